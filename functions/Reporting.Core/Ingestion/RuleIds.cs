@@ -1,0 +1,37 @@
+namespace Reporting.Core.Ingestion;
+
+/// <summary>Stable identifiers of validation rules; tests and clients key on these.</summary>
+public static class RuleIds
+{
+    // File-level errors.
+    public const string FileUnreadable = "file.unreadable";
+    public const string FileEmpty = "file.empty";
+    public const string FileTooLarge = "file.too-large";
+    public const string FileEncrypted = "file.encrypted";
+    public const string FileZipBomb = "file.zip-bomb";
+    public const string FileTooManyRows = "file.too-many-rows";
+    public const string FileUnsupportedType = "file.unsupported-type";
+    public const string KindUnknown = "kind.unknown";
+
+    // Structure errors.
+    public const string HeaderMissing = "header.missing";
+    public const string ColumnRequiredMissing = "column.required-missing";
+    public const string PeriodMissing = "period.missing";
+    public const string PeriodConflict = "period.conflict";
+    public const string DepartmentMissing = "department.missing";
+
+    // Cell errors.
+    public const string CellRequiredEmpty = "cell.required-empty";
+    public const string CellNotNumber = "cell.not-number";
+    public const string ValueNegative = "value.negative";
+    public const string CountyUnknown = "county.unknown";
+    public const string FieldUnknown = "field.unknown";
+
+    // Warnings.
+    public const string CompletedOver200Pct = "completed.over-200pct";
+    public const string NotStartedButCompleted = "started.no-but-completed";
+    public const string TotalMismatch = "total.mismatch";
+    public const string ProjectDuplicate = "project.duplicate";
+    public const string CumulativeDecreased = "cumulative.decreased";
+    public const string CellNotDate = "cell.not-date";
+}
