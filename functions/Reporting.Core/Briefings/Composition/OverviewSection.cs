@@ -1,0 +1,146 @@
+using Reporting.Core.Briefings.Model;
+using Reporting.Core.Indicators;
+using Reporting.Core.Ingestion;
+
+namespace Reporting.Core.Briefings.Composition;
+
+/// <summary>一、总体情况: the headline sentence in the seed's register, then the amounts and 开工率.</summary>
+internal static class OverviewSection
+{
+    public const string Title = "总体情况";
+
+    public static IReadOnlyList<Block> Build(CompositionContext context)
+    {
+        IndicatorReport report = context.Report;
+        if (report.Overall.Count == 0)
+        {
+            return [new ProseBuilder().Text(context.PeriodText + "，本期未收到重大项目调度数据。").Build()];
+        }
+
+        var blocks = new List<Block> { Headline(context), KeyFiguresOf(report) };
+        Paragraph? amounts = Amounts(report);
+        if (amounts is not null)
+        {
+            blocks.Add(amounts);
+        }
+
+        return blocks;
+    }
+
+    /// <summary>
+    /// "全市七大领域380项重大项目完成年计划投资的134.8%，快于序时进度34.8个百分点；其中46个省重点项目
+    /// 完成年计划投资的138.7%，201个省大中型项目完成年计划投资的148.4%。"
+    /// </summary>
+    public static Paragraph Headline(CompositionContext context)
+    {
+        IndicatorReport report = context.Report;
+        ProgressFigures overall = report.Overall;
+        var prose = new ProseBuilder().Text(context.PeriodText + "，全市");
+        if (report.ByField.Count >= 2)
+        {
+            prose.Text(ChineseNumerals.Format(report.ByField.Count) + "大领域");
+        }
+
+        prose.Figure(Display.Plain(overall.Count)).Text("项重大项目");
+        if (overall.CompletionPct is { } completion)
+        {
+            prose.Text("完成年计划投资的").Figure(Display.Percent(completion));
+            if (overall.ScheduleGapPp is { } gap)
+            {
+                AppendScheduleComparison(prose, gap);
+            }
+        }
+        else
+        {
+            // No annual plan: a completion ratio does not exist, so state the amount instead.
+            prose.Text("累计完成投资").Figure(Display.YiYuan(overall.Completed));
+        }
+
+        var levelClauses = new List<ProgressClause>();
+        foreach (string level in ProjectLevels.All)
+        {
+            GroupProgress? group = report.ByLevel.FirstOrDefault(g => g.Key == level);
+            if (group?.Figures.CompletionPct is { } levelCompletion && group.Figures.Count > 0)
+            {
+                levelClauses.Add(new ProgressClause(group.Figures.Count, LevelNoun(level), levelCompletion));
+            }
+        }
+
+        for (int i = 0; i < levelClauses.Count; i++)
+        {
+            ProgressClause clause = levelClauses[i];
+            prose.Text(i == 0 ? "；其中" : "，")
+                .Figure(Display.Plain(clause.Count)).Text("个" + clause.Noun + "完成年计划投资的")
+                .Figure(Display.Percent(clause.CompletionPct));
+        }
+
+        return prose.Text("。").Build();
+    }
+
+    /// <summary>"，快于序时进度34.8个百分点" / "，慢于…" / "，与序时进度持平".</summary>
+    public static void AppendScheduleComparison(ProseBuilder prose, decimal gap)
+    {
+        string? direction = Display.AheadOrBehind(gap);
+        if (direction is null)
+        {
+            prose.Text("，与序时进度持平");
+        }
+        else
+        {
+            prose.Text("，" + direction + "序时进度").Figure(Display.PointsMagnitude(gap));
+        }
+    }
+
+    public static string LevelNoun(string level) => level switch
+    {
+        ProjectLevels.P5020 => "“5020”项目",
+        _ => level + "项目",
+    };
+
+    private static KeyFigures KeyFiguresOf(IndicatorReport report)
+    {
+        ProgressFigures overall = report.Overall;
+        var items = new List<KeyFigure>
+        {
+            new("重大项目", Display.Plain(overall.Count) + "个"),
+            new("累计完成投资", Display.YiYuan(overall.Completed)),
+        };
+        if (overall.CompletionPct is { } completion)
+        {
+            items.Add(new KeyFigure("完成年计划投资", Display.Percent(completion)));
+        }
+
+        if (overall.ScheduleGapPp is { } gap)
+        {
+            string? direction = Display.AheadOrBehind(gap);
+            items.Add(direction is null
+                ? new KeyFigure("与序时进度", "持平")
+                : new KeyFigure(direction + "序时进度", Display.PointsMagnitude(gap)));
+        }
+
+        return new KeyFigures(items);
+    }
+
+    /// <summary>"年度计划投资X亿元，累计完成投资Y亿元；计划新开工项目N个，已开工M个，开工率P。"</summary>
+    private static Paragraph? Amounts(IndicatorReport report)
+    {
+        ProgressFigures overall = report.Overall;
+        var prose = new ProseBuilder();
+        if (overall.CompletionPct is not null)
+        {
+            prose.Text("全市重大项目年度计划投资").Figure(Display.YiYuan(overall.AnnualPlan))
+                .Text("，累计完成投资").Figure(Display.YiYuan(overall.Completed));
+        }
+
+        if (report.StartRatePct is { } startRate && report.PlannedNewStarts > 0)
+        {
+            prose.Text(prose.IsEmpty ? string.Empty : "；")
+                .Text("计划新开工项目").Figure(Display.Plain(report.PlannedNewStarts)).Text("个，已开工")
+                .Figure(Display.Plain(report.StartedNewStarts)).Text("个，开工率").Figure(Display.Percent(startRate));
+        }
+
+        return prose.IsEmpty ? null : prose.Text("。").Build();
+    }
+
+    private sealed record ProgressClause(int Count, string Noun, decimal CompletionPct);
+}

@@ -1,0 +1,272 @@
+namespace Reporting.Core.Briefings.Text;
+
+/// <summary>A line or an unbreakable unit as a range of the source string.</summary>
+public readonly record struct TextRange(int Start, int Length)
+{
+    public int End => Start + Length;
+
+    public string Of(string text) => text.Substring(Start, Length);
+}
+
+/// <summary>
+/// Breaks Chinese text into lines. Between two CJK characters a line may break anywhere; a Latin
+/// word or a number ("134.8%", "2022", "5G") is never split. 避头尾: no line starts with a closing
+/// mark (，。、；：？！）」』》”’…% …) and none ends with an opening mark (（「『《“‘ …); such marks are
+/// glued to their neighbour, so a mark that does not fit pulls the previous character down to the
+/// next line with it. No line is wider than the width given, except one holding a single token
+/// that is wider on its own. Widths are assumed additive (no kerning), which holds for PDFsharp.
+/// </summary>
+public static class ChineseLineBreaker
+{
+    // Marks that must not begin a line (行首禁则).
+    private const string NoStartMarks = "，。、；：？！）」』》〉】〕〗”’…％%,.;:?!)]}·ー々〜～";
+
+    // Marks that must not end a line (行尾禁则).
+    private const string NoEndMarks = "（「『《〈【〔〖“‘([{";
+
+    public static bool IsNoStart(char c) => NoStartMarks.Contains(c);
+
+    public static bool IsNoEnd(char c) => NoEndMarks.Contains(c);
+
+    /// <summary>Breaks <paramref name="text"/> into lines no wider than <paramref name="width"/>.</summary>
+    public static IReadOnlyList<string> Break(string text, double width, Func<string, double> measure)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(measure);
+        return BreakRanges(text, width, width, (start, length) => measure(text.Substring(start, length)))
+            .Select(r => r.Of(text))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Breaks <paramref name="text"/> into line ranges; the first line may be narrower (first-line
+    /// indent). <paramref name="measure"/> gives the width of text[start..start+length];
+    /// <paramref name="shrinkable"/>, when given, how much of that width the renderer can squeeze out
+    /// (标点挤压), which lets one more unit onto a line before it is pushed down. Leading and trailing
+    /// spaces of a line are not part of its range; '\n' forces a break.
+    /// </summary>
+    public static IReadOnlyList<TextRange> BreakRanges(
+        string text, double firstLineWidth, double width, Func<int, int, double> measure, Func<int, int, double>? shrinkable = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(measure);
+        var lines = new List<TextRange>();
+        int paragraphStart = 0;
+        while (paragraphStart <= text.Length)
+        {
+            int newline = text.IndexOf('\n', paragraphStart);
+            int paragraphEnd = newline < 0 ? text.Length : newline;
+            BreakParagraph(text, paragraphStart, paragraphEnd, lines.Count == 0 ? firstLineWidth : width, width, measure, shrinkable, lines);
+            if (newline < 0)
+            {
+                break;
+            }
+
+            paragraphStart = newline + 1;
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// The unbreakable units of <paramref name="text"/> within <paramref name="range"/>: one CJK
+    /// character (a surrogate pair counts as one), a Latin word or number, a run of spaces, or a
+    /// run of "—" or "…". A renderer spreads justification space between these.
+    /// </summary>
+    public static IReadOnlyList<TextRange> Atoms(string text, TextRange range)
+    {
+        var atoms = new List<TextRange>();
+        int i = range.Start;
+        while (i < range.End)
+        {
+            int start = i;
+            char c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                while (i < range.End && char.IsWhiteSpace(text[i]) && text[i] != '\n')
+                {
+                    i++;
+                }
+
+                i = Math.Max(i, start + 1);
+            }
+            else if (c is '—' or '…')
+            {
+                while (i < range.End && text[i] == c)
+                {
+                    i++;
+                }
+            }
+            else if (IsWide(text, i))
+            {
+                i += char.IsHighSurrogate(c) && i + 1 < range.End && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            }
+            else
+            {
+                while (i < range.End && !char.IsWhiteSpace(text[i]) && !IsWide(text, i) && text[i] is not ('—' or '…'))
+                {
+                    i++;
+                }
+            }
+
+            atoms.Add(new TextRange(start, i - start));
+        }
+
+        return atoms;
+    }
+
+    private static void BreakParagraph(
+        string text,
+        int start,
+        int end,
+        double firstWidth,
+        double width,
+        Func<int, int, double> measure,
+        Func<int, int, double>? shrinkable,
+        List<TextRange> lines)
+    {
+        List<Cluster> clusters = Clusters(text, new TextRange(start, end - start));
+        if (clusters.Count == 0 || clusters.All(c => c.IsSpace))
+        {
+            lines.Add(new TextRange(start, 0));
+            return;
+        }
+
+        double available = firstWidth;
+        int lineStart = -1;
+        int lineEnd = -1;
+        double lineWidth = 0;
+        Cluster? pendingSpace = null;
+
+        void Close()
+        {
+            lines.Add(new TextRange(lineStart, lineEnd - lineStart));
+            lineStart = -1;
+            lineEnd = -1;
+            lineWidth = 0;
+            pendingSpace = null;
+            available = width;
+        }
+
+        foreach (Cluster cluster in clusters)
+        {
+            if (cluster.IsSpace)
+            {
+                pendingSpace = lineStart < 0 ? null : cluster;
+                continue;
+            }
+
+            double clusterWidth = measure(cluster.Range.Start, cluster.Range.Length);
+            if (lineStart >= 0)
+            {
+                double spaceWidth = pendingSpace is { } space ? measure(space.Range.Start, space.Range.Length) : 0;
+                double needed = lineWidth + spaceWidth + clusterWidth;
+                if (needed <= available + Tolerance
+                    || (shrinkable is not null && needed - shrinkable(lineStart, cluster.Range.End - lineStart) <= available + Tolerance))
+                {
+                    lineEnd = cluster.Range.End;
+                    lineWidth += spaceWidth + clusterWidth;
+                    pendingSpace = null;
+                    continue;
+                }
+
+                Close();
+            }
+
+            if (clusterWidth <= available + Tolerance)
+            {
+                lineStart = cluster.Range.Start;
+                lineEnd = cluster.Range.End;
+                lineWidth = clusterWidth;
+                continue;
+            }
+
+            // Wider than a whole line: split between its atoms after all (the rules cannot all be
+            // kept), leaving the last piece open so that what follows may join it.
+            foreach (TextRange atom in cluster.Atoms)
+            {
+                double atomWidth = measure(atom.Start, atom.Length);
+                if (lineStart >= 0 && lineWidth + atomWidth > available + Tolerance)
+                {
+                    Close();
+                }
+
+                if (lineStart < 0)
+                {
+                    lineStart = atom.Start;
+                    lineWidth = 0;
+                }
+
+                lineEnd = atom.End;
+                lineWidth += atomWidth;
+            }
+        }
+
+        if (lineStart >= 0)
+        {
+            Close();
+        }
+    }
+
+    // Rounding in the caller's width arithmetic must not push a fitting character down.
+    private const double Tolerance = 1e-6;
+
+    /// <summary>Groups atoms into clusters that must stay on one line (the 避头尾 glue); spaces stand alone.</summary>
+    private static List<Cluster> Clusters(string text, TextRange range)
+    {
+        var clusters = new List<Cluster>();
+        List<TextRange>? current = null;
+        foreach (TextRange atom in Atoms(text, range))
+        {
+            bool isSpace = char.IsWhiteSpace(text[atom.Start]);
+            if (isSpace)
+            {
+                Flush();
+                clusters.Add(new Cluster([atom], IsSpace: true));
+                continue;
+            }
+
+            if (current is not null && !IsGlued(text, current[^1], atom))
+            {
+                Flush();
+            }
+
+            current ??= [];
+            current.Add(atom);
+        }
+
+        Flush();
+        return clusters;
+
+        void Flush()
+        {
+            if (current is not null)
+            {
+                clusters.Add(new Cluster(current, IsSpace: false));
+                current = null;
+            }
+        }
+    }
+
+    private static bool IsGlued(string text, TextRange before, TextRange after) =>
+        IsNoStart(text[after.Start]) || IsNoEnd(text[before.End - 1]);
+
+    /// <summary>CJK ideographs, kana, hangul, CJK and full-width punctuation, Chinese quotes: each is its own unit.</summary>
+    private static bool IsWide(string text, int index)
+    {
+        char c = text[index];
+        if (char.IsHighSurrogate(c))
+        {
+            return true; // supplementary ideographs (U+20000…) are the only astral characters we set
+        }
+
+        return c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFE30' and <= '\uFE4F')
+            or (>= '\uFF00' and <= '\uFFEF') or (>= '\uAC00' and <= '\uD7AF')
+            or '“' or '”' or '‘' or '’' or '·' or '—' or '…' or '●' or '■' or '▲' or '★' or '☆' or '○' or '□';
+    }
+
+    private sealed record Cluster(IReadOnlyList<TextRange> Atoms, bool IsSpace)
+    {
+        public TextRange Range => new(Atoms[0].Start, Atoms[^1].End - Atoms[0].Start);
+    }
+}
