@@ -14,7 +14,8 @@ public readonly record struct TextRange(int Start, int Length)
 /// mark (，。、；：？！）」』》”’…% …) and none ends with an opening mark (（「『《“‘ …); such marks are
 /// glued to their neighbour, so a mark that does not fit pulls the previous character down to the
 /// next line with it. No line is wider than the width given, except one holding a single token
-/// that is wider on its own. Widths are assumed additive (no kerning), which holds for PDFsharp.
+/// that is wider on its own, or, on a measure too narrow for a glued group, a closing mark hanging
+/// past the edge. Widths are assumed additive (no kerning), which holds for PDFsharp.
 /// </summary>
 public static class ChineseLineBreaker
 {
@@ -181,12 +182,21 @@ public static class ChineseLineBreaker
                 continue;
             }
 
-            // Wider than a whole line: split between its atoms after all (the rules cannot all be
-            // kept), leaving the last piece open so that what follows may join it.
-            foreach (TextRange atom in cluster.Atoms)
+            // Wider than a whole line (only on very narrow measures): split between its atoms after
+            // all. A closing mark hangs past the edge rather than start a line, and an opening mark
+            // goes down with what it opens; what is left stays open so that what follows may join it.
+            IReadOnlyList<TextRange> atoms = cluster.Atoms;
+            bool onlyOpeners = false;
+            for (int a = 0; a < atoms.Count; a++)
             {
+                TextRange atom = atoms[a];
                 double atomWidth = measure(atom.Start, atom.Length);
-                if (lineStart >= 0 && lineWidth + atomWidth > available + Tolerance)
+                bool hangs = IsNoStart(text[atom.Start]);
+                bool opensNext = a + 1 < atoms.Count && IsNoEnd(text[atom.End - 1]);
+                double needed = atomWidth + (opensNext ? measure(atoms[a + 1].Start, atoms[a + 1].Length) : 0);
+
+                // An opening mark stays with the token it opens even when that token overflows the line anyway.
+                if (lineStart >= 0 && !hangs && !onlyOpeners && lineWidth + needed > available + Tolerance)
                 {
                     Close();
                 }
@@ -195,8 +205,10 @@ public static class ChineseLineBreaker
                 {
                     lineStart = atom.Start;
                     lineWidth = 0;
+                    onlyOpeners = true;
                 }
 
+                onlyOpeners &= IsNoEnd(text[atom.End - 1]);
                 lineEnd = atom.End;
                 lineWidth += atomWidth;
             }
