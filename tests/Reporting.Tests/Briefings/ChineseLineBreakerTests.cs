@@ -81,6 +81,20 @@ public sealed class ChineseLineBreakerTests
         }
     }
 
+    [Theory]
+    [InlineData("共计为企业减负32亿元，推动", "32亿元，")]
+    [InlineData("较上年提高3.9个百分点。", "3.9个")]
+    [InlineData("截至2022年底", "2022年")]
+    [InlineData("实施亿元以上技改项目93个", "93个")]
+    public void A_number_keeps_its_unit_on_its_line(string text, string group)
+    {
+        for (double width = 7; width <= 14; width += 0.5)
+        {
+            IReadOnlyList<string> lines = Break(text, width);
+            Assert.Contains(lines, line => line.Contains(group, StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public void Latin_words_break_at_spaces_which_do_not_begin_or_end_a_line()
     {
@@ -172,7 +186,7 @@ public sealed class ChineseLineBreakerTests
             }
 
             string source = text.ToString();
-            double width = 6 + random.Next(0, 20);
+            double width = 8 + random.Next(0, 20); // wider than the widest glued group the words can form
             IReadOnlyList<string> lines = Break(source, width);
 
             Assert.Equal(source, string.Concat(lines));
@@ -191,15 +205,24 @@ public sealed class ChineseLineBreakerTests
         }
     }
 
+    /// <summary>What a line must begin with as a whole: its first unit plus the marks glued to it and, after a number, the unit word.</summary>
     private static string FirstGluedUnit(string line)
     {
         IReadOnlyList<TextRange> atoms = ChineseLineBreaker.Atoms(line, new TextRange(0, line.Length));
-        int end = 0;
-        while (end < atoms.Count && (end == 0 || ChineseLineBreaker.IsNoEnd(line[atoms[end].Start - 1]) || ChineseLineBreaker.IsNoStart(line[atoms[end].Start])))
+        int end = 1;
+        while (end < atoms.Count)
         {
-            end++;
+            char previous = line[atoms[end].Start - 1];
+            char next = line[atoms[end].Start];
+            bool unit = char.IsAsciiDigit(previous) && IsWide(next) && !ChineseLineBreaker.IsNoStart(next);
+            if (!unit && !ChineseLineBreaker.IsNoEnd(previous) && !ChineseLineBreaker.IsNoStart(next))
+            {
+                break;
+            }
+
+            end += unit && line.AsSpan(atoms[end].Start).StartsWith("亿元") ? 2 : 1;
         }
 
-        return line[..atoms[end - 1].End];
+        return line[..atoms[Math.Min(end, atoms.Count) - 1].End];
     }
 }

@@ -10,7 +10,8 @@ public readonly record struct TextRange(int Start, int Length)
 
 /// <summary>
 /// Breaks Chinese text into lines. Between two CJK characters a line may break anywhere; a Latin
-/// word or a number ("134.8%", "2022", "5G") is never split. 避头尾: no line starts with a closing
+/// word or a number ("134.8%", "2022", "5G") is never split, nor parted from the unit after it
+/// ("2022年", "32亿元", "3.9个"). 避头尾: no line starts with a closing
 /// mark (，。、；：？！）」』》”’…% …) and none ends with an opening mark (（「『《“‘ …); such marks are
 /// glued to their neighbour, so a mark that does not fit pulls the previous character down to the
 /// next line with it. No line is wider than the width given, except one holding a single token
@@ -223,11 +224,16 @@ public static class ChineseLineBreaker
     // Rounding in the caller's width arithmetic must not push a fitting character down.
     private const double Tolerance = 1e-6;
 
-    /// <summary>Groups atoms into clusters that must stay on one line (the 避头尾 glue); spaces stand alone.</summary>
+    /// <summary>
+    /// Groups atoms into clusters that must stay on one line: the 避头尾 glue, and a number with the
+    /// unit after it ("32亿元", "2022年", "3.9个"), which a reader should not have to piece
+    /// together across lines. Spaces stand alone.
+    /// </summary>
     private static List<Cluster> Clusters(string text, TextRange range)
     {
         var clusters = new List<Cluster>();
         List<TextRange>? current = null;
+        int unitEnd = -1; // the end of a unit word glued to the number before it
         foreach (TextRange atom in Atoms(text, range))
         {
             bool isSpace = char.IsWhiteSpace(text[atom.Start]);
@@ -238,7 +244,12 @@ public static class ChineseLineBreaker
                 continue;
             }
 
-            if (current is not null && !IsGlued(text, current[^1], atom))
+            if (current is not null && atom.End > unitEnd && char.IsAsciiDigit(text[current[^1].End - 1]) && IsWide(text, atom.Start) && !IsNoStart(text[atom.Start]))
+            {
+                unitEnd = atom.Start + UnitLength(text, atom.Start);
+            }
+
+            if (current is not null && atom.End > unitEnd && !IsGlued(text, current[^1], atom))
             {
                 Flush();
             }
@@ -258,6 +269,23 @@ public static class ChineseLineBreaker
                 current = null;
             }
         }
+    }
+
+    // Two-character units kept whole after a number; otherwise only the first character (年, 个, 亿…)
+    // is kept with it. Longer groups ("个百分点") would leave wide gaps in the line they are pushed from.
+    private static readonly string[] s_units = ["亿元", "万元", "万户", "万人", "万吨", "公里"];
+
+    private static int UnitLength(string text, int start)
+    {
+        foreach (string unit in s_units)
+        {
+            if (string.CompareOrdinal(text, start, unit, 0, unit.Length) == 0)
+            {
+                return unit.Length;
+            }
+        }
+
+        return char.IsHighSurrogate(text[start]) ? 2 : 1;
     }
 
     private static bool IsGlued(string text, TextRange before, TextRange after) =>
