@@ -181,6 +181,38 @@ public sealed partial class PdfBriefingRendererTests
     }
 
     [Fact]
+    public void Paragraphs_are_indented_two_characters_on_their_first_line_and_justified_to_both_edges()
+    {
+        using PdfDocument pdf = PdfDocument.Open(s_sample.Value);
+        IReadOnlyList<IReadOnlyList<Letter>> lines = PdfReadBack.Lines(pdf.GetPage(1));
+        int first = lines.ToList().FindIndex(l => PdfReadBack.LineText(l).StartsWith("2022年1-12月，全市七大领域", StringComparison.Ordinal));
+        IReadOnlyList<Letter> opening = lines[first];
+        IReadOnlyList<Letter> next = lines[first + 1];
+
+        double bodySize = opening[^1].PointSize;
+        Assert.Equal(PdfReadBack.TextLeft + (2 * bodySize), opening[0].StartBaseLine.X, 0.5);
+        Assert.Equal(PdfReadBack.TextLeft, next[0].StartBaseLine.X, 0.5);
+        Assert.Equal(PdfReadBack.TextRight, opening[^1].EndBaseLine.X, 1.5);
+        Assert.Equal(PdfReadBack.TextRight, next[^1].EndBaseLine.X, 1.5);
+    }
+
+    [Fact]
+    public void Concurrent_renders_each_produce_the_complete_briefing()
+    {
+        BriefingDocument document = PingxiangSample.Document();
+
+        byte[][] outputs = Enumerable.Range(0, 4).AsParallel().Select(_ => PdfReadBack.Render(document)).ToArray();
+
+        using PdfDocument reference = PdfDocument.Open(s_sample.Value);
+        string expected = PdfReadBack.AllText(reference);
+        foreach (byte[] output in outputs)
+        {
+            using PdfDocument pdf = PdfDocument.Open(output);
+            Assert.Equal(expected, PdfReadBack.AllText(pdf));
+        }
+    }
+
+    [Fact]
     public void A_long_lagging_list_runs_over_pages_and_repeats_its_header_at_the_top_of_each()
     {
         BriefingDocument document = PingxiangSample.Document(PingxiangSample.Report(lagging: PingxiangSample.ManyLagging(300)));

@@ -186,7 +186,7 @@ internal sealed class TextSetter(BriefingFonts fonts)
         for (int k = 0; k < range.Length; k++)
         {
             int index = range.Start + k;
-            double give = measured.Give[index] * ratio;
+            double give = k == 0 && measured.IsLeadingOpener(index) ? 0 : measured.Give[index] * ratio;
             if (give > 0 && OpeningMarks.Contains(text[index]))
             {
                 shift += give; // the blank is on the left: the mark itself moves left
@@ -246,7 +246,7 @@ internal sealed class TextSetter(BriefingFonts fonts)
             givePrefix[i + 1] = givePrefix[i] + give[i];
         }
 
-        return new Measured(prefix, give, givePrefix, cutAfter);
+        return new Measured(prefix, give, givePrefix, cutAfter, text);
     }
 
     private static List<LinePiece> Pieces(StyledText styled, TextRange range, double[] x, bool[] cut, double offset)
@@ -287,10 +287,14 @@ internal sealed class TextSetter(BriefingFonts fonts)
         return true;
     }
 
-    private sealed record Measured(double[] Prefix, double[] Give, double[] GivePrefix, bool[] CutAfter)
+    private sealed record Measured(double[] Prefix, double[] Give, double[] GivePrefix, bool[] CutAfter, string Text)
     {
         public double Width(int start, int length) => Prefix[start + length] - Prefix[start];
 
-        public double Shrinkable(int start, int length) => GivePrefix[start + length] - GivePrefix[start];
+        /// <summary>What a line over this range can squeeze out; an opening mark that starts the line keeps its place at the margin.</summary>
+        public double Shrinkable(int start, int length) =>
+            GivePrefix[start + length] - GivePrefix[start] - (length > 0 && IsLeadingOpener(start) ? Give[start] : 0);
+
+        public bool IsLeadingOpener(int index) => OpeningMarks.Contains(Text[index]);
     }
 }
