@@ -12,4 +12,7 @@ internal static class EncodingSetup
     }
 
     public static Encoding Gb18030 { get; }
+
+    /// <summary>Touching this runs the static constructor (ExcelDataReader asks for code page 1252 as soon as it is configured).</summary>
+    public static void EnsureRegistered() => _ = Gb18030;
 }

@@ -23,6 +23,7 @@ internal sealed class SpreadsheetReader : IDisposable
     /// <summary>Opens a seekable stream whose format was decided by <see cref="FileProbe"/>. The stream stays open.</summary>
     public static SpreadsheetReader Open(Stream stream, SpreadsheetFormat format, Encoding? csvEncoding, string csvSheetName)
     {
+        EncodingSetup.EnsureRegistered();
         stream.Position = 0;
         var configuration = new ExcelReaderConfiguration
         {
