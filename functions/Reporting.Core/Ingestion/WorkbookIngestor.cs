@@ -323,13 +323,7 @@ public sealed class WorkbookIngestor
         return copy;
     }
 
-    private static string SheetNameForCsv(string fileName)
-    {
-        string stem = Path.GetFileNameWithoutExtension(fileName.Replace('\\', '/').Split('/')[^1]);
-        string cleaned = new([.. stem.Where(c => !char.IsControl(c) && c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\'))]);
-        cleaned = cleaned.Trim().Trim('\'');
-        return cleaned.Length == 0 ? "Sheet1" : cleaned.Length > 31 ? cleaned[..31] : cleaned;
-    }
+    private static string SheetNameForCsv(string fileName) => WorkbookIngestorNames.CsvSheetName(fileName);
 
     private static string Megabytes(long bytes) => (bytes / (1024m * 1024m)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 }
