@@ -47,7 +47,8 @@ internal sealed record HeaderPattern(string[] All, string[] None, bool Exact = f
             }
         }
 
-        return key.Length == score && All.Length == 1 ? score + 50 : score;
+        // A header that is exactly the key word edges out one that merely contains it.
+        return key.Length == score ? score + 1 : score;
     }
 }
 

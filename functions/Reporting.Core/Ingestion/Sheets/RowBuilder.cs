@@ -95,7 +95,7 @@ internal sealed partial class RowBuilder
         }
 
         // A repeated header (printed on every page) or a section title ("一、工业项目") is not a record.
-        if (nameKey.Length > 0 && nameKey == ChineseText.Compact(_name!.Header.Display))
+        if (nameKey.Length > 0 && _name!.Spec.Score(nameKey) > 0 && IsRepeatedHeader(row))
         {
             return;
         }
@@ -161,6 +161,22 @@ internal sealed partial class RowBuilder
         }
 
         return TotalKind.None;
+    }
+
+    // Header text again in at least two bound columns (the name column and one more).
+    private bool IsRepeatedHeader(RowView row)
+    {
+        int matches = 0;
+        foreach (ColumnBinding column in _match.Columns.Values)
+        {
+            CellValue cell = row[column.Column];
+            if (cell.Type == CellType.Text && column.Spec.Score(HeaderText.Analyze(cell.Text).Key) > 0 && ++matches >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsSectionTitle(string text)
