@@ -150,13 +150,15 @@ public sealed class WorkbookIngestor
             return FileRejected(context, FileProbe.Unreadable().RuleId!, FileProbe.Unreadable().Message!);
         }
 
-        if (!sheets.Any(s => s.Status == SheetStatus.Read))
+        bool hasTable = sheets.Any(s => s.Status == SheetStatus.Read);
+        if (!hasTable)
         {
             ReportNoTable(run, sheets);
         }
 
-        ReportingPeriod? period = ResolvePeriod(run, context);
-        string? department = ResolveDepartment(run, context);
+        // Without a table, period and department questions would only bury the one answer that matters.
+        ReportingPeriod? period = hasTable ? ResolvePeriod(run, context) : context.Period;
+        string? department = hasTable ? ResolveDepartment(run, context) : context.Department;
         int records = run.Projects.Count + run.Signings.Count + run.Metrics.Count;
         if (run.Findings.Errors == 0 && records == 0)
         {

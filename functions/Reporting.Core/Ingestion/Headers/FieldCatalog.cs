@@ -114,7 +114,7 @@ internal static class FieldCatalog
 
     public static readonly IReadOnlyList<FieldSpec> Metrics =
     [
-        new(Name, "指标名称", ValueKind.Text, true, true, [P("指标"), Exact("项目"), Exact("名称")]),
+        new(Name, "指标名称", ValueKind.Text, true, true, [P("指标"), Exact("项目")]),
         new(Unit, "单位", ValueKind.Text, false, true, [Exact("单位"), P("计量单位")]),
         new(Value, "本期值", ValueKind.Number, true, true,
         [

@@ -51,11 +51,11 @@ internal static class HeaderDetector
                 continue;
             }
 
-            KindMatch match = BestKind(Join(rows, merges, r, r, width), isHidden);
-            if (match.Columns.Count >= MinimumFields && match.Score > bestScore)
+            (int fields, int score) = Evaluate(Join(rows, merges, r, r, width), isHidden);
+            if (fields >= MinimumFields && score > bestScore)
             {
                 best = r;
-                bestScore = match.Score;
+                bestScore = score;
             }
         }
 
@@ -70,11 +70,11 @@ internal static class HeaderDetector
         // Sub-header rows below: kept when they add to the match or sit under merged group headers.
         while (last + 1 < rows.Count && last - first < 2 && IsHeaderLike(rows[last + 1]) && !IsColumnNumberRow(rows[last + 1]))
         {
-            KindMatch with = BestKind(Join(rows, merges, first, last + 1, width), isHidden);
-            if (with.Score > bestScore || (with.Score == bestScore && IsUnderGroups(rows, merges, last, rows[last + 1])))
+            int with = Evaluate(Join(rows, merges, first, last + 1, width), isHidden).Score;
+            if (with > bestScore || (with == bestScore && IsUnderGroups(rows, merges, last, rows[last + 1])))
             {
                 last++;
-                bestScore = with.Score;
+                bestScore = with;
             }
             else
             {
@@ -85,11 +85,11 @@ internal static class HeaderDetector
         // Group rows above ("本年度计划" over "投资" and "进度"): kept only when they improve the match.
         while (first > 0 && last - first < 2 && IsHeaderLike(rows[first - 1]))
         {
-            KindMatch with = BestKind(Join(rows, merges, first - 1, last, width), isHidden);
-            if (with.Score > bestScore)
+            int with = Evaluate(Join(rows, merges, first - 1, last, width), isHidden).Score;
+            if (with > bestScore)
             {
                 first--;
-                bestScore = with.Score;
+                bestScore = with;
             }
             else
             {
@@ -99,6 +99,21 @@ internal static class HeaderDetector
 
         IReadOnlyList<HeaderText> headers = Join(rows, merges, first, last, width);
         return new HeaderLayout(first, last, BestKind(headers, isHidden), headers);
+    }
+
+    /// <summary>How header-like a set of headers is: the most fields and the best score any kind reaches.</summary>
+    private static (int Fields, int Score) Evaluate(IReadOnlyList<HeaderText> headers, Func<int, bool> isHidden)
+    {
+        int fields = 0;
+        int score = 0;
+        foreach (DatasetKind kind in FieldCatalog.Kinds)
+        {
+            KindMatch match = Match(kind, headers, isHidden);
+            fields = Math.Max(fields, match.Columns.Count);
+            score = Math.Max(score, match.Score);
+        }
+
+        return (fields, score);
     }
 
     /// <summary>The kind with all required fields (best score), else the kind with the most distinctive fields.</summary>

@@ -259,6 +259,7 @@ internal sealed partial class RowBuilder
         var here = new SourceRef(_sheet, row.Index + 1);
         string? codeKey = string.IsNullOrWhiteSpace(code) ? null : "code:" + ChineseText.Compact(code).ToUpperInvariant();
         string nameKey = "name:" + IdentityName(name) + "|" + county;
+        bool warned = false;
         foreach ((string? key, string why) in (ReadOnlySpan<(string?, string)>)[(codeKey, "项目代码相同"), (nameKey, "项目名称和县区相同")])
         {
             if (key is null)
@@ -266,20 +267,17 @@ internal sealed partial class RowBuilder
                 continue;
             }
 
-            if (_run.Identities.TryGetValue(key, out SourceRef? first))
+            if (!_run.Identities.TryGetValue(key, out SourceRef? first))
             {
+                _run.Identities[key] = here;
+            }
+            else if (!warned)
+            {
+                warned = true;
                 string where = first.Sheet == _sheet ? $"第{first.Row}行" : $"工作表“{first.Sheet}”第{first.Row}行";
                 Warn(RuleIds.ProjectDuplicate, row.Index, _name!, name, $"与{where}的项目重复（{why}），请删除重复行或核实。");
-                return;
             }
         }
-
-        if (codeKey is not null)
-        {
-            _run.Identities[codeKey] = here;
-        }
-
-        _run.Identities[nameKey] = here;
     }
 
     /// <summary>Name for identity: no spaces, marks or punctuation, full-width folded, Latin upper-cased.</summary>
