@@ -47,6 +47,15 @@ internal sealed class FindingSink(int maxListed)
     /// <summary>A finding about one cell: "工作表“项目表”F12单元格（累计完成投资）的值“-50”{what}".</summary>
     public void Cell(Severity severity, string ruleId, string sheet, int row, ColumnBinding column, string value, string what)
     {
+        if (_findings.Count >= maxListed)
+        {
+            // Counted, not listed: a sheet of 200,000 bad rows must not format 200,000 messages.
+            Errors += severity == Severity.Error ? 1 : 0;
+            Warnings += severity == Severity.Warning ? 1 : 0;
+            Truncated = true;
+            return;
+        }
+
         string cell = CellRef.ToA1(row, column.Column);
         string header = HeaderLabel(column);
         string message = value.Length == 0
