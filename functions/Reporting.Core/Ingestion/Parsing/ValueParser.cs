@@ -58,9 +58,6 @@ internal static class ValueParser
         }
     }
 
-    /// <summary>A plain number (counts, metric values) scaled by <paramref name="scale"/>.</summary>
-    public static ParsedNumber Number(in CellValue cell, decimal scale = 1m) => Amount(cell, scale);
-
     /// <summary>
     /// A percentage in percent units (24.7 means 24.7%): 1.348 in a %-formatted cell is 134.8; text "134.8%" is 134.8;
     /// any other plain number is taken as already in percent.

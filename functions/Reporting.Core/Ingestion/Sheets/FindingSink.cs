@@ -69,6 +69,4 @@ internal sealed class FindingSink(int maxListed)
     public static string Format(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     public static string Shorten(string value) => value.Length > 60 ? value[..60] + "…" : value;
-
-    public static string Display(in CellValue cell) => cell.Display;
 }

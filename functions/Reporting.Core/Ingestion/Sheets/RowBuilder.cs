@@ -21,10 +21,9 @@ internal sealed partial class RowBuilder
     private readonly TotalsTracker? _totals;
     private readonly ColumnBinding? _name;
     private readonly ColumnBinding? _county;
-    private readonly string _nameHeaderKey;
     private int _records;
 
-    public RowBuilder(IngestionRun run, string sheet, KindMatch match, decimal? sheetScale, HeaderLayout layout)
+    public RowBuilder(IngestionRun run, string sheet, KindMatch match, decimal? sheetScale)
     {
         _run = run;
         _sheet = sheet;
@@ -33,8 +32,6 @@ internal sealed partial class RowBuilder
         _sheetScaleStated = sheetScale is not null;
         _name = match[FieldCatalog.Name];
         _county = match[FieldCatalog.County];
-        _nameHeaderKey = _name?.Header.Key ?? string.Empty;
-        _ = layout;
 
         ColumnBinding?[] totalColumns = match.Kind switch
         {

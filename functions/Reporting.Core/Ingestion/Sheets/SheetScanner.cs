@@ -77,7 +77,7 @@ internal static class SheetScanner
             return new SheetResult(sheet, SheetStatus.Read, layout);
         }
 
-        var rows = new RowBuilder(run, sheet, match, sheetScale, layout);
+        var rows = new RowBuilder(run, sheet, match, sheetScale);
         var view = new RowView();
         int start = layout.LastRow + 1;
         if (start < buffer.Count && HeaderDetector.IsColumnNumberRow(buffer[start]))
