@@ -82,17 +82,31 @@ public sealed class ChineseLineBreakerTests
     }
 
     [Theory]
-    [InlineData("共计为企业减负32亿元，推动", "32亿元，")]
-    [InlineData("较上年提高3.9个百分点。", "3.9个")]
-    [InlineData("截至2022年底", "2022年")]
-    [InlineData("实施亿元以上技改项目93个", "93个")]
-    public void A_number_keeps_its_unit_on_its_line(string text, string group)
+    [InlineData("32亿元，推动", "32亿元，")]
+    [InlineData("3.9个百分点。", "3.9个")]
+    [InlineData("2022年底", "2022年")]
+    [InlineData("930个项目", "930个")]
+    public void A_number_goes_down_with_its_unit_when_that_leaves_the_line_nearly_full(string tail, string group)
     {
-        for (double width = 7; width <= 14; width += 0.5)
-        {
-            IReadOnlyList<string> lines = Break(text, width);
-            Assert.Contains(lines, line => line.Contains(group, StringComparison.Ordinal));
-        }
+        // 27 characters, then the number: it fits, its unit does not; moving both leaves 2 of 29 empty.
+        string text = new string('项', 27) + tail;
+
+        IReadOnlyList<string> lines = Break(text, 29);
+
+        Assert.Equal(new string('项', 27), lines[0]);
+        Assert.StartsWith(group, lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_number_parts_from_its_unit_rather_than_leave_a_loose_line()
+    {
+        // Moving "415.52亿元，" down would leave 5 of 25 units empty: the number stays, the unit goes down.
+        string text = new string('项', 20) + "415.52亿元，累计";
+
+        IReadOnlyList<string> lines = Break(text, 25);
+
+        Assert.Equal(new string('项', 20) + "415.52", lines[0]);
+        Assert.StartsWith("亿元，", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -209,7 +223,7 @@ public sealed class ChineseLineBreakerTests
     private static string FirstGluedUnit(string line)
     {
         IReadOnlyList<TextRange> atoms = ChineseLineBreaker.Atoms(line, new TextRange(0, line.Length));
-        int end = 1;
+        int end = line.StartsWith("亿元", StringComparison.Ordinal) ? 2 : 1;
         while (end < atoms.Count)
         {
             char previous = line[atoms[end].Start - 1];

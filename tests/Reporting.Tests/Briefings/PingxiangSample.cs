@@ -22,10 +22,12 @@ internal static class PingxiangSample
 
     public static readonly string[] Fields = ["工业", "农业", "服务业", "重大基础设施", "新型基础设施", "公共服务", "生态环保"];
 
-    public static IndicatorReport Report(int month = 12, IReadOnlyList<LaggingProject>? lagging = null)
+    /// <param name="month">The period's month; earlier months have proportionally less done.</param>
+    /// <param name="pace">Scales completion further, e.g. 0.8 for a year running behind schedule.</param>
+    public static IndicatorReport Report(int month = 12, IReadOnlyList<LaggingProject>? lagging = null, decimal pace = 1m)
     {
         decimal schedule = month * 100m / 12m;
-        decimal scale = month / 12m; // a mid-year report: the same projects, proportionally less done
+        decimal scale = month / 12m * pace;
         return new IndicatorReport
         {
             Period = new ReportingPeriod(2022, month),

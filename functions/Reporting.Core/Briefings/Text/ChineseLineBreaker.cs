@@ -150,8 +150,13 @@ public static class ChineseLineBreaker
             available = width;
         }
 
-        foreach (Cluster cluster in clusters)
+        bool Fits(double needed, int rangeEnd) =>
+            needed <= available + Tolerance
+            || (shrinkable is not null && needed - shrinkable(lineStart, rangeEnd - lineStart) <= available + Tolerance);
+
+        for (int index = 0; index < clusters.Count; index++)
         {
+            Cluster cluster = clusters[index];
             if (cluster.IsSpace)
             {
                 pendingSpace = lineStart < 0 ? null : cluster;
@@ -162,9 +167,19 @@ public static class ChineseLineBreaker
             if (lineStart >= 0)
             {
                 double spaceWidth = pendingSpace is { } space ? measure(space.Range.Start, space.Range.Length) : 0;
-                double needed = lineWidth + spaceWidth + clusterWidth;
-                if (needed <= available + Tolerance
-                    || (shrinkable is not null && needed - shrinkable(lineStart, cluster.Range.End - lineStart) <= available + Tolerance))
+
+                // A number and its unit go down together, unless that would leave this line loose.
+                int groupEnd = index;
+                while (groupEnd + 1 < clusters.Count && clusters[groupEnd + 1].SoftJoin)
+                {
+                    groupEnd++;
+                }
+
+                double groupWidth = measure(cluster.Range.Start, clusters[groupEnd].Range.End - cluster.Range.Start);
+                bool fitsAlone = Fits(lineWidth + spaceWidth + clusterWidth, cluster.Range.End);
+                bool groupFits = Fits(lineWidth + spaceWidth + groupWidth, clusters[groupEnd].Range.End);
+                bool loose = available - lineWidth > LooseFraction * available;
+                if (fitsAlone && (groupFits || cluster.SoftJoin || loose))
                 {
                     lineEnd = cluster.Range.End;
                     lineWidth += spaceWidth + clusterWidth;
@@ -224,6 +239,10 @@ public static class ChineseLineBreaker
     // Rounding in the caller's width arithmetic must not push a fitting character down.
     private const double Tolerance = 1e-6;
 
+    // A line left emptier than this by moving a number down with its unit is set with the number and
+    // the unit parted instead: a loose, letter-spaced line reads worse than "415.52 / 亿元".
+    private const double LooseFraction = 0.1;
+
     /// <summary>
     /// Groups atoms into clusters that must stay on one line: the 避头尾 glue, and a number with the
     /// unit after it ("32亿元", "2022年", "3.9个"), which a reader should not have to piece
@@ -233,7 +252,8 @@ public static class ChineseLineBreaker
     {
         var clusters = new List<Cluster>();
         List<TextRange>? current = null;
-        int unitEnd = -1; // the end of a unit word glued to the number before it
+        bool currentSoft = false;
+        int unitEnd = -1; // the end of a unit word that belongs with the number before it
         foreach (TextRange atom in Atoms(text, range))
         {
             bool isSpace = char.IsWhiteSpace(text[atom.Start]);
@@ -246,10 +266,12 @@ public static class ChineseLineBreaker
 
             if (current is not null && atom.End > unitEnd && char.IsAsciiDigit(text[current[^1].End - 1]) && IsWide(text, atom.Start) && !IsNoStart(text[atom.Start]))
             {
+                // The unit starts a cluster of its own that prefers the number's line.
                 unitEnd = atom.Start + UnitLength(text, atom.Start);
+                Flush();
+                currentSoft = true;
             }
-
-            if (current is not null && atom.End > unitEnd && !IsGlued(text, current[^1], atom))
+            else if (current is not null && atom.End > unitEnd && !IsGlued(text, current[^1], atom))
             {
                 Flush();
             }
@@ -265,8 +287,9 @@ public static class ChineseLineBreaker
         {
             if (current is not null)
             {
-                clusters.Add(new Cluster(current, IsSpace: false));
+                clusters.Add(new Cluster(current, IsSpace: false, currentSoft));
                 current = null;
+                currentSoft = false;
             }
         }
     }
@@ -305,7 +328,8 @@ public static class ChineseLineBreaker
             or '“' or '”' or '‘' or '’' or '·' or '—' or '…' or '●' or '■' or '▲' or '★' or '☆' or '○' or '□';
     }
 
-    private sealed record Cluster(IReadOnlyList<TextRange> Atoms, bool IsSpace)
+    /// <param name="SoftJoin">A unit after a number: kept on the number's line unless that leaves the line loose.</param>
+    private sealed record Cluster(IReadOnlyList<TextRange> Atoms, bool IsSpace, bool SoftJoin = false)
     {
         public TextRange Range => new(Atoms[0].Start, Atoms[^1].End - Atoms[0].Start);
     }

@@ -4,7 +4,8 @@ namespace Reporting.Core.Briefings.Pdf.Layout;
 
 /// <summary>
 /// Ruled tables across the full measure: caption above, shaded bold header, numbers right-aligned,
-/// rows never split, the header row repeated at the top of every page the table continues on.
+/// rows never split, short tables kept on one page, and a long table's header row repeated at the
+/// top of every page it continues on.
 /// </summary>
 internal static class TableLayout
 {
@@ -26,7 +27,9 @@ internal static class TableLayout
 
         double captionHeight = table.Caption is null ? 0 : TypeScale.TableCaption * 1.8;
         cursor.Space(6);
-        cursor.EnsureSpace(captionHeight + header.Height + (rows.Count > 0 ? rows[0].Height : 0));
+        // A short table is kept whole on one page; a long one starts wherever its caption, header and first row fit.
+        double whole = captionHeight + header.Height + rows.Sum(r => r.Height);
+        cursor.EnsureSpace(whole <= PageGeometry.TextHeight / 2 ? whole : captionHeight + header.Height + (rows.Count > 0 ? rows[0].Height : 0));
         if (table.Caption is not null)
         {
             flow.Label(table.Caption, FontFace.Bold, TypeScale.TableCaption, Rgb.Black, PageGeometry.Left, cursor.Y, captionHeight, TextAlign.Center, PageGeometry.TextWidth);
