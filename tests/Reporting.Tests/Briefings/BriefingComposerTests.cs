@@ -204,6 +204,16 @@ public sealed class BriefingComposerTests
     }
 
     [Fact]
+    public void Text_typed_into_cells_with_line_breaks_and_tabs_is_set_on_one_line()
+    {
+        LaggingProject project = PingxiangSample.Lagging()[0] with { Name = " 萍乡北站\r\n综合交通枢纽工程 ", Issues = "征地拆迁未完成；\n\t站前广场未开工", ResponsibleUnit = null, Owner = null };
+
+        Table table = Compose(PingxiangSample.Report(lagging: [project])).Sections.Single(s => s.Title == "需关注的问题").Blocks.OfType<Table>().Single();
+
+        Assert.Equal(["1", "萍乡北站 综合交通枢纽工程", "安源区", "—", "52.4%", "−47.6", "征地拆迁未完成； 站前广场未开工"], table.Rows[0].Cells);
+    }
+
+    [Fact]
     public void Lagging_section_says_there_is_nothing_to_report_when_no_project_lags()
     {
         Assert.Equal("本期无完成率慢于序时进度10个百分点以上的项目。", SectionText(Compose(PingxiangSample.Report(lagging: [])), "需关注的问题"));

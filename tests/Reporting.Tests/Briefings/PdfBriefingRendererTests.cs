@@ -197,6 +197,27 @@ public sealed partial class PdfBriefingRendererTests
     }
 
     [Fact]
+    public void A_bullet_list_sets_each_item_after_a_bullet_with_wrapped_lines_hanging()
+    {
+        BriefingDocument full = PingxiangSample.Document();
+        var list = new BulletList(
+        [
+            [new TextRun("湘东区：完成率"), new TextRun("145.0%", RunStyle.Figure), new TextRun("，居全市第一，工业陶瓷新材料产业园等一批项目提前竣工投产。")],
+            [new TextRun("莲花县：完成率"), new TextRun("118.0%", RunStyle.Figure), new TextRun("。")],
+        ]);
+        BriefingDocument document = full with { Sections = [new Section("一", "县区动态", [list])], Distribution = [] };
+
+        using PdfDocument pdf = PdfDocument.Open(PdfReadBack.Render(document));
+        IReadOnlyList<IReadOnlyList<Letter>> lines = PdfReadBack.Lines(pdf.GetPage(1));
+        int first = lines.ToList().FindIndex(l => PdfReadBack.LineText(l).StartsWith("●湘东区", StringComparison.Ordinal));
+
+        Assert.True(first >= 0);
+        Assert.StartsWith("●莲花县：完成率118.0%。", PdfReadBack.LineText(lines[first + 2]));
+        double textStart = lines[first][1].StartBaseLine.X;
+        Assert.Equal(textStart, lines[first + 1][0].StartBaseLine.X, 0.5); // the wrapped line hangs under the text, not the bullet
+    }
+
+    [Fact]
     public void Concurrent_renders_each_produce_the_complete_briefing()
     {
         BriefingDocument document = PingxiangSample.Document();

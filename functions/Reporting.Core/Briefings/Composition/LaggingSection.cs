@@ -34,7 +34,7 @@ internal static class LaggingSection
         prose.Text("。从县区看，");
         for (int i = 0; i < byCounty.Count; i++)
         {
-            prose.Text((i == 0 ? string.Empty : "、") + byCounty[i].Key).Figure(Display.Plain(byCounty[i].Count())).Text("个");
+            prose.Text((i == 0 ? string.Empty : "、") + DataText.Clean(byCounty[i].Key)).Figure(Display.Plain(byCounty[i].Count())).Text("个");
         }
 
         prose.Text("。请相关县区和责任单位对照问题清单加快推进。");
@@ -70,12 +70,12 @@ internal static class LaggingSection
         TableRow[] rows = projects.Select((p, i) => new TableRow(
         [
             Display.Plain(i + 1),
-            p.Name,
-            p.County,
-            p.ResponsibleUnit ?? p.Owner ?? Display.Missing,
+            DataText.OrMissing(p.Name),
+            DataText.OrMissing(p.County),
+            DataText.OrMissing(string.IsNullOrWhiteSpace(p.ResponsibleUnit) ? p.Owner : p.ResponsibleUnit),
             Display.Percent(p.CompletionPct),
             Display.SignedPoints(p.ScheduleGapPp),
-            string.IsNullOrWhiteSpace(p.Issues) ? Display.Missing : p.Issues.Trim(),
+            DataText.OrMissing(p.Issues),
         ])).ToArray();
         return new Table(context.NextTableCaption(title), columns, rows);
     }

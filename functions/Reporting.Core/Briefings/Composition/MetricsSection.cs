@@ -44,8 +44,9 @@ internal static class MetricsSection
             return;
         }
 
-        string subject = Subject(metric.Name, metric.Unit);
-        prose.Text(metric.Value is null ? metric.Name : subject);
+        string name = DataText.Clean(metric.Name);
+        string subject = Subject(name, metric.Unit);
+        prose.Text(metric.Value is null ? name : subject);
         if (metric.Value is { } value)
         {
             AppendValue(prose, value, metric.Unit);

@@ -23,7 +23,7 @@ internal static class ProgressSection
         {
             blocks.Add(new BarChart(
                 context.NextChartCaption("各" + groupNoun + "完成年计划投资比例"),
-                groups.Select(g => new ChartBar(g.Key, g.Figures.CompletionPct, Display.Percent(g.Figures.CompletionPct))).ToArray(),
+                groups.Select(g => new ChartBar(DataText.Clean(g.Key), g.Figures.CompletionPct, Display.Percent(g.Figures.CompletionPct))).ToArray(),
                 report.SchedulePct,
                 "序时进度" + Display.Percent(report.SchedulePct)));
         }
@@ -97,7 +97,7 @@ internal static class ProgressSection
                     prose.Text(separator).Figure(Display.Plain(behind.Count)).Text(unit + "慢于序时进度");
                     if (behind.Count <= 3)
                     {
-                        prose.Text("（" + string.Join("、", behind.Select(g => g.Key)) + "）");
+                        prose.Text("（" + string.Join("、", behind.Select(g => DataText.Clean(g.Key))) + "）");
                     }
                 }
             }
@@ -120,7 +120,7 @@ internal static class ProgressSection
         ];
         var rows = groups.Select(g => new TableRow(
         [
-            g.Key,
+            DataText.Clean(g.Key),
             Display.Plain(g.Figures.Count),
             Display.YiCell(g.Figures.AnnualPlan),
             Display.YiCell(g.Figures.Completed),
@@ -148,7 +148,7 @@ internal static class ProgressSection
 
     private static void AppendNamesWithPercent(ProseBuilder prose, List<GroupProgress> groups)
     {
-        prose.Text(string.Join("、", groups.Select(g => g.Key)))
+        prose.Text(string.Join("、", groups.Select(g => DataText.Clean(g.Key))))
             .Text("（").Figure(Display.Percent(groups[0].Figures.CompletionPct)).Text("）");
     }
 }

@@ -57,7 +57,7 @@ internal static class SigningsSection
         if (regions.Count > 0)
         {
             RegionSignings largest = regions.OrderByDescending(r => r.Amount).ThenByDescending(r => r.Count).First();
-            prose.Text("。从来源地看，来自" + largest.Region + "的项目签约金额最大，")
+            prose.Text("。从来源地看，来自" + DataText.Clean(largest.Region) + "的项目签约金额最大，")
                 .Figure(Display.Plain(largest.Count)).Text("个项目签约")
                 .Figure(Display.YiYuan(largest.Amount));
             if (signings.Amount > 0)
@@ -80,7 +80,7 @@ internal static class SigningsSection
         ];
         var rows = signings.ByRegion.Select(r => new TableRow(
         [
-            r.Region,
+            DataText.OrMissing(r.Region),
             Display.Plain(r.Count),
             Display.YiCell(r.Amount),
             Display.Percent(signings.Amount > 0 ? r.Amount / signings.Amount * 100m : null),

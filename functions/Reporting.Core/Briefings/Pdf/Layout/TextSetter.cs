@@ -27,7 +27,11 @@ internal sealed class StyledText
 
     public FontFace[] Faces { get; }
 
-    public static StyledText Plain(string text, FontFace face) => new(text, Enumerable.Repeat(face, text.Length).ToArray());
+    public static StyledText Plain(string text, FontFace face)
+    {
+        string normalized = Normalize(text);
+        return new(normalized, Enumerable.Repeat(face, normalized.Length).ToArray());
+    }
 
     public static StyledText FromRuns(IEnumerable<TextRun> runs, FontFace normal = FontFace.Regular)
     {
@@ -35,12 +39,17 @@ internal sealed class StyledText
         var faces = new List<FontFace>();
         foreach (TextRun run in runs)
         {
-            text.Append(run.Text);
-            faces.AddRange(Enumerable.Repeat(run.Style == RunStyle.Figure ? FontFace.Bold : normal, run.Text.Length));
+            string normalized = Normalize(run.Text);
+            text.Append(normalized);
+            faces.AddRange(Enumerable.Repeat(run.Style == RunStyle.Figure ? FontFace.Bold : normal, normalized.Length));
         }
 
         return new StyledText(text.ToString(), faces.ToArray());
     }
+
+    // '\n' is a forced break; a carriage return or tab is never drawn (the font's .notdef is a box).
+    private static string Normalize(string text) =>
+        text.Contains('\r') || text.Contains('\t') ? text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\t', ' ') : text;
 }
 
 /// <summary>A piece of a set line in one face, at an x offset from the left edge of the measure.</summary>
