@@ -33,7 +33,9 @@ internal sealed class BriefingLayoutEngine(BriefingFonts fonts)
         if (document.SourceNote is not null)
         {
             cursor.Space(10);
-            flow.Paragraph(StyledText.Plain(document.SourceNote, FontFace.Regular), TypeScale.Note, 1.6, TextAlign.Justify, Rgb.DarkGray, 2 * TypeScale.Note);
+            var note = StyledText.Plain(document.SourceNote, FontFace.Regular);
+            cursor.EnsureSpace(flow.Height(note, TypeScale.Note, 1.6, PageGeometry.TextWidth, 2 * TypeScale.Note)); // a few lines: kept whole
+            flow.Paragraph(note, TypeScale.Note, 1.6, TextAlign.Justify, Rgb.DarkGray, 2 * TypeScale.Note);
         }
 
         if (document.Distribution.Count > 0)
