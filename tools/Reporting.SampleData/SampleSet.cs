@@ -56,25 +56,27 @@ public sealed class SampleSet
         return own;
     }
 
-    public IReadOnlyList<SampleFile> Files()
+    public IReadOnlyList<SampleFile> Files() => Sheets().Select(s => s.File).ToList();
+
+    /// <summary>Each file with the grids it was rendered from (for tests that read the files back).</summary>
+    internal IReadOnlyList<(SampleFile File, IReadOnlyList<SheetGrid> Sheets)> Sheets()
     {
-        var files = new List<SampleFile>();
+        var files = new List<(SampleFile, IReadOnlyList<SheetGrid>)>();
         foreach (ProjectLayout layout in ProjectLayouts.All)
         {
             (SheetGrid grid, _) = ProjectSheetBuilder.Build(layout, ProjectsOf(layout.Department));
-            byte[] content = layout.Csv
-                ? CsvRenderer.Render(grid, Gb18030())
-                : XlsxRenderer.Render(layout.ExtraSheet is null ? [grid] : [grid, layout.ExtraSheet]);
-            files.Add(new SampleFile(layout.Department, DatasetKind.Projects, layout.FileName, content));
+            SheetGrid[] sheets = layout.ExtraSheet is null ? [grid] : [grid, layout.ExtraSheet];
+            byte[] content = layout.Csv ? CsvRenderer.Render(grid, Gb18030()) : XlsxRenderer.Render(sheets);
+            files.Add((new SampleFile(layout.Department, DatasetKind.Projects, layout.FileName, content), sheets));
         }
 
         (SheetGrid signingGrid, _) = SigningSheet.Build(Signings);
-        files.Add(new SampleFile("swj", DatasetKind.Signings, SigningSheet.FileName, XlsxRenderer.Render([signingGrid])));
+        files.Add((new SampleFile("swj", DatasetKind.Signings, SigningSheet.FileName, XlsxRenderer.Render([signingGrid])), [signingGrid]));
 
         foreach (string department in MetricDepartments)
         {
             (string fileName, SheetGrid grid, _) = MetricSheets.Build(department, MetricsOf(department));
-            files.Add(new SampleFile(department, DatasetKind.Metrics, fileName, XlsxRenderer.Render([grid])));
+            files.Add((new SampleFile(department, DatasetKind.Metrics, fileName, XlsxRenderer.Render([grid])), [grid]));
         }
 
         return files;
@@ -207,7 +209,7 @@ public sealed class SampleSet
         }).ToList();
     }
 
-    private static Encoding Gb18030()
+    internal static Encoding Gb18030()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding(54936);

@@ -78,7 +78,7 @@ internal static class ProjectLayouts
             new("2022年1-12月完成投资（万元）", p => p.Completed, 14, Amount: true, Sum: true),
             new("完成率", p => Rate(p) + "%", 8),
             new("建设性质", p => p.Nature, 8, Captures: Nature),
-            new("计划开工时间", p => Date(p.PlannedStart), 12, Captures: PlannedStart, Format: "yyyy年m月"),
+            new("计划开工时间", p => Date(p.PlannedStart), 12, Captures: PlannedStart, Format: "yyyy\"年\"m\"月\""),
             new("是否开工", p => YesNo(p.Started), 8, Captures: Started),
             new("项目业主", p => p.Owner, 30, Captures: Owner),
             new("责任单位", p => p.ResponsibleUnit, 18, Captures: ResponsibleUnit),

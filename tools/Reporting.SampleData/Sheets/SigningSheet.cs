@@ -11,7 +11,7 @@ internal static class SigningSheet
         var grid = new SheetGrid(SheetName, 11);
         double[] widths = [6, 40, 12, 12, 36, 14, 12, 12, 12, 10, 16];
         widths.CopyTo(grid.Widths, 0);
-        grid.Formats[3] = "yyyy年m月d日";
+        grid.Formats[3] = "yyyy\"年\"m\"月\"d\"日\"";
         grid.Formats[8] = "0.00";
 
         grid.AddLine(RowKind.Title, "2022年萍乡市招商引资签约项目汇总表");
