@@ -61,18 +61,27 @@ public static class IndicatorEngine
             .Where(d => d.Period == period)
             .GroupBy(d => (d.Department, d.Kind))
             .Select(g => g.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.Sha256, StringComparer.Ordinal).First())
+            .Select(WithoutNulls)
             .OrderByDescending(d => d.ReceivedAt)
             .ThenByDescending(d => d.Sha256, StringComparer.Ordinal)
             .ThenBy(d => d.Department, StringComparer.Ordinal)
             .ThenBy(d => d.Kind)
             .ToList();
 
+    // A dataset file edited by hand may hold "projects": null or a null row: count what is there, never crash.
+    private static Dataset WithoutNulls(Dataset dataset) => dataset with
+    {
+        Projects = [.. (dataset.Projects ?? []).Where(r => r is not null)],
+        Signings = [.. (dataset.Signings ?? []).Where(r => r is not null)],
+        Metrics = [.. (dataset.Metrics ?? []).Where(r => r is not null && r.Name is not null)],
+    };
+
     private static List<GroupProgress> ByLevel(IReadOnlyList<ProjectRecord> projects, decimal schedulePct)
     {
         var groups = new List<GroupProgress>();
         foreach (string level in ProjectLevels.All)
         {
-            List<ProjectRecord> members = projects.Where(p => p.Levels.Contains(level, StringComparer.Ordinal)).ToList();
+            List<ProjectRecord> members = projects.Where(p => p.Levels?.Contains(level, StringComparer.Ordinal) == true).ToList();
             if (members.Count > 0)
             {
                 // Levels overlap (a project can be 省重点 and 省大中型), so they are not ranked against each other.

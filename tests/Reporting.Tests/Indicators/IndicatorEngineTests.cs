@@ -296,3 +296,29 @@ public sealed class IndicatorEngineTests
         Assert.Equal(0, report.Overall.Count);
     }
 }
+
+public sealed class IndicatorEngineRobustnessTests
+{
+    [Fact]
+    public void A_hand_edited_dataset_with_null_lists_and_rows_is_counted_without_crashing()
+    {
+        const string json = """
+            {
+              "kind": "projects", "period": "2022-12", "department": "anyuan", "sourceFile": "a.xlsx",
+              "archivePath": "archive/a.xlsx", "sha256": "00", "receivedAt": "2023-01-05T09:00:00+08:00",
+              "projects": [ null, { "name": "甲", "county": "安源区", "field": "工业", "annualPlan": 100, "completed": 90,
+                                    "levels": null, "source": { "sheet": "S", "row": 5 } } ],
+              "signings": null,
+              "metrics": null
+            }
+            """;
+        Dataset dataset = System.Text.Json.JsonSerializer.Deserialize<Dataset>(json, ReportingJson.Options)!;
+
+        IndicatorReport report = IndicatorEngine.Compute(Build.December, [dataset], new IndicatorOptions());
+
+        Assert.Equal(1, report.Overall.Count);
+        Assert.Equal(90m, report.Overall.CompletionPct);
+        Assert.Empty(report.ByLevel);
+        Assert.Equal(LagSeverity.Yellow, Assert.Single(report.Lagging).Severity);
+    }
+}
