@@ -157,7 +157,9 @@ public sealed class SampleSet
                 Nature = has.HasFlag(Captures.Nature) ? p.Nature : null,
                 PlannedStart = has.HasFlag(Captures.PlannedStart) ? Month(layout, p.PlannedStart) : null,
                 ActualStart = has.HasFlag(Captures.ActualStart) ? Month(layout, p.ActualStart) : null,
-                Started = has.HasFlag(Captures.Started) ? p.Started : null,
+                // Without a 是否开工 column, the reader takes an 实际开工时间 as "started".
+                Started = has.HasFlag(Captures.Started) ? p.Started
+                    : has.HasFlag(Captures.ActualStart) && p.ActualStart is not null ? true : null,
                 CompletedFlag = has.HasFlag(Captures.CompletedFlag) ? p.CompletedFlag : null,
                 ProgressNote = has.HasFlag(Captures.ProgressNote) ? p.ProgressNote : null,
                 Issues = has.HasFlag(Captures.Issues) ? p.Issues : null,
@@ -196,7 +198,8 @@ public sealed class SampleSet
             decimal scale = m.Unit == "亿元" ? 10_000m : 1m;
             return new MetricRecord
             {
-                Name = m.Name,
+                // "其中：企业户数" is a sub-item; the reader keeps the indicator's own name.
+                Name = m.Name.StartsWith("其中：", StringComparison.Ordinal) ? m.Name["其中：".Length..] : m.Name,
                 Unit = m.Unit == "亿元" ? "万元" : m.Unit,
                 Value = m.Value * scale,
                 Prior = m.Prior * scale,
