@@ -1,3 +1,5 @@
+using Reporting.Core.Ingestion;
+
 namespace Reporting.Core.Indicators;
 
 /// <summary>Thresholds for the lagging-project list (percentage points behind 序时进度) and the order of breakdowns.</summary>
@@ -11,12 +13,26 @@ public sealed class IndicatorOptions
 
     /// <summary>
     /// Order of the by-county breakdown (the office's customary order, not alphabetical). Empty means
-    /// <see cref="IndicatorDefaults.Counties"/>. Counties not listed follow in ordinal order.
+    /// the order of the ingestion vocabulary (<see cref="IngestionOptions.Counties"/>). Counties not
+    /// listed follow in ordinal order.
     /// </summary>
     public List<string> CountyOrder { get; set; } = [];
 
-    /// <summary>Order of the by-field breakdown. Empty means <see cref="IndicatorDefaults.Fields"/>.</summary>
+    /// <summary>Order of the by-field breakdown. Empty means the order of <see cref="IngestionOptions.Fields"/>.</summary>
     public List<string> FieldOrder { get; set; } = [];
+
+    /// <summary>These options with empty orders filled from the ingestion vocabularies, so one list configures both.</summary>
+    public IndicatorOptions WithOrdersFrom(IngestionOptions ingestion)
+    {
+        ArgumentNullException.ThrowIfNull(ingestion);
+        return new IndicatorOptions
+        {
+            YellowGapPp = YellowGapPp,
+            RedGapPp = RedGapPp,
+            CountyOrder = CountyOrder.Count > 0 ? CountyOrder : [.. ingestion.EffectiveCounties().Select(c => c.Name)],
+            FieldOrder = FieldOrder.Count > 0 ? FieldOrder : [.. ingestion.EffectiveFields().Select(f => f.Name)],
+        };
+    }
 
     /// <summary>Configuration mistakes, in English for the operator; empty when the options are usable.</summary>
     public IReadOnlyList<string> Problems()
@@ -39,11 +55,11 @@ public sealed class IndicatorOptions
 /// <summary>Pingxiang's customary orders, used when the configuration does not give its own.</summary>
 public static class IndicatorDefaults
 {
-    /// <summary>The seven county-level units in the order the city's documents list them.</summary>
-    public static readonly IReadOnlyList<string> Counties = ["安源区", "湘东区", "莲花县", "上栗县", "芦溪县", "萍乡经开区", "武功山风景名胜区"];
+    /// <summary>The seven county-level units in the order the city's documents list them (the ingestion defaults).</summary>
+    public static readonly IReadOnlyList<string> Counties = [.. IngestionOptions.DefaultCounties.Select(c => c.Name)];
 
-    /// <summary>The seven fields (七大领域) of the 项目大会战.</summary>
-    public static readonly IReadOnlyList<string> Fields = ["工业", "农业", "服务业", "重大基础设施", "新型基础设施", "公共服务", "生态环保"];
+    /// <summary>The seven fields (七大领域) of the 项目大会战 (the ingestion defaults).</summary>
+    public static readonly IReadOnlyList<string> Fields = [.. IngestionOptions.DefaultFields.Select(f => f.Name)];
 
     /// <summary>Source regions of signed investment (来源地) in the order the briefing names them.</summary>
     public static readonly IReadOnlyList<string> SourceRegions = ["粤港澳大湾区", "长三角", "长株潭", "其他"];

@@ -12,6 +12,6 @@ public sealed class IndicatorService(IReportStore store, ReportingOptions option
     public async Task<IndicatorReport> ComputeAsync(ReportingPeriod period, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<Dataset> datasets = await _datasets.LoadPeriodAsync(period, cancellationToken).ConfigureAwait(false);
-        return IndicatorEngine.Compute(period, datasets, options.Indicators, options.DepartmentName);
+        return IndicatorEngine.Compute(period, datasets, options.Indicators.WithOrdersFrom(options.Ingestion), options.DepartmentName);
     }
 }

@@ -322,3 +322,39 @@ public sealed class IndicatorEngineRobustnessTests
         Assert.Equal(LagSeverity.Yellow, Assert.Single(report.Lagging).Severity);
     }
 }
+
+public sealed class IndicatorOptionsTests
+{
+    [Fact]
+    public void Breakdown_order_follows_the_ingestion_vocabulary_unless_configured()
+    {
+        var ingestion = new IngestionOptions { Fields = [new VocabularyEntry("生态环保"), new VocabularyEntry("工业")] };
+
+        IndicatorOptions fromVocabulary = new IndicatorOptions().WithOrdersFrom(ingestion);
+        IndicatorOptions configured = new IndicatorOptions { FieldOrder = ["工业", "生态环保"] }.WithOrdersFrom(ingestion);
+
+        Assert.Equal(["生态环保", "工业"], fromVocabulary.FieldOrder);
+        Assert.Equal(IndicatorDefaults.Counties, fromVocabulary.CountyOrder);
+        Assert.Equal(["工业", "生态环保"], configured.FieldOrder);
+    }
+
+    [Theory]
+    [InlineData("-10", "-30", true)]
+    [InlineData("-30", "-10", false)]
+    [InlineData("5", "-30", false)]
+    public void Thresholds_are_checked_at_start_up(string yellow, string red, bool valid)
+    {
+        var options = new IndicatorOptions { YellowGapPp = Build.D(yellow), RedGapPp = Build.D(red) };
+
+        Assert.Equal(valid, options.Problems().Count == 0);
+    }
+
+    [Fact]
+    public void A_red_threshold_above_the_yellow_one_fails_configuration_with_a_clear_message()
+    {
+        var options = new Reporting.Core.Configuration.ReportingOptions { Indicators = new IndicatorOptions { YellowGapPp = -30m, RedGapPp = -10m } };
+
+        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => Reporting.Core.Configuration.ReportingConfiguration.Validate(options));
+        Assert.Contains("RedGapPp", error.Message);
+    }
+}
