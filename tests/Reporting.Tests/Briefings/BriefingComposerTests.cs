@@ -81,6 +81,27 @@ public sealed class BriefingComposerTests
     }
 
     [Fact]
+    public void Municipal_and_5020_levels_follow_in_the_second_paragraph_not_the_headline()
+    {
+        IndicatorReport report = PingxiangSample.Report() with
+        {
+            ByLevel =
+            [
+                .. PingxiangSample.Report().ByLevel,
+                new GroupProgress { Key = ProjectLevels.Municipal, Figures = Progress(100, 102.14m, 100m) },
+                new GroupProgress { Key = ProjectLevels.P5020, Figures = Progress(15, 141.4m, 100m) },
+            ],
+        };
+
+        List<Paragraph> paragraphs = Compose(report).Sections[0].Blocks.OfType<Paragraph>().ToList();
+
+        Assert.EndsWith("201个省大中型项目完成年计划投资的148.4%。", paragraphs[0].PlainText);
+        Assert.Equal(
+            "全市重大项目年度计划投资685亿元，累计完成投资923.38亿元；100个市重点项目完成年计划投资的102.1%，15个“5020”项目完成年计划投资的141.4%；计划新开工项目118个，已开工112个，开工率94.9%。",
+            paragraphs[1].PlainText);
+    }
+
+    [Fact]
     public void Number_of_fields_is_spelled_from_the_data()
     {
         IndicatorReport threeFields = PingxiangSample.Report() with { ByField = PingxiangSample.Report().ByField.Take(3).ToArray() };

@@ -56,26 +56,31 @@ internal static class OverviewSection
             prose.Text("累计完成投资").Figure(Display.YiYuan(overall.Completed));
         }
 
-        var levelClauses = new List<ProgressClause>();
-        foreach (string level in ProjectLevels.All)
-        {
-            GroupProgress? group = report.ByLevel.FirstOrDefault(g => g.Key == level);
-            if (group?.Figures.CompletionPct is { } levelCompletion && group.Figures.Count > 0)
-            {
-                levelClauses.Add(new ProgressClause(group.Figures.Count, LevelNoun(level), levelCompletion));
-            }
-        }
-
+        List<ProgressClause> levelClauses = LevelClauses(report, HeadlineLevels);
         for (int i = 0; i < levelClauses.Count; i++)
         {
-            ProgressClause clause = levelClauses[i];
-            prose.Text(i == 0 ? "；其中" : "，")
-                .Figure(Display.Plain(clause.Count)).Text("个" + clause.Noun + "完成年计划投资的")
-                .Figure(Display.Percent(clause.CompletionPct));
+            prose.Text(i == 0 ? "；其中" : "，");
+            AppendLevel(prose, levelClauses[i]);
         }
 
         return prose.Text("。").Build();
     }
+
+    // The seed's headline names the provincial levels; 市重点 and "5020" follow in the next paragraph.
+    private static readonly string[] HeadlineLevels = [ProjectLevels.Provincial, ProjectLevels.ProvincialLargeMedium];
+
+    private static readonly string[] OtherLevels = [ProjectLevels.Municipal, ProjectLevels.P5020];
+
+    /// <summary>The levels with projects and a completion figure, in <paramref name="levels"/> order; a level with no figure gets no clause.</summary>
+    private static List<ProgressClause> LevelClauses(IndicatorReport report, IEnumerable<string> levels) =>
+        levels
+            .Select(level => (Level: level, Group: report.ByLevel.FirstOrDefault(g => g.Key == level)))
+            .Where(l => l.Group is { Figures.Count: > 0, Figures.CompletionPct: not null })
+            .Select(l => new ProgressClause(l.Group!.Figures.Count, LevelNoun(l.Level), l.Group.Figures.CompletionPct!.Value))
+            .ToList();
+
+    private static void AppendLevel(ProseBuilder prose, ProgressClause clause) =>
+        prose.Figure(Display.Plain(clause.Count)).Text("个" + clause.Noun + "完成年计划投资的").Figure(Display.Percent(clause.CompletionPct));
 
     /// <summary>"，快于序时进度34.8个百分点" / "，慢于…" / "，与序时进度持平".</summary>
     public static void AppendScheduleComparison(ProseBuilder prose, decimal gap)
@@ -121,7 +126,7 @@ internal static class OverviewSection
         return new KeyFigures(items);
     }
 
-    /// <summary>"年度计划投资X亿元，累计完成投资Y亿元；计划新开工项目N个，已开工M个，开工率P。"</summary>
+    /// <summary>"年度计划投资X亿元，累计完成投资Y亿元；100个市重点项目完成…；计划新开工项目N个，已开工M个，开工率P。"</summary>
     private static Paragraph? Amounts(IndicatorReport report)
     {
         ProgressFigures overall = report.Overall;
@@ -130,6 +135,13 @@ internal static class OverviewSection
         {
             prose.Text("全市重大项目年度计划投资").Figure(Display.YiYuan(overall.AnnualPlan))
                 .Text("，累计完成投资").Figure(Display.YiYuan(overall.Completed));
+        }
+
+        List<ProgressClause> others = LevelClauses(report, OtherLevels);
+        for (int i = 0; i < others.Count; i++)
+        {
+            prose.Text(prose.IsEmpty ? string.Empty : i == 0 ? "；" : "，");
+            AppendLevel(prose, others[i]);
         }
 
         if (report.StartRatePct is { } startRate && report.PlannedNewStarts > 0)
