@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Reporting.Core.Storage;
@@ -7,7 +8,10 @@ public static class ReportStoreExtensions
     public static async Task<StoredObject> WriteBytesAsync(
         this IReportStore store, string path, ReadOnlyMemory<byte> bytes, WriteCondition condition, CancellationToken cancellationToken = default)
     {
-        using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+        // A dataset of 100,000 projects is 64 MB of JSON: wrap the caller's array rather than copy it.
+        using MemoryStream stream = MemoryMarshal.TryGetArray(bytes, out ArraySegment<byte> segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false);
         return await store.WriteAsync(path, stream, condition, cancellationToken).ConfigureAwait(false);
     }
 

@@ -13,6 +13,7 @@ namespace Reporting.Benchmarks.Briefings;
 /// pages per second for the long briefing (the Pages/s column).
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 [PagesPerSecondColumn]
 public class RenderBriefingBenchmarks
 {

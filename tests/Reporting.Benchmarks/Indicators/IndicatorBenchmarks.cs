@@ -12,6 +12,7 @@ namespace Reporting.Benchmarks.Indicators;
 /// and the lagging list (about a fifth of the projects are behind). Target: under 50 ms.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class IndicatorBenchmarks
 {
     private const int Projects = 100_000;

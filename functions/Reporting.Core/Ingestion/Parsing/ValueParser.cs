@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Reporting.Core.Ingestion.Reading;
 
@@ -41,6 +42,13 @@ internal static class ValueParser
     [
         "-", "--", "—", "——", "–", "－", "/", "\\", "无", "暂无", "未开工", "未完成", "待定", "不适用", "N/A", "NA", "n/a", "/ ", "×",
     ];
+
+    // Case-insensitive for the Latin answers (yes, True, n). A lookup rather than ToUpperInvariant on every
+    // cell: upper-casing Chinese text goes through the globalisation tables and cost a fifth of reading a sheet.
+    private static readonly FrozenDictionary<string, ParsedBool> s_booleans = Booleans(
+        (new ParsedBool(ParseStatus.Ok, true), ["是", "√", "✓", "✔", "Y", "YES", "TRUE", "1", "已开工", "开工", "已竣工", "竣工", "已投产", "投产", "已竣工投产", "有"]),
+        (new ParsedBool(ParseStatus.Ok, false), ["否", "×", "✗", "✘", "X", "N", "NO", "FALSE", "0", "未开工", "未竣工", "未投产", "无"]),
+        (new ParsedBool(ParseStatus.Placeholder, false), ["-", "—", "——", "/"]));
 
     /// <summary>An amount in 万元. <paramref name="columnScale"/> is 10000 for a 亿元 column, 1 for 万元; a "亿" or "万" written in the cell wins.</summary>
     public static ParsedNumber Amount(in CellValue cell, decimal columnScale)
@@ -295,19 +303,12 @@ internal static class ValueParser
     public static ParsedBool BooleanText(string text)
     {
         string compact = ChineseText.Compact(text).TrimEnd('。', '.');
-        switch (compact.ToUpperInvariant())
+        if (compact.Length == 0)
         {
-            case "":
-                return new(ParseStatus.Empty, false);
-            case "是" or "√" or "✓" or "✔" or "Y" or "YES" or "TRUE" or "1" or "已开工" or "开工" or "已竣工" or "竣工" or "已投产" or "投产" or "已竣工投产" or "有":
-                return new(ParseStatus.Ok, true);
-            case "否" or "×" or "✗" or "✘" or "X" or "N" or "NO" or "FALSE" or "0" or "未开工" or "未竣工" or "未投产" or "无":
-                return new(ParseStatus.Ok, false);
-            case "-" or "—" or "——" or "/":
-                return new(ParseStatus.Placeholder, false);
-            default:
-                return new(ParseStatus.Invalid, false);
+            return new(ParseStatus.Empty, false);
         }
+
+        return s_booleans.TryGetValue(compact, out ParsedBool parsed) ? parsed : new(ParseStatus.Invalid, false);
     }
 
     public static bool IsPlaceholder(string compact)
@@ -322,6 +323,9 @@ internal static class ValueParser
 
         return false;
     }
+
+    private static FrozenDictionary<string, ParsedBool> Booleans(params (ParsedBool Value, string[] Words)[] groups) =>
+        groups.SelectMany(g => g.Words.Select(w => KeyValuePair.Create(w, g.Value))).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static bool IsPlaceholderPrefix(ReadOnlySpan<char> text) => text.StartsWith("—") || text.StartsWith("/");
 

@@ -8,10 +8,14 @@ namespace Reporting.Core.Ingestion.Sheets;
 /// <summary>The three record kinds, each with its own rules (domain.md, "Validation").</summary>
 internal sealed partial class RowBuilder
 {
+    private static readonly string[] s_projectTotalKeys = [FieldCatalog.AnnualPlan, FieldCatalog.Completed, FieldCatalog.TotalInvestment];
+    private static readonly string[] s_signingTotalKeys = [FieldCatalog.Amount];
+
     private void BuildProject(RowView row, string nameText)
     {
         bool ok = true;
-        var levels = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string> levels = _levels;
+        levels.Clear();
         string name = LevelParser.StripStar(nameText, out bool starred);
         if (starred)
         {
@@ -35,7 +39,7 @@ internal sealed partial class RowBuilder
             LevelParser.AddFromList(levelList, levels);
         }
 
-        foreach (ColumnBinding flag in _match.Columns.Values.Where(b => b.Spec.Kind == ValueKind.LevelFlag))
+        foreach (ColumnBinding flag in _levelFlags)
         {
             if (OptionalBool(row, flag.Spec.Key) == true)
             {
@@ -104,9 +108,7 @@ internal sealed partial class RowBuilder
         // Totals columns are the present subset, in the same order as the constructor built them.
         var values = new decimal?[_totals!.Columns.Count];
         int k = 0;
-        string[] keys = _match.Kind == DatasetKind.Projects
-            ? [FieldCatalog.AnnualPlan, FieldCatalog.Completed, FieldCatalog.TotalInvestment]
-            : [FieldCatalog.Amount];
+        string[] keys = _match.Kind == DatasetKind.Projects ? s_projectTotalKeys : s_signingTotalKeys;
         for (int i = 0; i < keys.Length && k < values.Length; i++)
         {
             if (_match[keys[i]] is not null)
@@ -289,7 +291,7 @@ internal sealed partial class RowBuilder
         {
             if (char.IsLetterOrDigit(c))
             {
-                builder.Append(char.ToUpperInvariant(c));
+                builder.Append(ChineseText.ToUpperInvariant(c));
             }
         }
 

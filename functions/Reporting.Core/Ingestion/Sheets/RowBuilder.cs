@@ -21,6 +21,10 @@ internal sealed partial class RowBuilder
     private readonly TotalsTracker? _totals;
     private readonly ColumnBinding? _name;
     private readonly ColumnBinding? _county;
+
+    // Per sheet rather than per row: rows are many, and these do not change within a sheet.
+    private readonly ColumnBinding[] _levelFlags;
+    private readonly HashSet<string> _levels = new(StringComparer.Ordinal);
     private int _records;
 
     public RowBuilder(IngestionRun run, string sheet, KindMatch match, decimal? sheetScale)
@@ -32,6 +36,7 @@ internal sealed partial class RowBuilder
         _sheetScaleStated = sheetScale is not null;
         _name = match[FieldCatalog.Name];
         _county = match[FieldCatalog.County];
+        _levelFlags = [.. match.Columns.Values.Where(b => b.Spec.Kind == ValueKind.LevelFlag)];
 
         ColumnBinding?[] totalColumns = match.Kind switch
         {
