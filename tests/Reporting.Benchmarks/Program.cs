@@ -9,7 +9,7 @@ namespace Reporting.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet's switcher (run.sh passes a filter), plus three helpers for the Chromium
-/// side-by-side and a quick look: <c>--ingest ROWS [ours]</c> (ours: only our path, for a profiler), <c>--pages NAME</c>, <c>--pdf NAME FILE</c> and <c>--html NAME FILE</c>, NAME being two, demo or long.
+/// side-by-side and a quick look: <c>--ingest ROWS [ours]</c> (ours: only our path, for a profiler), <c>--indicators</c>, <c>--pages NAME</c>, <c>--pdf NAME FILE</c> and <c>--html NAME FILE</c>, NAME being two, demo or long.
 /// </summary>
 public static class Program
 {
@@ -19,6 +19,18 @@ public static class Program
         if (args.Length >= 2 && args[0] is "--pages" or "--pdf" or "--html")
         {
             return Helper(args);
+        }
+
+        if (args.Length >= 1 && args[0] == "--indicators")
+        {
+            var indicators = new Indicators.IndicatorBenchmarks();
+            indicators.Setup();
+            for (int round = 0; round < 10; round++)
+            {
+                Console.WriteLine($"indicators over 100,000 projects: {Time(() => indicators.Compute100k().Lagging.Count)} ms");
+            }
+
+            return 0;
         }
 
         if (args.Length >= 2 && args[0] == "--ingest" && int.TryParse(args[1], out int rows))

@@ -69,27 +69,86 @@ public static class IndicatorEngine
             .ToList();
 
     // A dataset file edited by hand may hold "projects": null or a null row: count what is there, never crash.
-    private static Dataset WithoutNulls(Dataset dataset) => dataset with
-    {
-        Projects = [.. (dataset.Projects ?? []).Where(r => r is not null)],
-        Signings = [.. (dataset.Signings ?? []).Where(r => r is not null)],
-        Metrics = [.. (dataset.Metrics ?? []).Where(r => r is not null && r.Name is not null)],
-    };
+    // Lists without a gap are kept as they are (copying 100,000 rows for nothing costs time and memory).
+    private static Dataset WithoutNulls(Dataset dataset) =>
+        IsWhole(dataset.Projects, static r => r is not null) && IsWhole(dataset.Signings, static r => r is not null)
+            && IsWhole(dataset.Metrics, static r => r is not null && r.Name is not null)
+            ? dataset
+            : dataset with
+            {
+                Projects = [.. (dataset.Projects ?? []).Where(r => r is not null)],
+                Signings = [.. (dataset.Signings ?? []).Where(r => r is not null)],
+                Metrics = [.. (dataset.Metrics ?? []).Where(r => r is not null && r.Name is not null)],
+            };
 
-    private static List<GroupProgress> ByLevel(IReadOnlyList<ProjectRecord> projects, decimal schedulePct)
+    private static bool IsWhole<T>(IReadOnlyList<T>? rows, Func<T, bool> usable)
     {
-        var groups = new List<GroupProgress>();
-        foreach (string level in ProjectLevels.All)
+        if (rows is null)
         {
-            List<ProjectRecord> members = projects.Where(p => p.Levels?.Contains(level, StringComparer.Ordinal) == true).ToList();
-            if (members.Count > 0)
+            return false;
+        }
+
+        for (int i = 0; i < rows.Count; i++)
+        {
+            if (!usable(rows[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<GroupProgress> ByLevel(List<ProjectRecord> projects, decimal schedulePct)
+    {
+        // One pass for the four levels, each summed in list order as a filtered pass would.
+        IReadOnlyList<string> levels = ProjectLevels.All;
+        var totals = new ProgressCalculator.Totals[levels.Count];
+        var counts = new int[levels.Count];
+        for (int i = 0; i < projects.Count; i++)
+        {
+            ProjectRecord project = projects[i];
+            for (int level = 0; level < levels.Count; level++)
+            {
+                if (HasLevel(project, levels[level]))
+                {
+                    totals[level].Add(project);
+                    counts[level]++;
+                }
+            }
+        }
+
+        var groups = new List<GroupProgress>();
+        for (int level = 0; level < levels.Count; level++)
+        {
+            if (counts[level] > 0)
             {
                 // Levels overlap (a project can be 省重点 and 省大中型), so they are not ranked against each other.
-                groups.Add(new GroupProgress { Key = level, Figures = ProgressCalculator.Figures(members, schedulePct) });
+                groups.Add(new GroupProgress { Key = levels[level], Figures = totals[level].Figures(schedulePct) });
             }
         }
 
         return groups;
+    }
+
+    // A loop rather than Enumerable.Contains, which allocated an enumerator per project and level.
+    private static bool HasLevel(ProjectRecord project, string level)
+    {
+        IReadOnlyList<string>? levels = project.Levels;
+        if (levels is null)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < levels.Count; i++)
+        {
+            if (string.Equals(levels[i], level, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // One entry per metric name: when two departments report the same metric, the most recent

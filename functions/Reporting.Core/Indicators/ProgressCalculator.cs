@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Reporting.Core.Ingestion;
 
 namespace Reporting.Core.Indicators;
@@ -7,25 +8,13 @@ internal static class ProgressCalculator
 {
     public static ProgressFigures Figures(IEnumerable<ProjectRecord> projects, decimal schedulePct)
     {
-        int count = 0;
-        decimal plan = 0m;
-        decimal completed = 0m;
+        var totals = default(Totals);
         foreach (ProjectRecord project in projects)
         {
-            count++;
-            plan += project.AnnualPlan;
-            completed += project.Completed;
+            totals.Add(project);
         }
 
-        decimal? completion = Percentages.Of(completed, plan);
-        return new ProgressFigures
-        {
-            Count = count,
-            AnnualPlan = plan,
-            Completed = completed,
-            CompletionPct = completion,
-            ScheduleGapPp = Percentages.Points(completion, schedulePct),
-        };
+        return totals.Figures(schedulePct);
     }
 
     /// <summary>
@@ -35,9 +24,17 @@ internal static class ProgressCalculator
     public static IReadOnlyList<GroupProgress> Grouped(
         IReadOnlyList<ProjectRecord> projects, Func<ProjectRecord, string> keyOf, IReadOnlyList<string> order, decimal schedulePct)
     {
-        List<(string Key, ProgressFigures Figures)> groups = projects
-            .GroupBy(keyOf, StringComparer.Ordinal)
-            .Select(g => (g.Key, Figures(g, schedulePct)))
+        // One pass adding into running totals (in list order, so every sum is the same decimal as before),
+        // rather than GroupBy materialising every group.
+        var totals = new Dictionary<string, Totals>(StringComparer.Ordinal);
+        for (int i = 0; i < projects.Count; i++)
+        {
+            ProjectRecord project = projects[i];
+            CollectionsMarshal.GetValueRefOrAddDefault(totals, keyOf(project), out _).Add(project);
+        }
+
+        List<(string Key, ProgressFigures Figures)> groups = totals
+            .Select(g => (g.Key, g.Value.Figures(schedulePct)))
             .OrderBy(g => OrderIndex(order, g.Key))
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
@@ -56,6 +53,34 @@ internal static class ProgressCalculator
         }
 
         return result;
+    }
+
+    /// <summary>Count and sums of a group, added project by project.</summary>
+    internal struct Totals
+    {
+        private int _count;
+        private decimal _plan;
+        private decimal _completed;
+
+        public void Add(ProjectRecord project)
+        {
+            _count++;
+            _plan += project.AnnualPlan;
+            _completed += project.Completed;
+        }
+
+        public readonly ProgressFigures Figures(decimal schedulePct)
+        {
+            decimal? completion = Percentages.Of(_completed, _plan);
+            return new ProgressFigures
+            {
+                Count = _count,
+                AnnualPlan = _plan,
+                Completed = _completed,
+                CompletionPct = completion,
+                ScheduleGapPp = Percentages.Points(completion, schedulePct),
+            };
+        }
     }
 
     private static int OrderIndex(IReadOnlyList<string> order, string key)
