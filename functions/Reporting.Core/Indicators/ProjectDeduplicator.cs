@@ -17,16 +17,18 @@ internal static class ProjectDeduplicator
     public static (IReadOnlyList<CountedProject> Kept, IReadOnlyList<Finding> Warnings) Deduplicate(
         IReadOnlyList<Dataset> newestFirst, Func<string, string> departmentName)
     {
-        var kept = new List<CountedProject>();
+        // Sized once: growing to 100,000 keys rehashes every key many times over.
+        int total = newestFirst.Sum(d => d.Projects.Count);
+        var kept = new List<CountedProject>(total);
         var warnings = new List<Finding>();
-        var byCode = new Dictionary<string, CountedProject>(StringComparer.Ordinal);
-        var byName = new Dictionary<(string Name, string County), CountedProject>();
+        var byCode = new Dictionary<string, CountedProject>(total, StringComparer.Ordinal);
+        var byName = new Dictionary<(string Name, string County), CountedProject>(total);
 
         foreach (Dataset dataset in newestFirst)
         {
             // Keys registered by this submission become visible only to later (older) ones.
-            var pendingCodes = new List<(string, CountedProject)>();
-            var pendingNames = new List<((string, string), CountedProject)>();
+            var pendingCodes = new List<(string, CountedProject)>(dataset.Projects.Count);
+            var pendingNames = new List<((string, string), CountedProject)>(dataset.Projects.Count);
             foreach (ProjectRecord record in dataset.Projects)
             {
                 string? code = ProjectIdentity.NormalizeCode(record.Code);
