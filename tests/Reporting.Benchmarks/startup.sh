@@ -4,11 +4,21 @@
 # Uses hyperfine when installed (apt-get install -y hyperfine), else a timed loop. Writes the
 # result into the "startup" section of docs/performance.md.
 #
-#   tests/Reporting.Benchmarks/startup.sh [RUNS]     # default 10 runs after 2 warm-up runs
+#   tests/Reporting.Benchmarks/startup.sh [RUNS] [--r2r]   # default 10 runs after 2 warm-up runs
+#
+# --r2r also publishes a ReadyToRun build (needs the linux-x64 runtime and crossgen2 packs from NuGet)
+# and times it in the same hyperfine run, for the ratio.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-runs=${1:-10}
+runs=10
+r2r=false
+for arg in "$@"; do
+  case "$arg" in
+    --r2r) r2r=true ;;
+    *) runs=$arg ;;
+  esac
+done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -26,6 +36,12 @@ for folder in "$bin"/SampleData/2022-12/*/; do
 done
 
 command="$reporting brief --period 2022-12 --store $store --out $work/brief.pdf --date 2023-01-06"
+commands=("$command")
+if $r2r; then
+  dotnet publish "$root/functions/Reporting.Cli/Reporting.Cli.csproj" -c Release -r linux-x64 --self-contained false \
+    -p:PublishReadyToRun=true -o "$work/r2r" -nologo -v q
+  commands+=("$work/r2r/reporting brief --period 2022-12 --store $store --out $work/brief-r2r.pdf --date 2023-01-06")
+fi
 out="$work/section.md"
 "$here/machine.sh" > "$out"
 {
@@ -36,11 +52,15 @@ out="$work/section.md"
   echo "functions/Reporting.Cli/bin/Release/net10.0/reporting brief --period 2022-12 --store STORE --out brief.pdf --date 2023-01-06"
   echo '```'
   echo
+  if $r2r; then
+    echo "and, with \`--r2r\`, the same command from \`dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true\`."
+    echo
+  fi
 } >> "$out"
 
 if command -v hyperfine > /dev/null; then
-  hyperfine --warmup 2 --runs "$runs" --export-markdown "$work/hyperfine.md" "$command"
-  sed -e "s|$reporting|reporting|g" -e "s|$work/|/tmp/…/|g" "$work/hyperfine.md" >> "$out"
+  hyperfine --warmup 2 --runs "$runs" --export-markdown "$work/hyperfine.md" "${commands[@]}"
+  sed -e "s|$reporting|reporting|g" -e "s|$work/r2r/reporting|reporting (ReadyToRun)|g" -e "s|$work/|/tmp/…/|g" "$work/hyperfine.md" >> "$out"
 else
   times=()
   for i in $(seq 1 $((runs + 2))); do
