@@ -24,16 +24,21 @@ internal static class ProjectDeduplicator
         var byCode = new Dictionary<string, CountedProject>(total, StringComparer.Ordinal);
         var byName = new Dictionary<(string Name, string County), CountedProject>(total);
 
-        foreach (Dataset dataset in newestFirst)
+        for (int d = 0; d < newestFirst.Count; d++)
         {
-            // Keys registered by this submission become visible only to later (older) ones.
-            var pendingCodes = new List<(string, CountedProject)>(dataset.Projects.Count);
-            var pendingNames = new List<((string, string), CountedProject)>(dataset.Projects.Count);
+            Dataset dataset = newestFirst[d];
+
+            // Keys registered by this submission become visible only to later (older) ones; the oldest
+            // registers nothing, and the newest has nothing to look up.
+            bool register = d < newestFirst.Count - 1;
+            bool lookUp = byCode.Count > 0 || byName.Count > 0;
+            var pendingCodes = new List<(string, CountedProject)>(register ? dataset.Projects.Count : 0);
+            var pendingNames = new List<((string, string), CountedProject)>(register ? dataset.Projects.Count : 0);
             foreach (ProjectRecord record in dataset.Projects)
             {
                 string? code = ProjectIdentity.NormalizeCode(record.Code);
                 (string, string) nameKey = (ProjectIdentity.NormalizeName(record.Name), record.County);
-                CountedProject? winner = FindEarlier(code, nameKey, byCode, byName);
+                CountedProject? winner = lookUp ? FindEarlier(code, nameKey, byCode, byName) : null;
                 if (winner is not null)
                 {
                     warnings.Add(DuplicateWarning(record, dataset.Department, winner, departmentName));
@@ -42,6 +47,11 @@ internal static class ProjectDeduplicator
 
                 var counted = new CountedProject(record, dataset.Department);
                 kept.Add(counted);
+                if (!register)
+                {
+                    continue;
+                }
+
                 if (code is not null)
                 {
                     pendingCodes.Add((code, counted));
