@@ -55,8 +55,11 @@ internal sealed class IngestionRun
     /// <summary>Per sheet, the binding of the name column.</summary>
     public Dictionary<string, ColumnBinding> NameColumns { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>First occurrence of each project identity: "code:…" or "name:…|county".</summary>
-    public Dictionary<string, SourceRef> Identities { get; } = new(StringComparer.Ordinal);
+    /// <summary>First occurrence of each project code (compacted, upper-cased).</summary>
+    public Dictionary<string, SourceRef> CodeIdentities { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>First occurrence of each project name and county: "IDENTITYNAME|county".</summary>
+    public Dictionary<string, SourceRef> NameIdentities { get; } = new(StringComparer.Ordinal);
 
     public List<SheetSummary> Sheets { get; } = [];
 

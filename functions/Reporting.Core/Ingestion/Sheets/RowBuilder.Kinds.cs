@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Reporting.Core.Ingestion.Headers;
 using Reporting.Core.Ingestion.Parsing;
@@ -8,9 +9,6 @@ namespace Reporting.Core.Ingestion.Sheets;
 /// <summary>The three record kinds, each with its own rules (domain.md, "Validation").</summary>
 internal sealed partial class RowBuilder
 {
-    private static readonly string[] s_projectTotalKeys = [FieldCatalog.AnnualPlan, FieldCatalog.Completed, FieldCatalog.TotalInvestment];
-    private static readonly string[] s_signingTotalKeys = [FieldCatalog.Amount];
-
     private void BuildProject(RowView row, string nameText)
     {
         bool ok = true;
@@ -97,27 +95,21 @@ internal sealed partial class RowBuilder
                 $"表示未开工，但累计完成投资为{FindingSink.Format(completed)}万元，请核实是否已开工。");
         }
 
-        CheckDuplicate(row, record.Name, record.County, record.Code);
+        CheckDuplicate(row, record.Source, record.Name, record.County, record.Code);
         _totals?.AddRecord(row.Index, AlignTotals(annualPlan, completed, totalInvestment));
         _run.Projects.Add(record);
         _records++;
     }
 
-    private decimal?[] AlignTotals(params decimal?[] candidates)
+    // The totals columns are the present subset of these candidates, in the same order as the constructor built them.
+    private TotalsValues AlignTotals(decimal? first, decimal? second = null, decimal? third = null)
     {
-        // Totals columns are the present subset, in the same order as the constructor built them.
-        var values = new decimal?[_totals!.Columns.Count];
-        int k = 0;
-        string[] keys = _match.Kind == DatasetKind.Projects ? s_projectTotalKeys : s_signingTotalKeys;
-        for (int i = 0; i < keys.Length && k < values.Length; i++)
-        {
-            if (_match[keys[i]] is not null)
-            {
-                values[k++] = candidates[i];
-            }
-        }
-
-        return values;
+        ReadOnlySpan<decimal?> candidates = [first, second, third];
+        ReadOnlySpan<int> slots = _totalSlots;
+        return new TotalsValues(
+            slots.Length > 0 ? candidates[slots[0]] : null,
+            slots.Length > 1 ? candidates[slots[1]] : null,
+            slots.Length > 2 ? candidates[slots[2]] : null);
     }
 
     private void BuildSigning(RowView row, string nameText)
@@ -150,7 +142,7 @@ internal sealed partial class RowBuilder
             return;
         }
 
-        CheckDuplicate(row, record.Name, record.County, code: null);
+        CheckDuplicate(row, record.Source, record.Name, record.County, code: null);
         _totals?.AddRecord(row.Index, AlignTotals(amount));
         _run.Signings.Add(record);
         _records++;
@@ -256,30 +248,56 @@ internal sealed partial class RowBuilder
         };
     }
 
-    private void CheckDuplicate(RowView row, string name, string county, string? code)
+    private void CheckDuplicate(RowView row, SourceRef here, string name, string county, string? code)
     {
-        var here = new SourceRef(_sheet, row.Index + 1);
-        string? codeKey = string.IsNullOrWhiteSpace(code) ? null : "code:" + ChineseText.Compact(code).ToUpperInvariant();
-        string nameKey = "name:" + IdentityName(name) + "|" + county;
+        // One hash look-up per key, and no key built by concatenation: this runs for every row and its keys
+        // stay alive for the whole file.
         bool warned = false;
-        foreach ((string? key, string why) in (ReadOnlySpan<(string?, string)>)[(codeKey, "项目代码相同"), (nameKey, "项目名称和县区相同")])
+        if (!string.IsNullOrWhiteSpace(code))
         {
-            if (key is null)
-            {
-                continue;
-            }
+            warned = Register(_run.CodeIdentities, ChineseText.Compact(code).ToUpperInvariant(), here, row, name, "项目代码相同", warned);
+        }
 
-            if (!_run.Identities.TryGetValue(key, out SourceRef? first))
+        Register(_run.NameIdentities, IdentityKey(name, county), here, row, name, "项目名称和县区相同", warned);
+    }
+
+    // Returns whether a duplicate warning has now been given for the row.
+    private bool Register(Dictionary<string, SourceRef> identities, string key, SourceRef here, RowView row, string name, string why, bool warned)
+    {
+        ref SourceRef? first = ref CollectionsMarshal.GetValueRefOrAddDefault(identities, key, out bool exists);
+        if (!exists)
+        {
+            first = here;
+            return warned;
+        }
+
+        if (!warned)
+        {
+            string where = first!.Sheet == _sheet ? $"第{first.Row}行" : $"工作表“{first.Sheet}”第{first.Row}行";
+            Warn(RuleIds.ProjectDuplicate, row.Index, _name!, name, $"与{where}的项目重复（{why}），请删除重复行或核实。");
+        }
+
+        return true;
+    }
+
+    /// <summary><see cref="IdentityName"/>, "|" and the county, built in one string.</summary>
+    internal static string IdentityKey(string name, string county)
+    {
+        string compact = ChineseText.Compact(name);
+        int length = compact.Length + 1 + county.Length;
+        Span<char> buffer = length <= 512 ? stackalloc char[length] : new char[length];
+        int at = 0;
+        foreach (char c in compact)
+        {
+            if (char.IsLetterOrDigit(c))
             {
-                _run.Identities[key] = here;
-            }
-            else if (!warned)
-            {
-                warned = true;
-                string where = first.Sheet == _sheet ? $"第{first.Row}行" : $"工作表“{first.Sheet}”第{first.Row}行";
-                Warn(RuleIds.ProjectDuplicate, row.Index, _name!, name, $"与{where}的项目重复（{why}），请删除重复行或核实。");
+                buffer[at++] = ChineseText.ToUpperInvariant(c);
             }
         }
+
+        buffer[at++] = '|';
+        county.AsSpan().CopyTo(buffer[at..]);
+        return new string(buffer[..(at + county.Length)]);
     }
 
     /// <summary>Name for identity: no spaces, marks or punctuation, full-width folded, Latin upper-cased.</summary>

@@ -25,6 +25,9 @@ internal sealed partial class RowBuilder
     // Per sheet rather than per row: rows are many, and these do not change within a sheet.
     private readonly ColumnBinding[] _levelFlags;
     private readonly HashSet<string> _levels = new(StringComparer.Ordinal);
+
+    // For each totals column, which of the record's candidate amounts it takes (see AlignTotals).
+    private readonly int[] _totalSlots;
     private int _records;
 
     public RowBuilder(IngestionRun run, string sheet, KindMatch match, decimal? sheetScale)
@@ -45,6 +48,7 @@ internal sealed partial class RowBuilder
             _ => [],
         };
         ColumnBinding[] present = [.. totalColumns.Where(c => c is not null).Select(c => c!)];
+        _totalSlots = [.. Enumerable.Range(0, totalColumns.Length).Where(i => totalColumns[i] is not null)];
         _totals = present.Length > 0 ? new TotalsTracker(present) : null;
 
         if (match[FieldCatalog.Completed] is ColumnBinding completed)
@@ -194,22 +198,22 @@ internal sealed partial class RowBuilder
         return numbered || bracketed || text.EndsWith(':') || text.EndsWith('：');
     }
 
-    private decimal?[] TotalValues(RowView row)
+    private TotalsValues TotalValues(RowView row)
     {
         if (_totals is null)
         {
-            return [];
+            return default;
         }
 
-        var values = new decimal?[_totals.Columns.Count];
-        for (int k = 0; k < values.Length; k++)
+        Span<decimal?> values = [null, null, null];
+        for (int k = 0; k < _totals.Columns.Count; k++)
         {
             ColumnBinding column = _totals.Columns[k];
             ParsedNumber parsed = ValueParser.Amount(row[column.Column], ScaleOf(column));
             values[k] = parsed.Status == ParseStatus.Ok ? parsed.Value : null;
         }
 
-        return values;
+        return new TotalsValues(values[0], values[1], values[2]);
     }
 
     private decimal ScaleOf(ColumnBinding column) => column.Header.Scale ?? _sheetScale;

@@ -9,14 +9,15 @@ namespace Reporting.Core.Ingestion.Sheets;
 /// </summary>
 internal sealed class TotalsTracker(IReadOnlyList<ColumnBinding> columns)
 {
-    private readonly List<(int Row, decimal?[] Values)> _records = [];
-    private readonly List<(int Row, bool Grand, decimal?[] Values)> _totals = [];
+    // Values inline rather than an array per row: every record row lands here and stays until the sheet ends.
+    private readonly List<(int Row, TotalsValues Values)> _records = [];
+    private readonly List<(int Row, bool Grand, TotalsValues Values)> _totals = [];
 
     public IReadOnlyList<ColumnBinding> Columns => columns;
 
-    public void AddRecord(int row, decimal?[] values) => _records.Add((row, values));
+    public void AddRecord(int row, TotalsValues values) => _records.Add((row, values));
 
-    public void AddTotal(int row, bool grand, decimal?[] values) => _totals.Add((row, grand, values));
+    public void AddTotal(int row, bool grand, TotalsValues values) => _totals.Add((row, grand, values));
 
     public void Check(FindingSink sink, string sheet, decimal tolerancePct)
     {
@@ -30,7 +31,7 @@ internal sealed class TotalsTracker(IReadOnlyList<ColumnBinding> columns)
         bool subtotalsFirst = firstSub < firstRecord;
         int[] subRows = [.. _totals.Where(t => !t.Grand).Select(t => t.Row).Order()];
 
-        foreach ((int row, bool grand, decimal?[] values) in _totals)
+        foreach ((int row, bool grand, TotalsValues values) in _totals)
         {
             (int from, int to) = grand ? (int.MinValue, int.MaxValue) : Section(row, subRows, subtotalsFirst);
             for (int k = 0; k < columns.Count; k++)
@@ -42,7 +43,7 @@ internal sealed class TotalsTracker(IReadOnlyList<ColumnBinding> columns)
 
                 decimal sum = 0m;
                 int count = 0;
-                foreach ((int recordRow, decimal?[] recordValues) in _records)
+                foreach ((int recordRow, TotalsValues recordValues) in _records)
                 {
                     if (recordRow > from && recordRow < to)
                     {
@@ -89,4 +90,16 @@ internal sealed class TotalsTracker(IReadOnlyList<ColumnBinding> columns)
         int previous = index > 0 ? subRows[index - 1] : int.MinValue;
         return (previous, row);
     }
+}
+
+/// <summary>Up to three amounts of one row, in the order of <see cref="TotalsTracker.Columns"/> (there are at most three).</summary>
+internal readonly struct TotalsValues(decimal? first, decimal? second, decimal? third)
+{
+    public decimal? this[int column] => column switch
+    {
+        0 => first,
+        1 => second,
+        2 => third,
+        _ => throw new ArgumentOutOfRangeException(nameof(column)),
+    };
 }
