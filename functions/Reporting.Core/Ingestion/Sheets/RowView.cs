@@ -11,6 +11,10 @@ internal sealed class RowView
     private CellValue[]? _cells;
     private SpreadsheetReader? _reader;
 
+    // A live row's cells, read once: the census and then each field would otherwise ask the reader again.
+    private CellValue[] _live = [];
+    private int _liveWidth;
+
     public int Index { get; private set; }
 
     public int Width => _cells?.Length ?? _reader!.FieldCount;
@@ -39,12 +43,27 @@ internal sealed class RowView
         Index = reader.RowIndex;
         _cells = null;
         _reader = reader;
+
+        // One past the columns looked at, for "the cell after this one"; anything further is read on demand.
+        int width = Math.Min(reader.FieldCount, SheetScanner.MaxColumns + 1);
+        if (_live.Length < width)
+        {
+            _live = new CellValue[width];
+        }
+
+        for (int i = 0; i < width; i++)
+        {
+            _live[i] = reader.GetCell(i);
+        }
+
+        _liveWidth = width;
         return this;
     }
 
     public CellValue this[int column] =>
         column < 0 ? CellValue.Empty
         : _cells is not null ? (column < _cells.Length ? _cells[column] : CellValue.Empty)
+        : column < _liveWidth ? _live[column]
         : _reader!.GetCell(column);
 
     public bool IsEmpty()
