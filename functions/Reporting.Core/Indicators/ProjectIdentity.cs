@@ -50,7 +50,7 @@ public static class ProjectIdentity
     /// The same result without the normalisation and casing tables, for names made only of ASCII, Chinese
     /// characters, full-width ASCII and the usual Chinese punctuation: NFKC maps full-width ASCII to ASCII and
     /// U+3000 to a space and leaves the rest alone, and none of it but ASCII has case. Null for any other
-    /// character. Indicators normalise every project's name, and the tables cost most of a 100,000-project run.
+    /// character. Indicators normalise every project's name, and the tables were a large part of a 100,000-project run.
     /// </summary>
     internal static string? TryNormalizeCommonName(string name)
     {

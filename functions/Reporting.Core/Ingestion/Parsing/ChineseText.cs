@@ -107,7 +107,7 @@ internal static class ChineseText
     /// <summary>
     /// char.ToUpperInvariant, skipping the globalisation tables for Chinese characters (CJK Unified
     /// Ideographs and Extension A), which have no case: names are mostly those, and the lookup per
-    /// character was a measurable part of reading a sheet.
+    /// character showed in the profile of reading a sheet.
     /// </summary>
     public static char ToUpperInvariant(char c) => c is >= '\u3400' and <= '\u9FFF' ? c : char.ToUpperInvariant(c);
 

@@ -44,7 +44,7 @@ internal static class ValueParser
     ];
 
     // Case-insensitive for the Latin answers (yes, True, n). A lookup rather than ToUpperInvariant on every
-    // cell: upper-casing Chinese text goes through the globalisation tables and cost a fifth of reading a sheet.
+    // cell: upper-casing Chinese text goes through the globalisation tables and allocates a copy each time.
     private static readonly FrozenDictionary<string, ParsedBool> s_booleans = Booleans(
         (new ParsedBool(ParseStatus.Ok, true), ["是", "√", "✓", "✔", "Y", "YES", "TRUE", "1", "已开工", "开工", "已竣工", "竣工", "已投产", "投产", "已竣工投产", "有"]),
         (new ParsedBool(ParseStatus.Ok, false), ["否", "×", "✗", "✘", "X", "N", "NO", "FALSE", "0", "未开工", "未竣工", "未投产", "无"]),
