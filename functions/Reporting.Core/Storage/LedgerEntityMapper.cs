@@ -23,7 +23,12 @@ internal static class LedgerEntityMapper
     internal const int MaxChunkLength = 30_000;
     private const string ChunkSeparator = "__";
 
-    private static readonly JsonSerializerOptions s_compact = new(ReportingJson.Options) { WriteIndented = false };
+    // ReportingJson's conventions (names, converters, enums), compact, with a resolver so type metadata can be asked for.
+    private static readonly JsonSerializerOptions s_compact = new(ReportingJson.Options)
+    {
+        WriteIndented = false,
+        TypeInfoResolver = ReportingJson.Options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver(),
+    };
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<Column>> s_columns = new();
 
     private static readonly HashSet<string> s_reserved = new(StringComparer.OrdinalIgnoreCase)
@@ -86,7 +91,7 @@ internal static class LedgerEntityMapper
             };
         }
 
-        return json.Deserialize<T>(ReportingJson.Options)
+        return json.Deserialize<T>(s_compact)
             ?? throw new InvalidDataException($"Ledger row {entity.PartitionKey}/{entity.RowKey} holds no value.");
     }
 
@@ -145,7 +150,7 @@ internal static class LedgerEntityMapper
 
     private static IReadOnlyList<Column> ColumnsOf(Type type) => s_columns.GetOrAdd(type, static t =>
     {
-        JsonTypeInfo info = ReportingJson.Options.GetTypeInfo(t);
+        JsonTypeInfo info = s_compact.GetTypeInfo(t);
         if (info.Kind != JsonTypeInfoKind.Object)
         {
             throw new NotSupportedException($"Ledger values must be records with properties; {t.Name} is not.");
