@@ -19,4 +19,21 @@ echo "== npm ci (Azurite for the integration tests)"
 npm ci --prefix tests/Reporting.IntegrationTests --no-audit --no-fund --loglevel=error
 
 echo "== dotnet test Reporting.sln"
-dotnet test Reporting.sln --nologo --logger "console;verbosity=normal" < /dev/null
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Reporting.sln --nologo --logger "console;verbosity=normal" < /dev/null 2>&1 | tee "$log" || status=$?
+
+# One closing line over every test assembly: "N passed, N failed, N skipped", summed from each
+# assembly's "Total tests" block ("     Passed: 37", "     Failed: 1", "    Skipped: 0").
+count() { { grep -E "^ +$1: +[0-9]+ *\$" "$log" || true; } | awk '{ s += $2 } END { print s + 0 }'; }
+passed="$(count Passed)"
+failed="$(count Failed)"
+skipped="$(count Skipped)"
+echo
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "test.sh: no test ran" >&2
+  exit 1
+fi
+exit "$status"
