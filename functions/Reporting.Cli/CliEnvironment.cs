@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Reporting.Core.Configuration;
 using Reporting.Core.Storage;
@@ -22,13 +23,29 @@ public sealed class CliEnvironment
 
     /// <summary>
     /// Loads reporting.json from the binaries' folder, then an optional --config file, then
-    /// environment variables (Reporting__…), and opens the folder store at <paramref name="storeDirectory"/>.
+    /// environment variables (Reporting__…), and opens the folder store at <paramref name="storeDirectory"/>,
+    /// or, when <paramref name="connection"/> is given, the Azure store (blobs and tables) it names:
+    /// a connection string (Azurite: "UseDevelopmentStorage=true"), an account name or a blob service URI
+    /// (the last two sign in with DefaultAzureCredential).
     /// </summary>
-    public static CliEnvironment Open(string storeDirectory, string? configFile = null)
+    public static CliEnvironment Open(string storeDirectory, string? configFile = null, string? connection = null)
     {
         ReportingOptions options = LoadOptions(configFile);
+        if (!string.IsNullOrWhiteSpace(connection))
+        {
+            AzureStores azure = AzureStorage.Create(connection);
+            return new CliEnvironment(options, azure.Store, azure.Ledger);
+        }
+
         return new CliEnvironment(options, new FolderReportStore(storeDirectory), new FolderLedgerStore(storeDirectory));
     }
+
+    /// <summary>The shared <c>--connection</c> option: target an Azure store instead of the folder given by --store.</summary>
+    public static Option<string?> CreateConnectionOption() => new("--connection")
+    {
+        Description = "Azure Storage instead of the --store folder: a connection string (UseDevelopmentStorage=true for Azurite), "
+            + "an account name or a blob service URI (signs in with DefaultAzureCredential)",
+    };
 
     public static ReportingOptions LoadOptions(string? configFile)
     {

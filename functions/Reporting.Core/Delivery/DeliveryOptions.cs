@@ -6,8 +6,8 @@ public sealed class DeliveryOptions
     /// <summary>Leaders' addresses. Only configured recipients ever receive mail; nothing uploaded can add one.</summary>
     public List<string> Recipients { get; set; } = [];
 
-    /// <summary>The sender address (From). Government mail servers usually insist that it is the authenticated account.</summary>
-    public string FromAddress { get; set; } = "briefing@reporting.example";
+    /// <summary>The sender address. Government mail servers usually insist that it is the authenticated account.</summary>
+    public string From { get; set; } = "briefing@reporting.example";
 
     /// <summary>The sender's display name, e.g. 萍乡市重大项目推进办公室.</summary>
     public string FromName { get; set; } = "重大项目推进办公室";
@@ -64,6 +64,13 @@ public sealed class SmtpOptions
 
     /// <summary>Password for AUTH. Set it from a secret (Key Vault reference, environment), never in reporting.json.</summary>
     public string? Password { get; set; }
+
+    /// <summary>
+    /// SHA-256 fingerprint (hex, colons allowed) of a server certificate to accept although no trusted
+    /// authority issued it: internal government mail servers often have self-signed certificates.
+    /// A certificate the system trusts is always accepted; nothing else ever is.
+    /// </summary>
+    public string? CertificateSha256 { get; set; }
 
     /// <summary>Timeout of each SMTP operation. Default 60 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);

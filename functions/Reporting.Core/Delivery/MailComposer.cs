@@ -12,7 +12,7 @@ internal static class MailComposer
     {
         ArgumentNullException.ThrowIfNull(options);
         var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(MailText.HeaderSafe(options.FromName, 80), options.FromAddress));
+        message.From.Add(new MailboxAddress(MailText.HeaderSafe(options.FromName, 80), options.From));
 
         // Parse refuses anything that is not one address (no "a@x, b@y", no header injection).
         message.To.Add(MailboxAddress.Parse(recipient.Trim()));

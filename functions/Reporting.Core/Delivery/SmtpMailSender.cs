@@ -36,7 +36,7 @@ public sealed class SmtpMailSender : IMailSender
 
         _options = options;
         _logger = logger ?? NullLogger<SmtpMailSender>.Instance;
-        _certificateValidation = certificateValidation;
+        _certificateValidation = certificateValidation ?? PinnedOrTrusted(options.CertificateSha256);
     }
 
     public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
@@ -74,6 +74,21 @@ public sealed class SmtpMailSender : IMailSender
 
         _logger.LogInformation("SMTP accepted message {MessageId} to {Recipients} via {Host}:{Port}", message.MessageId, recipients, _options.Host, _options.Port);
         return message.MessageId;
+    }
+
+    /// <summary>Trusted by the system, or exactly the pinned certificate; null (the system's check alone) when nothing is pinned.</summary>
+    internal static RemoteCertificateValidationCallback? PinnedOrTrusted(string? sha256)
+    {
+        if (string.IsNullOrWhiteSpace(sha256))
+        {
+            return null;
+        }
+
+        string pinned = sha256.Replace(":", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
+        return (_, certificate, _, errors) =>
+            errors == SslPolicyErrors.None
+            || (certificate is not null
+                && string.Equals(Convert.ToHexString(certificate.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256)), pinned, StringComparison.OrdinalIgnoreCase));
     }
 
     internal static SecureSocketOptions ToSocketOptions(SmtpSecurity security) => security switch

@@ -30,7 +30,7 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     }
 
     private static MimeMessage Briefing(string recipient = "shuji@pingxiang.example") => BriefingMail.Create(
-        new ReportingOptions { Delivery = new DeliveryOptions { FromAddress = SmtpFixture.UserName, FromName = "萍乡市重大项目推进办公室" } },
+        new ReportingOptions { Delivery = new DeliveryOptions { From = SmtpFixture.UserName, FromName = "萍乡市重大项目推进办公室" } },
         new BriefingMailContent
         {
             Period = new ReportingPeriod(2022, 12),
@@ -80,7 +80,7 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
         var logger = new ListLogger<SmtpMailSender>();
 
         MailDeliveryException failure = await Assert.ThrowsAsync<MailDeliveryException>(
-            () => new SmtpMailSender(options, logger, _smtp.PinnedCertificate).SendAsync(Briefing()));
+            () => new SmtpMailSender(options, logger).SendAsync(Briefing()));
 
         Assert.Contains("authentication as 'reporting@pingxiang.example' failed", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-secret-Pa55", failure.Message, StringComparison.Ordinal);
@@ -93,8 +93,22 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     [Fact]
     public async Task An_untrusted_certificate_is_refused()
     {
-        MailDeliveryException failure = await Assert.ThrowsAsync<MailDeliveryException>(
-            () => new SmtpMailSender(_smtp.Options).SendAsync(Briefing()));
+        SmtpOptions options = _smtp.Options;
+        options.CertificateSha256 = null;
+
+        MailDeliveryException failure = await Assert.ThrowsAsync<MailDeliveryException>(() => new SmtpMailSender(options).SendAsync(Briefing()));
+
+        Assert.StartsWith("TLS handshake with 127.0.0.1:", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(_smtp.Messages);
+    }
+
+    [Fact]
+    public async Task A_pin_for_another_certificate_is_refused()
+    {
+        SmtpOptions options = _smtp.Options;
+        options.CertificateSha256 = new string('A', 64);
+
+        MailDeliveryException failure = await Assert.ThrowsAsync<MailDeliveryException>(() => new SmtpMailSender(options).SendAsync(Briefing()));
 
         Assert.StartsWith("TLS handshake with 127.0.0.1:", failure.Message, StringComparison.Ordinal);
         Assert.Empty(_smtp.Messages);

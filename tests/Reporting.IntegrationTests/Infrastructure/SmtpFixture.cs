@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -51,11 +50,10 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
 
     public IReadOnlyList<CapturedMail> Messages => _messages.ToArray();
 
-    /// <summary>Accepts exactly this server's certificate (pinned by thumbprint), nothing else.</summary>
-    public RemoteCertificateValidationCallback PinnedCertificate =>
-        (_, certificate, _, _) => certificate is not null && string.Equals(certificate.GetCertHashString(), _certificate.Thumbprint, StringComparison.OrdinalIgnoreCase);
+    /// <summary>SHA-256 fingerprint of this server's self-signed certificate, as an office would configure it.</summary>
+    public string CertificateSha256 => Convert.ToHexString(_certificate.GetCertHash(HashAlgorithmName.SHA256));
 
-    /// <summary>Options for this server: STARTTLS and AUTH, as in production.</summary>
+    /// <summary>Options for this server: STARTTLS and AUTH, as in production, with its certificate pinned.</summary>
     public SmtpOptions Options => new()
     {
         Host = "127.0.0.1",
@@ -63,10 +61,23 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
         Security = SmtpSecurity.StartTls,
         UserName = UserName,
         Password = Password,
+        CertificateSha256 = CertificateSha256,
         Timeout = TimeSpan.FromSeconds(10),
     };
 
-    public SmtpMailSender CreateSender() => new(Options, certificateValidation: PinnedCertificate);
+    /// <summary>The same settings as configuration keys (Reporting:Delivery:Smtp:…).</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Settings(string prefix = "Reporting:Delivery:Smtp:") =>
+    [
+        new(prefix + "Host", "127.0.0.1"),
+        new(prefix + "Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new(prefix + "Security", "StartTls"),
+        new(prefix + "UserName", UserName),
+        new(prefix + "Password", Password),
+        new(prefix + "CertificateSha256", CertificateSha256),
+        new(prefix + "Timeout", "00:00:10"),
+    ];
+
+    public SmtpMailSender CreateSender() => new(Options);
 
     public void Clear() => _messages.Clear();
 

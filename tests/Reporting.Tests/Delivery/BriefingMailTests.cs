@@ -13,7 +13,7 @@ public sealed class BriefingMailTests
     internal static ReportingOptions Options() => new()
     {
         City = "萍乡市",
-        Delivery = new DeliveryOptions { FromAddress = "briefing@pingxiang.example", FromName = "萍乡市重大项目推进办公室" },
+        Delivery = new DeliveryOptions { From = "briefing@pingxiang.example", FromName = "萍乡市重大项目推进办公室" },
     };
 
     private static MimeMessage Create() => BriefingMail.Create(
