@@ -158,6 +158,20 @@ public sealed class DeliveryServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_cancelled_mid_send_records_it_so_the_next_run_retries_at_once()
+    {
+        _sender.Delay = TimeSpan.FromSeconds(30);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Service().DeliverAsync(s_period, ["shuji@pingxiang.example"], Build, cancel.Token));
+        _sender.Delay = TimeSpan.Zero;
+        DeliveryReport next = await Service().DeliverAsync(s_period, ["shuji@pingxiang.example"], Build);
+
+        Assert.Equal(DeliveryResult.Sent, next.Outcomes.Single().Result);
+        Assert.Equal(2, (await Service().GetDeliveriesAsync(s_period)).Single().Attempts);
+    }
+
+    [Fact]
     public async Task Reminds_a_department_once_per_beijing_day()
     {
         DeliveryService service = Service();
