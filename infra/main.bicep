@@ -1,0 +1,288 @@
+targetScope = 'subscription'
+
+metadata description = 'Reporting on Azure: a Flex Consumption function app (.NET isolated 10) with its storage, identity, monitoring, Key Vault, Event Grid and per-department upload access. Deployed with `azd up`; see infra/README.md.'
+
+import { parseAddresses, parseDepartmentGroups } from 'modules/rules.bicep'
+
+@minLength(1)
+@maxLength(64)
+@description('azd environment name (AZURE_ENV_NAME): names the resource group and tags every resource.')
+param environmentName string
+
+@minLength(1)
+@description('Region (AZURE_LOCATION); it must offer Flex Consumption: `az functionapp list-flexconsumption-locations`.')
+param location string
+
+@description('Leaders who receive the briefing, comma-separated (REPORTING_RECIPIENTS). Only these addresses ever get mail.')
+param recipients string = ''
+
+@description('Sender address of the briefing and receipts (REPORTING_MAIL_FROM); required with SMTP_HOST.')
+param mailFrom string = ''
+
+@description('SMTP server (SMTP_HOST). Empty: no mail leaves, messages are written to the outbox container.')
+param smtpHost string = ''
+
+@description('SMTP port (SMTP_PORT); empty means 587.')
+param smtpPort string = ''
+
+@description('SMTP user name (SMTP_USERNAME).')
+param smtpUserName string = ''
+
+@secure()
+@description('SMTP password (SMTP_PASSWORD, best set with `azd env set-secret`). Stored in Key Vault, read by the app through a Key Vault reference. Empty leaves the vault\'s secret as it is.')
+param smtpPassword string = ''
+
+@description('Departments and their Entra groups, "id=groupObjectId" comma-separated (REPORTING_DEPARTMENT_GROUPS), e.g. "anyuan=<guid>,swj=<guid>". Ids as in reporting.json.')
+param departmentGroups string = ''
+
+@description('NCRONTAB (UTC) of the monthly briefing (BRIEFING_SCHEDULE); empty means 0 30 0 5 * * (08:30 Beijing time on the 5th).')
+param briefingSchedule string = ''
+
+@description('NCRONTAB (UTC) of the daily reminder run (REMINDER_SCHEDULE); empty means 0 0 1 * * * (09:00 Beijing time).')
+param reminderSchedule string = ''
+
+@allowed([
+  ''
+  'false'
+  'true'
+])
+@description('Whether the uploads Event Grid subscription exists yet (UPLOADS_EVENT_SUBSCRIPTION). The postdeploy hook sets it to true once the app has its blob extension key; do not set it by hand on a new environment.')
+param uploadsEventSubscription string = ''
+
+@description('GUID of the role departments get on uploads/ (DEPARTMENT_UPLOAD_ROLE_ID); empty creates a narrower custom role. See modules/department-access.bicep.')
+param departmentUploadRoleId string = ''
+
+@allowed([
+  ''
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+@description('Storage redundancy (STORAGE_SKU); empty means Standard_LRS.')
+param storageSkuName string = ''
+
+@description('Name of the blob-triggered function that ingests uploads.')
+param uploadsFunctionName string = 'IngestUpload'
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+  application: 'reporting'
+}
+
+// The app's layout (Reporting.Core Storage/Containers.cs and Storage/ILedgerStore.cs LedgerTables).
+var containers = {
+  uploads: 'uploads'
+  archive: 'archive'
+  datasets: 'datasets'
+  rejected: 'rejected'
+  briefings: 'briefings'
+  outbox: 'outbox'
+}
+var tables = [
+  'submissions'
+  'deliveries'
+  'reminders'
+  'issues'
+]
+var deploymentContainerName = 'app-package'
+var deadLetterContainerName = 'eventgrid-deadletter'
+var smtpPasswordSecretName = 'smtp-password'
+
+var departments = parseDepartmentGroups(departmentGroups)
+var departmentIds = map(departments, d => d.id)
+#disable-next-line no-unused-vars
+var departmentsAreDistinct = length(union(departmentIds, [])) == length(departmentIds)
+  ? true
+  : fail('REPORTING_DEPARTMENT_GROUPS names a department twice')
+var recipientList = parseAddresses(recipients)
+
+var names = {
+  resourceGroup: 'rg-${environmentName}'
+  identity: 'id-func-${resourceToken}'
+  workspace: 'log-${resourceToken}'
+  applicationInsights: 'appi-${resourceToken}'
+  storage: 'st${resourceToken}'
+  keyVault: 'kv-${resourceToken}'
+  plan: 'plan-${resourceToken}'
+  functionApp: 'func-${resourceToken}'
+  systemTopic: 'evgt-${resourceToken}'
+}
+
+var smtpSettings = empty(smtpHost)
+  ? {}
+  : {
+      Reporting__Delivery__Smtp__Host: smtpHost
+      Reporting__Delivery__Smtp__Port: empty(smtpPort) ? '587' : smtpPort
+      Reporting__Delivery__Smtp__UserName: smtpUserName
+      Reporting__Delivery__Smtp__Password: '@Microsoft.KeyVault(SecretUri=https://${names.keyVault}${environment().suffixes.keyvaultDns}/secrets/${smtpPasswordSecretName})'
+      Reporting__Delivery__From: empty(mailFrom) ? fail('REPORTING_MAIL_FROM is required when SMTP_HOST is set') : mailFrom
+    }
+
+var reportingSettings = union(
+  {
+    BriefingSchedule: empty(briefingSchedule) ? '0 30 0 5 * *' : briefingSchedule
+    ReminderSchedule: empty(reminderSchedule) ? '0 0 1 * * *' : reminderSchedule
+  },
+  empty(mailFrom) ? {} : { Reporting__Delivery__From: mailFrom },
+  toObject(range(0, length(recipientList)), i => 'Reporting__Delivery__Recipients__${i}', i => recipientList[i]),
+  smtpSettings
+)
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: names.resourceGroup
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    name: names.identity
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    workspaceName: names.workspace
+    applicationInsightsName: names.applicationInsights
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    name: names.storage
+    skuName: empty(storageSkuName) ? 'Standard_LRS' : storageSkuName
+    appContainerNames: map(items(containers), c => c.value)
+    tableNames: tables
+    deploymentContainerName: deploymentContainerName
+    deadLetterContainerName: deadLetterContainerName
+    versionExpiryContainerNames: [
+      containers.uploads
+      containers.datasets
+      containers.rejected
+      containers.outbox
+      deploymentContainerName
+      deadLetterContainerName
+    ]
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    name: names.keyVault
+    workspaceId: monitoring.outputs.workspaceId
+    smtpPasswordSecretName: smtpPasswordSecretName
+    smtpPassword: smtpPassword
+  }
+}
+
+module appAccess 'modules/app-access.bicep' = {
+  scope: resourceGroup
+  params: {
+    identityName: names.identity
+    storageAccountName: names.storage
+    keyVaultName: names.keyVault
+    applicationInsightsName: names.applicationInsights
+    smtpPasswordSecretName: empty(smtpHost) ? '' : smtpPasswordSecretName
+  }
+  dependsOn: [
+    identity
+    monitoring
+    storage
+    keyVault
+  ]
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    planName: names.plan
+    appName: names.functionApp
+    serviceName: 'functions'
+    identityName: names.identity
+    storageAccountName: names.storage
+    deploymentContainerName: deploymentContainerName
+    applicationInsightsName: names.applicationInsights
+    workspaceId: monitoring.outputs.workspaceId
+    appSettings: reportingSettings
+  }
+  // The host must be able to reach its storage and vault the moment it starts.
+  dependsOn: [
+    appAccess
+    storage
+  ]
+}
+
+module eventGrid 'modules/eventgrid.bicep' = {
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    name: names.systemTopic
+    storageAccountName: names.storage
+    deadLetterContainerName: deadLetterContainerName
+    workspaceId: monitoring.outputs.workspaceId
+  }
+  dependsOn: [
+    storage
+  ]
+}
+
+module uploadsSubscription 'modules/uploads-subscription.bicep' = if (uploadsEventSubscription == 'true') {
+  scope: resourceGroup
+  params: {
+    systemTopicName: names.systemTopic
+    functionAppName: names.functionApp
+    functionName: uploadsFunctionName
+    storageAccountName: names.storage
+    uploadsContainerName: containers.uploads
+    deadLetterContainerName: deadLetterContainerName
+  }
+  dependsOn: [
+    eventGrid
+    functionApp
+  ]
+}
+
+module departmentAccess 'modules/department-access.bicep' = {
+  scope: resourceGroup
+  params: {
+    departments: departments
+    storageAccountName: names.storage
+    uploadsContainerName: containers.uploads
+    rejectedContainerName: containers.rejected
+    uploadRoleDefinitionGuid: departmentUploadRoleId
+  }
+  dependsOn: [
+    storage
+  ]
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_HOSTNAME string = functionApp.outputs.defaultHostName
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output EVENT_GRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
+output UPLOADS_CONTAINER_NAME string = containers.uploads
+output EVENT_GRID_DEADLETTER_CONTAINER_NAME string = deadLetterContainerName
+output UPLOADS_FUNCTION_NAME string = uploadsFunctionName
+output REPORTING_DEPARTMENT_IDS string = join(departmentIds, ',')

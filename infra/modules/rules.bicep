@@ -1,0 +1,81 @@
+metadata description = 'Shared types and pure functions: parsing the azd parameters and writing the ABAC conditions that keep each department inside its own folder.'
+
+@export()
+@description('A submitting department and the Entra group whose members upload for it.')
+type departmentGroup = {
+  @description('Upload folder name, the same id as in reporting.json: lower-case ASCII letters, digits or \'-\', at most 40 characters (e.g. anyuan, swj).')
+  id: string
+
+  @description('Object id of the department\'s Entra security group.')
+  groupObjectId: string
+}
+
+@export()
+@description('Parses "anyuan=<group object id>,swj=<group object id>" (the azd variable REPORTING_DEPARTMENT_GROUPS); an invalid entry stops the deployment with a message naming it.')
+func parseDepartmentGroups(text string) departmentGroup[] =>
+  map(filter(map(split(text, [',', ';', '\n']), e => trim(e)), e => !empty(e)), e => parseDepartmentGroup(e))
+
+@export()
+@description('Parses a comma- or semicolon-separated list of e-mail addresses; an entry without \'@\' stops the deployment.')
+func parseAddresses(text string) string[] =>
+  map(
+    filter(map(split(text, [',', ';', '\n']), a => trim(a)), a => !empty(a)),
+    a => contains(a, '@') && !contains(a, ' ') ? a : fail('REPORTING_RECIPIENTS: \'${a}\' is not an e-mail address')
+  )
+
+func parseDepartmentGroup(entry string) departmentGroup =>
+  length(split(entry, '=')) != 2
+    ? fail('REPORTING_DEPARTMENT_GROUPS: \'${entry}\' is not of the form department=groupObjectId')
+    : {
+        id: checkDepartmentId(trim(split(entry, '=')[0]))
+        groupObjectId: checkObjectId(trim(split(entry, '=')[1]))
+      }
+
+// The id is spliced into a condition expression and a blob prefix, so only the characters the
+// app itself accepts for a department id (DepartmentOptions.IsValidId) may pass.
+func checkDepartmentId(id string) string =>
+  empty(id) || length(id) > 40 || !empty(filter(range(0, length(id)), i => !contains('abcdefghijklmnopqrstuvwxyz0123456789-', substring(id, i, 1))))
+    ? fail('REPORTING_DEPARTMENT_GROUPS: department id \'${id}\' must be 1-40 lower-case ASCII letters, digits or \'-\'')
+    : id
+
+func checkObjectId(id string) string =>
+  length(id) != 36 || !empty(filter(range(0, 36), i => !contains('0123456789abcdefABCDEF-', substring(id, i, 1))))
+    ? fail('REPORTING_DEPARTMENT_GROUPS: \'${id}\' is not an Entra object id (a GUID)')
+    : id
+
+@export()
+@description('ABAC condition (version 2.0) letting a role touch blobs only under {departmentId}/ in one container: reading, listing, writing, creating, deleting and renaming are all confined to the prefix, whatever data actions the role carries.')
+func departmentFolderCondition(containerName string, departmentId string) string =>
+  replace(replace('''
+(
+ (
+  !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'} AND NOT SubOperationMatches{'Blob.List'})
+  AND
+  !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write'})
+  AND
+  !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action'})
+  AND
+  !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete'})
+  AND
+  !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/move/action'})
+ )
+ OR
+ (
+  @Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals '#CONTAINER#'
+  AND
+  @Resource[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:path] StringStartsWith '#PREFIX#'
+ )
+)
+AND
+(
+ (
+  !(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'} AND SubOperationMatches{'Blob.List'})
+ )
+ OR
+ (
+  @Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringEquals '#CONTAINER#'
+  AND
+  @Request[Microsoft.Storage/storageAccounts/blobServices/containers/blobs:prefix] StringStartsWith '#PREFIX#'
+ )
+)
+''', '#CONTAINER#', containerName), '#PREFIX#', '${departmentId}/')
