@@ -14,6 +14,8 @@ public static class CliApp
     public static RootCommand CreateRootCommand()
     {
         var root = new RootCommand("reporting: 把各部门月报表汇总为指标和简报 (turns department spreadsheets into indicators and a PDF briefing)");
+        root.Subcommands.Add(Commands.IngestCommand.Create());
+        root.Subcommands.Add(Commands.TemplateCommand.Create());
         return root;
     }
 }

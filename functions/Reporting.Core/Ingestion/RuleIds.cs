@@ -19,6 +19,8 @@ public static class RuleIds
     public const string PeriodMissing = "period.missing";
     public const string PeriodConflict = "period.conflict";
     public const string DepartmentMissing = "department.missing";
+    public const string DepartmentInvalid = "department.invalid";
+    public const string SheetNoRecords = "sheet.no-records";
 
     // Cell errors.
     public const string CellRequiredEmpty = "cell.required-empty";
@@ -34,4 +36,8 @@ public static class RuleIds
     public const string ProjectDuplicate = "project.duplicate";
     public const string CumulativeDecreased = "cumulative.decreased";
     public const string CellNotDate = "cell.not-date";
+    public const string CellNotBoolean = "cell.not-boolean";
+
+    // Processing.
+    public const string IngestionFailed = "ingestion.failed";
 }

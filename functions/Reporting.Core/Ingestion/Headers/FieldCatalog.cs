@@ -1,0 +1,139 @@
+namespace Reporting.Core.Ingestion.Headers;
+
+/// <summary>
+/// The canonical fields of each kind (domain.md) and the header words that name them. Headers are
+/// matched by key words after normalisation (units, years and months removed), never by position.
+/// </summary>
+internal static class FieldCatalog
+{
+    public const string Name = "name";
+    public const string County = "county";
+    public const string Field = "field";
+    public const string AnnualPlan = "annualPlan";
+    public const string Completed = "completed";
+    public const string Code = "code";
+    public const string TotalInvestment = "totalInvestment";
+    public const string Owner = "owner";
+    public const string ResponsibleUnit = "responsibleUnit";
+    public const string Levels = "levels";
+    public const string Nature = "nature";
+    public const string PlannedStart = "plannedStart";
+    public const string ActualStart = "actualStart";
+    public const string Started = "started";
+    public const string PlannedCompletion = "plannedCompletion";
+    public const string CompletedFlag = "completedFlag";
+    public const string ProgressNote = "progressNote";
+    public const string Issues = "issues";
+    public const string Leader = "leader";
+    public const string SignedOn = "signedOn";
+    public const string Amount = "amount";
+    public const string IndustryChain = "industryChain";
+    public const string SourceRegion = "sourceRegion";
+    public const string Is5020 = "is5020";
+    public const string ForeignAmount = "foreignAmountUsd";
+    public const string Unit = "unit";
+    public const string Value = "value";
+    public const string Prior = "prior";
+    public const string Yoy = "yoyReported";
+    public const string Share = "share";
+    public const string SharePrior = "sharePrior";
+    public const string Note = "note";
+
+    private static readonly string[] s_notSinceStart = ["开工以来", "自开工", "建设以来", "开工累计", "至今", "历年"];
+
+    private static HeaderPattern P(params string[] all) => new(all, []);
+
+    private static HeaderPattern PN(string[] all, params string[] none) => new(all, none);
+
+    private static HeaderPattern Exact(string word) => new([word], [], Exact: true);
+
+    private static readonly FieldSpec s_projectName = new(Name, "项目名称", ValueKind.Text, true, false,
+    [
+        P("项目名称"), P("项目名"), PN(["名称"], "单位", "指标", "企业", "县", "地区", "产业链", "领导"), Exact("项目"),
+    ]);
+
+    private static readonly FieldSpec s_county = new(County, "县区", ValueKind.County, true, false,
+    [
+        P("县区"), P("县市区"), PN(["地区"], "来源"), PN(["区域"], "来源"), P("属地"), PN(["所在地"], "投资方", "客商", "来源"), P("所属县"), P("责任县"),
+    ]);
+
+    public static readonly IReadOnlyList<FieldSpec> Projects =
+    [
+        s_projectName,
+        s_county,
+        new(Field, "所属领域", ValueKind.Field, true, true, [P("领域"), PN(["项目类别"]), PN(["类别"], "级别"), P("项目类型"), P("所属行业")]),
+        new(AnnualPlan, "年度计划投资", ValueKind.Amount, true, true,
+        [
+            PN(["计划投资"], "总", "完成", "率", "比例", "形象"),
+            PN(["年度计划"], "总", "完成", "率", "比例", "形象", "进度", "内容"),
+            PN(["年计划"], "总", "完成", "率", "比例", "形象", "进度", "内容"),
+        ]),
+        new(Completed, "累计完成投资", ValueKind.Amount, true, true,
+        [
+            PN(["累计完成"], [.. s_notSinceStart, "率", "比例", "计划", "序时"]),
+            PN(["完成投资"], [.. s_notSinceStart, "本月", "当月", "率", "比例", "计划", "序时"]),
+            PN(["年初", "累计"], [.. s_notSinceStart, "率", "比例"]),
+            PN(["本年完成"], [.. s_notSinceStart, "率", "比例", "计划"]),
+            PN(["累计"], [.. s_notSinceStart, "率", "比例", "计划", "本月", "当月"]),
+        ]),
+        new(Code, "项目代码", ValueKind.Text, false, false, [P("项目代码"), P("项目编码"), P("项目编号"), PN(["代码"], "信用"), PN(["编码"], "信用")]),
+        new(TotalInvestment, "总投资", ValueKind.Amount, false, true, [PN(["总投资"], "完成", "累计", "率")]),
+        new(Owner, "建设单位", ValueKind.Text, false, false, [P("建设单位"), P("业主单位"), P("项目业主"), P("业主"), P("项目单位"), P("实施单位")]),
+        new(ResponsibleUnit, "责任单位", ValueKind.Text, false, false, [P("责任单位"), P("牵头单位"), P("主管单位")]),
+        new(Levels, "项目级别", ValueKind.LevelList, false, true, [P("级别"), P("项目层级")]),
+        new("level.省重点", "是否省重点", ValueKind.LevelFlag, false, true, [PN(["省重点"], "级别")]) { Level = ProjectLevels.Provincial },
+        new("level.省大中型", "是否省大中型", ValueKind.LevelFlag, false, true, [PN(["省大中型"], "级别")]) { Level = ProjectLevels.ProvincialLargeMedium },
+        new("level.市重点", "是否市重点", ValueKind.LevelFlag, false, true, [PN(["市重点"], "级别")]) { Level = ProjectLevels.Municipal },
+        new("level.5020", "是否5020项目", ValueKind.LevelFlag, false, false, [PN(["5020"], "级别")]) { Level = ProjectLevels.P5020 },
+        new(Nature, "建设性质", ValueKind.Text, false, true, [P("建设性质"), P("项目性质"), P("性质")]),
+        new(PlannedStart, "计划开工时间", ValueKind.Date, false, true, [P("计划开工")]),
+        new(ActualStart, "实际开工时间", ValueKind.Date, false, true, [P("实际开工"), PN(["开工时间"], "计划"), PN(["开工日期"], "计划")]),
+        new(Started, "是否开工", ValueKind.Boolean, false, true, [PN(["是否", "开工"], "竣工", "投产"), P("开工情况"), P("是否已开工")]),
+        new(PlannedCompletion, "计划竣工时间", ValueKind.Date, false, true, [P("计划竣工"), PN(["竣工时间"], "实际", "是否"), PN(["投产时间"], "实际", "是否")]),
+        new(CompletedFlag, "是否竣工投产", ValueKind.Boolean, false, true, [P("是否", "竣工"), P("是否", "投产")]),
+        new(ProgressNote, "形象进度", ValueKind.Text, false, true, [PN(["形象进度"], "计划"), P("进展情况"), P("工程进度"), PN(["进度"], "序时", "计划", "率", "比例")]),
+        new(Issues, "存在问题", ValueKind.Text, false, false, [P("存在问题"), P("问题"), P("困难")]),
+        new(Leader, "包挂领导", ValueKind.Text, false, true, [P("领导")]),
+    ];
+
+    public static readonly IReadOnlyList<FieldSpec> Signings =
+    [
+        s_projectName,
+        s_county,
+        new(SignedOn, "签约时间", ValueKind.Date, false, true, [P("签约", "时间"), P("签约", "日期"), P("签订", "时间"), P("签订", "日期")]),
+        new(Amount, "签约金额", ValueKind.Amount, true, true,
+        [
+            P("签约金额"), P("签约额"), P("签约投资"), P("合同投资"), P("合同金额"), P("协议投资"), P("协议金额"), PN(["投资总额"], "外资", "美元"),
+            PN(["总投资"], "外资", "美元", "完成"), PN(["投资额"], "外资", "美元", "完成", "计划"),
+        ]),
+        new(IndustryChain, "产业链", ValueKind.Text, false, true, [P("产业链"), P("所属产业"), P("产业类别")]),
+        new(SourceRegion, "来源地", ValueKind.Text, false, true, [P("来源"), P("客商所在地"), P("投资方所在地"), P("签约地")]),
+        new(Is5020, "是否5020项目", ValueKind.Boolean, false, true, [P("5020")]),
+        new(ForeignAmount, "外资", ValueKind.Amount, false, true, [P("外资"), P("美元")]),
+    ];
+
+    public static readonly IReadOnlyList<FieldSpec> Metrics =
+    [
+        new(Name, "指标名称", ValueKind.Text, true, true, [P("指标"), Exact("项目")]),
+        new(Unit, "单位", ValueKind.Text, false, true, [Exact("单位"), P("计量单位")]),
+        new(Value, "本期值", ValueKind.Number, true, true,
+        [
+            PN(["本期"], "比重", "占比", "同比", "增长", "增速", "上年", "去年"), P("本月"), PN(["累计"], "比重", "占比", "同比", "增长", "增速", "上年", "去年"),
+            P("期末余额"), PN(["余额"], "上年", "去年", "增长"), P("绝对值"), P("绝对数"), P("数值"), P("完成值"), P("实际值"), Exact("本年"),
+        ]),
+        new(Prior, "上年同期", ValueKind.Number, false, true, [PN(["上年同期"], "比重", "占比", "增长", "增速"), PN(["去年同期"], "比重", "占比", "增长", "增速")]),
+        new(Yoy, "同比增长", ValueKind.Percent, false, true, [PN(["同比"], "百分点", "比重", "占比"), PN(["增长"], "百分点", "比重", "占比"), P("增速"), P("增幅")]),
+        new(Share, "占比", ValueKind.Percent, false, true, [PN(["占比"], "上年", "去年", "提高", "变化"), PN(["比重"], "上年", "去年", "提高", "变化")]),
+        new(SharePrior, "上年同期比重", ValueKind.Percent, false, true, [P("上年", "比重"), P("去年", "比重"), P("上年", "占比"), P("去年", "占比")]),
+        new(Note, "口径说明", ValueKind.Text, false, false, [P("口径"), P("说明"), P("备注")]),
+    ];
+
+    public static IReadOnlyList<FieldSpec> For(DatasetKind kind) => kind switch
+    {
+        DatasetKind.Projects => Projects,
+        DatasetKind.Signings => Signings,
+        _ => Metrics,
+    };
+
+    public static readonly IReadOnlyList<DatasetKind> Kinds = [DatasetKind.Projects, DatasetKind.Signings, DatasetKind.Metrics];
+}

@@ -1,0 +1,380 @@
+using ExcelDataReader;
+using Reporting.Core.Ingestion.Parsing;
+using Reporting.Core.Ingestion.Reading;
+
+namespace Reporting.Core.Ingestion.Headers;
+
+/// <summary>A column bound to a canonical field, with its header as written and its unit.</summary>
+internal sealed record ColumnBinding(FieldSpec Spec, int Column, HeaderText Header);
+
+/// <summary>How one kind's fields map onto a sheet's header.</summary>
+internal sealed record KindMatch(DatasetKind Kind, IReadOnlyDictionary<string, ColumnBinding> Columns, int Score, int Distinctive, IReadOnlyList<FieldSpec> MissingRequired)
+{
+    public bool Complete => MissingRequired.Count == 0;
+
+    public ColumnBinding? this[string key] => Columns.GetValueOrDefault(key);
+}
+
+/// <summary>The header found in a sheet: rows it spans (0-based, inclusive) and the best kind.</summary>
+internal sealed record HeaderLayout(int FirstRow, int LastRow, KindMatch Match, IReadOnlyList<HeaderText> Headers)
+{
+    /// <summary>The header matched fields of some kind, but not clearly enough to name the kind.</summary>
+    public bool KindKnown => Match.Distinctive > 0;
+}
+
+/// <summary>
+/// Finds the header in the first rows of a sheet: scores each row by the known headers it holds,
+/// joins up to three header rows (filling merged group cells across their sub-headers), then picks
+/// the kind whose fields match best.
+/// </summary>
+internal static class HeaderDetector
+{
+    public const int ScanRows = 20;
+
+    /// <summary>A header row names at least this many fields of one kind.</summary>
+    private const int MinimumFields = 2;
+
+    public static HeaderLayout? Detect(IReadOnlyList<CellValue[]> rows, IReadOnlyList<CellRange> merges, Func<int, bool> isHidden)
+    {
+        int width = 0;
+        foreach (CellValue[] row in rows)
+        {
+            width = Math.Max(width, row.Length);
+        }
+
+        int best = -1;
+        int bestScore = 0;
+        for (int r = 0; r < rows.Count; r++)
+        {
+            if (!IsHeaderLike(rows[r]))
+            {
+                continue;
+            }
+
+            (int fields, int score) = Evaluate(Join(rows, merges, r, r, width), isHidden);
+            if (fields >= MinimumFields && score > bestScore)
+            {
+                best = r;
+                bestScore = score;
+            }
+        }
+
+        if (best < 0)
+        {
+            return null;
+        }
+
+        int first = best;
+        int last = best;
+
+        // Sub-header rows below: kept when they add to the match or sit under merged group headers.
+        while (last + 1 < rows.Count && last - first < 2 && IsHeaderLike(rows[last + 1]) && !IsColumnNumberRow(rows[last + 1]))
+        {
+            int with = Evaluate(Join(rows, merges, first, last + 1, width), isHidden).Score;
+            if (with > bestScore || (with == bestScore && IsUnderGroups(rows, merges, last, rows[last + 1])))
+            {
+                last++;
+                bestScore = with;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        // Group rows above ("本年度计划" over "投资" and "进度"): kept only when they improve the match.
+        while (first > 0 && last - first < 2 && IsHeaderLike(rows[first - 1]))
+        {
+            int with = Evaluate(Join(rows, merges, first - 1, last, width), isHidden).Score;
+            if (with > bestScore)
+            {
+                first--;
+                bestScore = with;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        IReadOnlyList<HeaderText> headers = Join(rows, merges, first, last, width);
+        return new HeaderLayout(first, last, BestKind(headers, isHidden), headers);
+    }
+
+    /// <summary>How header-like a set of headers is: the most fields and the best score any kind reaches.</summary>
+    private static (int Fields, int Score) Evaluate(IReadOnlyList<HeaderText> headers, Func<int, bool> isHidden)
+    {
+        int fields = 0;
+        int score = 0;
+        foreach (DatasetKind kind in FieldCatalog.Kinds)
+        {
+            KindMatch match = Match(kind, headers, isHidden);
+            fields = Math.Max(fields, match.Columns.Count);
+            score = Math.Max(score, match.Score);
+        }
+
+        return (fields, score);
+    }
+
+    /// <summary>The kind with all required fields (best score), else the kind with the most distinctive fields.</summary>
+    public static KindMatch BestKind(IReadOnlyList<HeaderText> headers, Func<int, bool> isHidden)
+    {
+        KindMatch? best = null;
+        foreach (DatasetKind kind in FieldCatalog.Kinds)
+        {
+            KindMatch match = Match(kind, headers, isHidden);
+            if (best is null || Better(match, best))
+            {
+                best = match;
+            }
+        }
+
+        return best!;
+    }
+
+    private static bool Better(KindMatch candidate, KindMatch current)
+    {
+        if (candidate.Complete != current.Complete)
+        {
+            return candidate.Complete;
+        }
+
+        if (candidate.Distinctive != current.Distinctive)
+        {
+            return candidate.Distinctive > current.Distinctive;
+        }
+
+        return candidate.Score > current.Score;
+    }
+
+    public static KindMatch Match(DatasetKind kind, IReadOnlyList<HeaderText> headers, Func<int, bool> isHidden)
+    {
+        IReadOnlyList<FieldSpec> specs = FieldCatalog.For(kind);
+        var candidates = new List<(int Score, bool Hidden, int Column, FieldSpec Spec)>();
+        for (int c = 0; c < headers.Count; c++)
+        {
+            HeaderText header = headers[c];
+            if (header.Key.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (FieldSpec spec in specs)
+            {
+                int score = spec.Score(header.Key);
+                if (score > 0 && Fits(spec, header))
+                {
+                    candidates.Add((score, isHidden(c), c, spec));
+                }
+            }
+        }
+
+        // Visible columns first (a hidden column is usually last month's copy), then the most specific header, then the leftmost.
+        candidates.Sort((a, b) => a.Hidden != b.Hidden ? a.Hidden.CompareTo(b.Hidden) : a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Column.CompareTo(b.Column));
+        var columns = new Dictionary<string, ColumnBinding>(StringComparer.Ordinal);
+        var used = new HashSet<int>();
+        int total = 0;
+        int distinctive = 0;
+        foreach ((int score, bool _, int column, FieldSpec spec) in candidates)
+        {
+            if (columns.ContainsKey(spec.Key) || !used.Add(column))
+            {
+                continue;
+            }
+
+            columns[spec.Key] = new ColumnBinding(spec, column, headers[column]);
+            total += (spec.Required ? 1000 : 100) + score;
+            distinctive += spec.Distinctive ? 1 : 0;
+        }
+
+        FieldSpec[] missing = [.. specs.Where(s => s.Required && !columns.ContainsKey(s.Key))];
+        return new KindMatch(kind, columns, total, distinctive, missing);
+    }
+
+    // A percentage column is never an amount, and an amount column never a percentage.
+    private static bool Fits(FieldSpec spec, HeaderText header) => spec.Kind switch
+    {
+        ValueKind.Amount or ValueKind.Number => !header.Percent,
+        _ => true,
+    };
+
+    /// <summary>Joined header text per column over rows first..last, merged cells filled across their range.</summary>
+    public static IReadOnlyList<HeaderText> Join(IReadOnlyList<CellValue[]> rows, IReadOnlyList<CellRange> merges, int first, int last, int width)
+    {
+        var result = new HeaderText[width];
+        var parts = new List<string>(3);
+        for (int c = 0; c < width; c++)
+        {
+            parts.Clear();
+            for (int r = first; r <= last; r++)
+            {
+                string text = TextAt(rows, merges, r, c, first, last);
+                if (text.Length > 0 && (parts.Count == 0 || parts[^1] != text))
+                {
+                    parts.Add(text);
+                }
+            }
+
+            if (parts.Count == 0)
+            {
+                result[c] = HeaderText.Blank;
+                continue;
+            }
+
+            HeaderText analyzed = HeaderText.Analyze(string.Concat(parts));
+            result[c] = parts.Count == 1 ? analyzed : analyzed with { Display = string.Join("/", parts.Select(ChineseText.Tidy)) };
+        }
+
+        return result;
+    }
+
+    private static string TextAt(IReadOnlyList<CellValue[]> rows, IReadOnlyList<CellRange> merges, int r, int c, int first, int last)
+    {
+        string own = CellText(rows, r, c);
+        if (own.Length > 0)
+        {
+            return own;
+        }
+
+        foreach (CellRange range in merges)
+        {
+            if (range.FromRow <= r && r <= range.ToRow && range.FromColumn <= c && c <= range.ToColumn && range.FromRow >= first)
+            {
+                return CellText(rows, range.FromRow, range.FromColumn);
+            }
+        }
+
+        // Without merge information (CSV) a group header is written once, over its first sub-column:
+        // carry it right while the row below has sub-headers and this row is still blank.
+        if (merges.Count == 0 && r < last && CellText(rows, r + 1, c).Length > 0)
+        {
+            for (int left = c - 1; left >= 0; left--)
+            {
+                if (CellText(rows, r + 1, left).Length == 0)
+                {
+                    break;
+                }
+
+                string text = CellText(rows, r, left);
+                if (text.Length > 0)
+                {
+                    return text;
+                }
+            }
+        }
+
+        return string.Empty;
+    }
+
+    private static string CellText(IReadOnlyList<CellValue[]> rows, int r, int c)
+    {
+        if (r < 0 || r >= rows.Count || c >= rows[r].Length)
+        {
+            return string.Empty;
+        }
+
+        CellValue cell = rows[r][c];
+        return cell.Type == CellType.Text ? cell.Text.Trim() : string.Empty;
+    }
+
+    /// <summary>Every filled cell of <paramref name="below"/> sits under a blank or merged group cell of row <paramref name="above"/>.</summary>
+    private static bool IsUnderGroups(IReadOnlyList<CellValue[]> rows, IReadOnlyList<CellRange> merges, int above, CellValue[] below)
+    {
+        bool any = false;
+        for (int c = 0; c < below.Length; c++)
+        {
+            if (below[c].IsEmpty)
+            {
+                continue;
+            }
+
+            any = true;
+            bool blankAbove = CellText(rows, above, c).Length == 0;
+            bool groupAbove = merges.Any(m => m.FromRow <= above && above <= m.ToRow && m.FromColumn <= c && c <= m.ToColumn && m.ToColumn > m.FromColumn);
+            if (!blankAbove && !groupAbove)
+            {
+                return false;
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>Text only: no numbers, dates or numeric text (data rows always carry some).</summary>
+    public static bool IsHeaderLike(CellValue[] row)
+    {
+        int texts = 0;
+        foreach (CellValue cell in row)
+        {
+            switch (cell.Type)
+            {
+                case CellType.Empty:
+                    continue;
+                case CellType.Text:
+                    ParsedNumber number = ValueParser.ParseText(cell.Text, 1m, allowPercent: true, out _);
+                    if (number.Status is ParseStatus.Ok or ParseStatus.Placeholder)
+                    {
+                        return false;
+                    }
+
+                    texts++;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return texts > 0;
+    }
+
+    /// <summary>A 栏次 row under the header: 1, 2, 3… (numbers or text) or 甲, 乙, 丙…, at least three of them.</summary>
+    public static bool IsColumnNumberRow(CellValue[] row)
+    {
+        int count = 0;
+        int previous = 0;
+        foreach (CellValue cell in row)
+        {
+            switch (cell.Type)
+            {
+                case CellType.Empty:
+                    continue;
+                case CellType.Number when cell.Number == Math.Floor(cell.Number) && cell.Number is > 0 and < 500:
+                    int value = (int)cell.Number;
+                    if (previous != 0 && value != previous + 1)
+                    {
+                        return false;
+                    }
+
+                    previous = value;
+                    count++;
+                    break;
+                case CellType.Text:
+                    string text = ChineseText.Compact(cell.Text);
+                    if (int.TryParse(text, out int parsed) && parsed is > 0 and < 500)
+                    {
+                        if (previous != 0 && parsed != previous + 1)
+                        {
+                            return false;
+                        }
+
+                        previous = parsed;
+                        count++;
+                    }
+                    else if (text is "栏次" or "甲" or "乙" or "丙" or "丁" or "戊" or "己" or "庚" or "辛" or "壬" or "癸" or "A" or "B" or "C")
+                    {
+                        count++;
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return count >= 3;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Text;
+using Reporting.Core.Ingestion.Parsing;
+
+namespace Reporting.Core.Ingestion.Headers;
+
+/// <summary>
+/// A header as written ("2022年1-12月\n累计完成投资（亿元）") and what it means: the key used for
+/// matching ("累计完成投资"), its unit (亿元 → ×10000 to 万元), whether it is a percentage, and
+/// the period it embeds (2022, 12).
+/// </summary>
+internal sealed record HeaderText(string Display, string Key, decimal? Scale, bool Percent, int? Year, int? Month)
+{
+    public const decimal WanScale = 1m;
+    public const decimal YiScale = 10_000m;
+
+    public static readonly HeaderText Blank = new(string.Empty, string.Empty, null, false, null, null);
+
+    public static HeaderText Analyze(string raw)
+    {
+        string display = ChineseText.Tidy(raw);
+        string text = ChineseText.Compact(raw);
+        if (text.Length == 0)
+        {
+            return Blank;
+        }
+
+        decimal? scale = UnitScale(text);
+        bool percent = text.Contains('%', StringComparison.Ordinal) || text.Contains("百分比", StringComparison.Ordinal);
+
+        var key = new StringBuilder(text.Length);
+        int? year = null;
+        int? month = null;
+        int depth = 0;
+        int groupStart = -1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c is '(' or '[' or '【' or '〔')
+            {
+                depth++;
+                groupStart = key.Length;
+                continue;
+            }
+
+            if (c is ')' or ']' or '】' or '〕')
+            {
+                if (depth > 0)
+                {
+                    depth--;
+
+                    // A bracketed unit "(万元)" or "(%)" goes; a bracketed word "县(区)" stays.
+                    string group = key.ToString(groupStart, key.Length - groupStart);
+                    if (IsUnitGroup(group))
+                    {
+                        key.Length = groupStart;
+                    }
+                }
+
+                continue;
+            }
+
+            if (char.IsAsciiDigit(c) && TryReadPeriodToken(text, ref i, ref year, ref month))
+            {
+                continue;
+            }
+
+            if (c is ':' or '*' or '、' or ',' or '.' or '"' or '“' or '”' or '\'' or '‘' or '’' or '%' or '#' or '※' or '△')
+            {
+                continue;
+            }
+
+            key.Append(c);
+        }
+
+        string result = key.ToString();
+        foreach (string unit in (ReadOnlySpan<string>)["单位万元", "单位亿元", "万美元", "亿元", "万元"])
+        {
+            result = result.Replace(unit, string.Empty, StringComparison.Ordinal);
+        }
+
+        return new HeaderText(display, result, scale, percent, year, month);
+    }
+
+    /// <summary>The unit a header or a note names: 亿元 → 10000, 万元 → 1; null when it names none.</summary>
+    public static decimal? UnitScale(string compact)
+    {
+        if (compact.Contains("亿元", StringComparison.Ordinal))
+        {
+            return YiScale;
+        }
+
+        if (compact.Contains("万元", StringComparison.Ordinal) || compact.Contains("万美元", StringComparison.Ordinal))
+        {
+            return WanScale;
+        }
+
+        return null;
+    }
+
+    private static bool IsUnitGroup(string group) =>
+        group.Length == 0 || group.Contains('元') || group.Contains('%') || group.Contains("单位", StringComparison.Ordinal)
+        || group is "个" or "户" or "家" or "个数" or "项" or "人" or "亩" or "公里";
+
+    // Consumes "2022年", "2022年度", "1-12月", "1—12月", "12月" at position i; anything else leaves i unchanged.
+    private static bool TryReadPeriodToken(string text, ref int i, ref int? year, ref int? month)
+    {
+        int start = i;
+        int j = i;
+        int value = 0;
+        while (j < text.Length && char.IsAsciiDigit(text[j]) && j - start < 4)
+        {
+            value = value * 10 + (text[j] - '0');
+            j++;
+        }
+
+        int digits = j - start;
+        if (digits == 4 && j < text.Length && text[j] == '年' && value is >= 1990 and < 2100)
+        {
+            year = value;
+            j++;
+            if (j < text.Length && text[j] == '度')
+            {
+                j++;
+            }
+
+            i = j - 1;
+            return true;
+        }
+
+        if (digits is 1 or 2)
+        {
+            // "1-12月" or "1至12月": the second number is the month.
+            if (value == 1 && j < text.Length && text[j] is '-' or '—' or '~' or '～' or '至' or '到' or '–')
+            {
+                int k = j + 1;
+                int second = 0;
+                int secondStart = k;
+                while (k < text.Length && char.IsAsciiDigit(text[k]) && k - secondStart < 2)
+                {
+                    second = second * 10 + (text[k] - '0');
+                    k++;
+                }
+
+                if (k > secondStart && k < text.Length && text[k] == '月' && second is >= 1 and <= 12)
+                {
+                    month = second;
+                    i = k;
+                    return true;
+                }
+            }
+
+            if (j < text.Length && text[j] == '月' && value is >= 1 and <= 12)
+            {
+                month = value;
+                i = j;
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,185 @@
+namespace Reporting.Core.Ingestion.Parsing;
+
+/// <summary>
+/// Lines around the table: "时间：2022年1-12月", "单位：亿元", "填报单位：安源区发改委", footers.
+/// </summary>
+internal static class SheetNotes
+{
+    private static readonly string[] s_dateLabels = ["填报日期", "填表日期", "报送日期", "制表日期", "日期"];
+    private static readonly string[] s_departmentLabels = ["填报单位", "报送单位", "填报部门", "报送部门", "填表单位"];
+
+    private static readonly string[] s_footers =
+    [
+        "填表人", "填报人", "制表人", "制表", "联系电话", "电话", "联系人", "审核人", "审核", "负责人", "单位负责人", "统计负责人", "分管领导",
+        "填报日期", "填表日期", "报送日期", "注:", "注1", "注：", "备注:", "说明:", "填报说明", "数据来源", "资料来源", "填报单位", "报送单位",
+    ];
+
+    /// <summary>"YYYY年M月" or "YYYY年1-M月" (not a day date like 2023年1月5日); "时间：2022-12" after a time label.</summary>
+    public static bool TryFindPeriod(string text, out ReportingPeriod period)
+    {
+        period = default;
+        string compact = ChineseText.Compact(text);
+        if (compact.Length == 0 || ChineseText.StartsWithAny(compact, s_dateLabels))
+        {
+            return false;
+        }
+
+        for (int i = 0; i + 5 <= compact.Length; i++)
+        {
+            if (!IsDigits(compact, i, 4) || (i > 0 && char.IsAsciiDigit(compact[i - 1])))
+            {
+                continue;
+            }
+
+            int year = int.Parse(compact.AsSpan(i, 4), System.Globalization.CultureInfo.InvariantCulture);
+            int j = i + 4;
+            if (year is < 2000 or > 2100 || j >= compact.Length)
+            {
+                continue;
+            }
+
+            if (compact[j] == '年')
+            {
+                j++;
+                int month = ReadMonth(compact, ref j);
+                if (month > 0 && j < compact.Length && compact[j] == '月' && !(j + 1 < compact.Length && char.IsAsciiDigit(compact[j + 1])))
+                {
+                    period = new ReportingPeriod(year, month);
+                    return true;
+                }
+            }
+            else if ((compact[j] is '-' or '.' or '/') && HasTimeLabel(compact))
+            {
+                j++;
+                int month = ReadNumber(compact, ref j, 2);
+                if (month is >= 1 and <= 12 && !(j < compact.Length && (char.IsAsciiDigit(compact[j]) || compact[j] is '-' or '.' or '/')))
+                {
+                    period = new ReportingPeriod(year, month);
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"单位：亿元" and friends; null when the text names no amount unit.</summary>
+    public static decimal? FindUnitNote(string text)
+    {
+        string compact = ChineseText.Compact(text);
+        int label = compact.IndexOf("单位", StringComparison.Ordinal);
+        if (label < 0)
+        {
+            return null;
+        }
+
+        // "填报单位：…" names a department, not a unit; a unit note has the unit right after the label.
+        string after = compact[(label + 2)..].TrimStart(':', '：');
+        if (after.StartsWith("亿元", StringComparison.Ordinal))
+        {
+            return 10_000m;
+        }
+
+        return after.StartsWith("万元", StringComparison.Ordinal) ? 1m : null;
+    }
+
+    /// <summary>The department named after 填报单位, up to the next label or a wide gap.</summary>
+    public static string? FindDepartment(string text, string? nextCellText)
+    {
+        string half = ChineseText.ToHalfWidthKeepSpaces(text).Trim();
+        foreach (string label in s_departmentLabels)
+        {
+            int at = half.IndexOf(label, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            string rest = half[(at + label.Length)..];
+            int colon = rest.IndexOfAny([':', '：']);
+            if (colon < 0 || colon > 6)
+            {
+                continue;
+            }
+
+            rest = rest[(colon + 1)..].TrimStart();
+            int end = rest.Length;
+            foreach (string stop in (ReadOnlySpan<string>)["  ", "\t", "时间", "单位:", "单位：", "填表", "填报人", "联系", "日期"])
+            {
+                int s = rest.IndexOf(stop, StringComparison.Ordinal);
+                if (s >= 0 && s < end)
+                {
+                    end = s;
+                }
+            }
+
+            string name = rest[..end].Trim().TrimEnd('(', '（').Replace("（盖章）", string.Empty, StringComparison.Ordinal).Replace("(盖章)", string.Empty, StringComparison.Ordinal).Trim();
+            if (name.Length == 0 && !string.IsNullOrWhiteSpace(nextCellText))
+            {
+                name = ChineseText.Tidy(nextCellText);
+            }
+
+            return name.Length == 0 ? null : name;
+        }
+
+        return null;
+    }
+
+    public static bool IsFooter(string compact) => ChineseText.StartsWithAny(compact, s_footers);
+
+    private static bool HasTimeLabel(string compact) =>
+        ChineseText.ContainsAny(compact, ["时间", "报告期", "统计期", "期间", "所属期", "月份", "截至", "截止"]);
+
+    private static int ReadMonth(string text, ref int j)
+    {
+        int first = ReadNumber(text, ref j, 2);
+        if (first < 0)
+        {
+            return -1;
+        }
+
+        if (first == 1 && j < text.Length && text[j] is '-' or '—' or '~' or '～' or '至' or '到' or '–')
+        {
+            int k = j + 1;
+            int second = ReadNumber(text, ref k, 2);
+            if (second is >= 1 and <= 12)
+            {
+                j = k;
+                return second;
+            }
+        }
+
+        return first is >= 1 and <= 12 ? first : -1;
+    }
+
+    private static int ReadNumber(string text, ref int j, int maxDigits)
+    {
+        int value = 0;
+        int start = j;
+        while (j < text.Length && j - start < maxDigits && char.IsAsciiDigit(text[j]))
+        {
+            value = value * 10 + (text[j] - '0');
+            j++;
+        }
+
+        return j == start ? -1 : value;
+    }
+
+    private static bool IsDigits(string text, int start, int count)
+    {
+        if (start + count > text.Length)
+        {
+            return false;
+        }
+
+        for (int i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

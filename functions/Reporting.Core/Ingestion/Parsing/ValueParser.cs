@@ -1,0 +1,351 @@
+using System.Globalization;
+using Reporting.Core.Ingestion.Reading;
+
+namespace Reporting.Core.Ingestion.Parsing;
+
+internal enum ParseStatus : byte
+{
+    /// <summary>Nothing in the cell.</summary>
+    Empty,
+
+    /// <summary>A placeholder that means "none": —, /, 无, 未开工.</summary>
+    Placeholder,
+
+    Ok,
+
+    Invalid,
+}
+
+internal readonly record struct ParsedNumber(ParseStatus Status, decimal Value)
+{
+    public static ParsedNumber Empty => new(ParseStatus.Empty, 0m);
+
+    public static ParsedNumber Placeholder => new(ParseStatus.Placeholder, 0m);
+
+    public static ParsedNumber Invalid => new(ParseStatus.Invalid, 0m);
+}
+
+internal readonly record struct ParsedDate(ParseStatus Status, DateOnly Value);
+
+internal readonly record struct ParsedBool(ParseStatus Status, bool Value);
+
+/// <summary>
+/// Turns what clerks type into numbers, dates and yes/no: "1,234.5", "１２３", "1.2亿", "—", "134.8%",
+/// 1.348 in a percent cell, "2023.3", "2023年3月", Excel serials. Span-based: no regular expressions per cell.
+/// </summary>
+internal static class ValueParser
+{
+    private const decimal WanPerYi = 10_000m;
+
+    private static readonly string[] s_placeholders =
+    [
+        "-", "--", "—", "——", "–", "－", "/", "\\", "无", "暂无", "未开工", "未完成", "待定", "不适用", "N/A", "NA", "n/a", "/ ", "×",
+    ];
+
+    /// <summary>An amount in 万元. <paramref name="columnScale"/> is 10000 for a 亿元 column, 1 for 万元; a "亿" or "万" written in the cell wins.</summary>
+    public static ParsedNumber Amount(in CellValue cell, decimal columnScale)
+    {
+        switch (cell.Type)
+        {
+            case CellType.Empty:
+                return ParsedNumber.Empty;
+            case CellType.Number:
+                return cell.PercentFormat ? ParsedNumber.Invalid : new(ParseStatus.Ok, (decimal)cell.Number * columnScale);
+            case CellType.Text:
+                return ParseText(cell.Text, columnScale, allowPercent: false, out _);
+            default:
+                return ParsedNumber.Invalid;
+        }
+    }
+
+    /// <summary>
+    /// A percentage in percent units (24.7 means 24.7%): 1.348 in a %-formatted cell is 134.8; text "134.8%" is 134.8;
+    /// any other plain number is taken as already in percent.
+    /// </summary>
+    public static ParsedNumber Percent(in CellValue cell)
+    {
+        switch (cell.Type)
+        {
+            case CellType.Empty:
+                return ParsedNumber.Empty;
+            case CellType.Number:
+                return new(ParseStatus.Ok, cell.PercentFormat ? (decimal)cell.Number * 100m : (decimal)cell.Number);
+            case CellType.Text:
+                return ParseText(cell.Text, 1m, allowPercent: true, out _);
+            default:
+                return ParsedNumber.Invalid;
+        }
+    }
+
+    /// <summary>Parses number text. A "亿"/"亿元" suffix converts to 万元, "万"/"万元" keeps 万元; other text uses <paramref name="scale"/>.</summary>
+    public static ParsedNumber ParseText(string text, decimal scale, bool allowPercent, out bool hadPercent)
+    {
+        hadPercent = false;
+        ReadOnlySpan<char> raw = text.AsSpan().Trim();
+        if (raw.IsEmpty)
+        {
+            return ParsedNumber.Empty;
+        }
+
+        if (raw.Length > 64)
+        {
+            return IsPlaceholderPrefix(raw) ? ParsedNumber.Placeholder : ParsedNumber.Invalid;
+        }
+
+        Span<char> buffer = stackalloc char[raw.Length];
+        int length = 0;
+        foreach (char original in raw)
+        {
+            char c = ChineseText.ToHalfWidth(original);
+            if (ChineseText.IsSpace(c) || c is ',' or '\'' or '，' or '¥' or '￥')
+            {
+                continue;
+            }
+
+            buffer[length++] = c;
+        }
+
+        ReadOnlySpan<char> span = buffer[..length];
+        if (span.IsEmpty)
+        {
+            return ParsedNumber.Empty;
+        }
+
+        foreach (string placeholder in s_placeholders)
+        {
+            if (span.SequenceEqual(placeholder))
+            {
+                return ParsedNumber.Placeholder;
+            }
+        }
+
+        decimal factor = scale;
+        if (span[^1] == '%')
+        {
+            if (!allowPercent)
+            {
+                return ParsedNumber.Invalid;
+            }
+
+            hadPercent = true;
+            span = span[..^1];
+            factor = 1m;
+        }
+        else if (span.EndsWith("亿元") || span.EndsWith("亿"))
+        {
+            span = span[..^(span.EndsWith("亿元") ? 2 : 1)];
+            factor = WanPerYi;
+        }
+        else if (span.EndsWith("万元") || span.EndsWith("万"))
+        {
+            span = span[..^(span.EndsWith("万元") ? 2 : 1)];
+            factor = 1m;
+        }
+        else if (span.EndsWith("元"))
+        {
+            // "1200元" in an amount column is a slip of unit we cannot guess safely.
+            return ParsedNumber.Invalid;
+        }
+
+        if (span.IsEmpty || !decimal.TryParse(span, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out decimal value))
+        {
+            return ParsedNumber.Invalid;
+        }
+
+        return new(ParseStatus.Ok, value * factor);
+    }
+
+    public static ParsedDate Date(in CellValue cell)
+    {
+        switch (cell.Type)
+        {
+            case CellType.Empty:
+                return new(ParseStatus.Empty, default);
+            case CellType.DateTime:
+                return new(ParseStatus.Ok, DateOnly.FromDateTime(cell.Date));
+            case CellType.Number:
+                return FromNumber(cell.Number, cell.DecimalsInFormat);
+            case CellType.Text:
+                return DateText(cell.Text);
+            default:
+                return new(ParseStatus.Invalid, default);
+        }
+    }
+
+    // 2023.3 typed as a number is year.month; 44986 is an Excel serial (1900 date system) between 2000 and 2099.
+    private static ParsedDate FromNumber(double number, int decimalsInFormat)
+    {
+        if (number is >= 1990 and < 2100)
+        {
+            decimal value = (decimal)number;
+            int year = (int)decimal.Truncate(value);
+            decimal fraction = value - year;
+            if (fraction == 0m)
+            {
+                return new(ParseStatus.Invalid, default);
+            }
+
+            // Without a two-decimal format 2023.1 is January; "0.00" shows 2023.10, which is October.
+            string digits = fraction.ToString(CultureInfo.InvariantCulture)[2..];
+            if (decimalsInFormat >= 2 && digits.Length == 1)
+            {
+                digits += "0";
+            }
+
+            return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int month) && month is >= 1 and <= 12
+                ? new(ParseStatus.Ok, new DateOnly(year, month, 1))
+                : new(ParseStatus.Invalid, default);
+        }
+
+        if (number is >= 36526 and < 73051 && number == Math.Floor(number))
+        {
+            return new(ParseStatus.Ok, DateOnly.FromDateTime(DateTime.FromOADate(number)));
+        }
+
+        return new(ParseStatus.Invalid, default);
+    }
+
+    /// <summary>2023-03-15, 2023/3/15, 2023.3.15, 2023年3月15日, 2023年3月, 2023.3, 2023-03, 20230315; month-only means the first day.</summary>
+    public static ParsedDate DateText(string text)
+    {
+        string compact = ChineseText.Compact(text);
+        if (compact.Length == 0)
+        {
+            return new(ParseStatus.Empty, default);
+        }
+
+        if (IsPlaceholder(compact))
+        {
+            return new(ParseStatus.Placeholder, default);
+        }
+
+        ReadOnlySpan<char> span = compact;
+        if (span.Length == 8 && int.TryParse(span, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            return Make(ParseInt(span[..4]), ParseInt(span[4..6]), ParseInt(span[6..8]));
+        }
+
+        if (double.TryParse(span, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double asNumber) && !span.Contains('.') && asNumber >= 36526)
+        {
+            return FromNumber(asNumber, 0);
+        }
+
+        int position = 0;
+        int year = ReadDigits(span, ref position, 4);
+        if (year < 0 || position != 4 || position >= span.Length || !IsDateSeparator(span[position], yearSeparator: true))
+        {
+            return new(ParseStatus.Invalid, default);
+        }
+
+        position++;
+        int month = ReadDigits(span, ref position, 2);
+        if (month < 0)
+        {
+            return new(ParseStatus.Invalid, default);
+        }
+
+        int day = 1;
+        if (position < span.Length && IsDateSeparator(span[position], yearSeparator: false))
+        {
+            position++;
+            int start = position;
+            int parsedDay = ReadDigits(span, ref position, 2);
+            if (parsedDay >= 0)
+            {
+                day = parsedDay;
+            }
+            else
+            {
+                position = start;
+            }
+        }
+
+        // Whatever follows (日, 号, 底, 份, 中旬…) does not change the date to the precision we keep.
+        if (position < span.Length && char.IsAsciiDigit(span[position]))
+        {
+            return new(ParseStatus.Invalid, default);
+        }
+
+        return Make(year, month, day);
+    }
+
+    /// <summary>是/否, √/×, Y/N, 1/0, 已开工/未开工…</summary>
+    public static ParsedBool Boolean(in CellValue cell)
+    {
+        switch (cell.Type)
+        {
+            case CellType.Empty:
+                return new(ParseStatus.Empty, false);
+            case CellType.Boolean:
+                return new(ParseStatus.Ok, cell.Boolean);
+            case CellType.Number:
+                return cell.Number switch
+                {
+                    1 => new(ParseStatus.Ok, true),
+                    0 => new(ParseStatus.Ok, false),
+                    _ => new(ParseStatus.Invalid, false),
+                };
+            case CellType.Text:
+                return BooleanText(cell.Text);
+            default:
+                return new(ParseStatus.Invalid, false);
+        }
+    }
+
+    public static ParsedBool BooleanText(string text)
+    {
+        string compact = ChineseText.Compact(text).TrimEnd('。', '.');
+        switch (compact.ToUpperInvariant())
+        {
+            case "":
+                return new(ParseStatus.Empty, false);
+            case "是" or "√" or "✓" or "✔" or "Y" or "YES" or "TRUE" or "1" or "已开工" or "开工" or "已竣工" or "竣工" or "已投产" or "投产" or "已竣工投产" or "有":
+                return new(ParseStatus.Ok, true);
+            case "否" or "×" or "✗" or "✘" or "X" or "N" or "NO" or "FALSE" or "0" or "未开工" or "未竣工" or "未投产" or "无":
+                return new(ParseStatus.Ok, false);
+            case "-" or "—" or "——" or "/":
+                return new(ParseStatus.Placeholder, false);
+            default:
+                return new(ParseStatus.Invalid, false);
+        }
+    }
+
+    public static bool IsPlaceholder(string compact)
+    {
+        foreach (string placeholder in s_placeholders)
+        {
+            if (compact == placeholder)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPlaceholderPrefix(ReadOnlySpan<char> text) => text.StartsWith("—") || text.StartsWith("/");
+
+    private static bool IsDateSeparator(char c, bool yearSeparator) =>
+        c is '-' or '/' or '.' or '—' || (yearSeparator ? c == '年' : c == '月');
+
+    private static int ReadDigits(ReadOnlySpan<char> span, ref int position, int maxDigits)
+    {
+        int value = 0;
+        int count = 0;
+        while (position < span.Length && count < maxDigits && char.IsAsciiDigit(span[position]))
+        {
+            value = value * 10 + (span[position] - '0');
+            position++;
+            count++;
+        }
+
+        return count == 0 ? -1 : value;
+    }
+
+    private static int ParseInt(ReadOnlySpan<char> digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static ParsedDate Make(int year, int month, int day) =>
+        year is >= 1990 and < 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new(ParseStatus.Ok, new DateOnly(year, month, day))
+            : new(ParseStatus.Invalid, default);
+}

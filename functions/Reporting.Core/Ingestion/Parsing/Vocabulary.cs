@@ -1,0 +1,76 @@
+namespace Reporting.Core.Ingestion.Parsing;
+
+/// <summary>
+/// Maps what departments write (安源, 经开区, 萍乡经济技术开发区) to a canonical name. Exact aliases first;
+/// otherwise the longest alias contained in the text, unless the text also names a different unit
+/// (a joint project "安源区、湘东区" is ambiguous and must be fixed by the clerk).
+/// </summary>
+internal sealed class Vocabulary
+{
+    private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, string>> _byLength = [];
+
+    public Vocabulary(IEnumerable<VocabularyEntry> entries)
+    {
+        var names = new List<string>();
+        foreach (VocabularyEntry entry in entries)
+        {
+            string name = entry.Name.Trim();
+            if (name.Length == 0)
+            {
+                continue;
+            }
+
+            names.Add(name);
+            foreach (string alias in entry.Aliases.Prepend(name))
+            {
+                string key = ChineseText.Compact(alias);
+                if (key.Length > 0 && _exact.TryAdd(key, name))
+                {
+                    _byLength.Add(new(key, name));
+                }
+            }
+        }
+
+        _byLength.Sort((a, b) => b.Key.Length.CompareTo(a.Key.Length));
+        Names = names;
+    }
+
+    public IReadOnlyList<string> Names { get; }
+
+    public string? Match(string? text)
+    {
+        string key = ChineseText.Compact(text);
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        if (_exact.TryGetValue(key, out string? name))
+        {
+            return name;
+        }
+
+        string? found = null;
+        string? foundAlias = null;
+        foreach ((string alias, string canonical) in _byLength)
+        {
+            if (!key.Contains(alias, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (found is null)
+            {
+                found = canonical;
+                foundAlias = alias;
+            }
+            else if (canonical != found && !foundAlias!.Contains(alias, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return found;
+    }
+}

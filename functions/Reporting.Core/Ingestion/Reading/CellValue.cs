@@ -1,0 +1,109 @@
+using System.Globalization;
+
+namespace Reporting.Core.Ingestion.Reading;
+
+internal enum CellType : byte
+{
+    Empty,
+    Number,
+    Text,
+    Boolean,
+    DateTime,
+}
+
+/// <summary>
+/// One cell as the reader saw it, without copying: ExcelDataReader already boxed the value, we only
+/// classify it. A number remembers whether its cell was formatted as a percentage (1.348 shown as 134.8%).
+/// </summary>
+internal readonly struct CellValue
+{
+    private readonly object? _value;
+
+    private CellValue(CellType type, object? value, bool percentFormat, int decimalsInFormat)
+    {
+        Type = type;
+        _value = value;
+        PercentFormat = percentFormat;
+        DecimalsInFormat = decimalsInFormat;
+    }
+
+    public static CellValue Empty => default;
+
+    public CellType Type { get; }
+
+    public bool PercentFormat { get; }
+
+    /// <summary>Decimal places the number format shows (2 for "0.00"), used to tell 2023.10 from 2023.1.</summary>
+    public int DecimalsInFormat { get; }
+
+    public bool IsEmpty => Type == CellType.Empty;
+
+    public double Number => _value is double d ? d : 0d;
+
+    public string Text => _value as string ?? string.Empty;
+
+    public bool Boolean => _value is true;
+
+    public DateTime Date => _value is DateTime d ? d : default;
+
+    /// <summary>The value as the clerk would read it, for messages.</summary>
+    public string Display => Type switch
+    {
+        CellType.Number => PercentFormat
+            ? ((decimal)Number * 100m).ToString(CultureInfo.InvariantCulture) + "%"
+            : ((decimal)Number).ToString(CultureInfo.InvariantCulture),
+        CellType.Text => Text,
+        CellType.Boolean => Boolean ? "TRUE" : "FALSE",
+        CellType.DateTime => Date.TimeOfDay == TimeSpan.Zero ? Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        _ => string.Empty,
+    };
+
+    public static CellValue From(object? value, string? numberFormat)
+    {
+        switch (value)
+        {
+            case null:
+                return default;
+            case string s:
+                return string.IsNullOrWhiteSpace(s) ? default : new CellValue(CellType.Text, s, false, 0);
+            case double d:
+                return double.IsFinite(d) ? new CellValue(CellType.Number, d, IsPercent(numberFormat), DecimalPlaces(numberFormat)) : default;
+            case DateTime:
+                return new CellValue(CellType.DateTime, value, false, 0);
+            case bool:
+                return new CellValue(CellType.Boolean, value, false, 0);
+            case int i:
+                return new CellValue(CellType.Number, (double)i, IsPercent(numberFormat), 0);
+            default:
+                string? text = Convert.ToString(value, CultureInfo.InvariantCulture);
+                return string.IsNullOrWhiteSpace(text) ? default : new CellValue(CellType.Text, text, false, 0);
+        }
+    }
+
+    /// <summary>A text cell built by the reader itself (tests, CSV pre-processing).</summary>
+    public static CellValue FromText(string text) => From(text, null);
+
+    private static bool IsPercent(string? format) => format is not null && format.Contains('%', StringComparison.Ordinal) && !format.Contains("\"%", StringComparison.Ordinal);
+
+    private static int DecimalPlaces(string? format)
+    {
+        if (string.IsNullOrEmpty(format))
+        {
+            return 0;
+        }
+
+        int dot = format.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return 0;
+        }
+
+        int count = 0;
+        for (int i = dot + 1; i < format.Length && format[i] is '0' or '#'; i++)
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text;
+using ExcelDataReader;
+
+namespace Reporting.Core.Ingestion.Reading;
+
+/// <summary>
+/// The one seam over ExcelDataReader: sheets, then rows, then cells, streamed. Everything that
+/// reads a workbook (ingestion, the annotated copy, benchmarks) goes through here, so .xlsx, .xls
+/// and .csv behave the same above this line.
+/// </summary>
+internal sealed class SpreadsheetReader : IDisposable
+{
+    private readonly IExcelDataReader _reader;
+    private readonly string _csvSheetName;
+    private bool _started;
+
+    private SpreadsheetReader(IExcelDataReader reader, string csvSheetName)
+    {
+        _reader = reader;
+        _csvSheetName = csvSheetName;
+    }
+
+    /// <summary>Opens a seekable stream whose format was decided by <see cref="FileProbe"/>. The stream stays open.</summary>
+    public static SpreadsheetReader Open(Stream stream, SpreadsheetFormat format, Encoding? csvEncoding, string csvSheetName)
+    {
+        EncodingSetup.EnsureRegistered();
+        stream.Position = 0;
+        var configuration = new ExcelReaderConfiguration
+        {
+            FallbackEncoding = format == SpreadsheetFormat.Csv ? csvEncoding ?? Encoding.UTF8 : EncodingSetup.Gb18030,
+            LeaveOpen = true,
+        };
+        IExcelDataReader reader = format switch
+        {
+            SpreadsheetFormat.OpenXml => ExcelReaderFactory.CreateOpenXmlReader(stream, configuration),
+            SpreadsheetFormat.Binary => ExcelReaderFactory.CreateBinaryReader(stream, configuration),
+            _ => ExcelReaderFactory.CreateCsvReader(stream, configuration),
+        };
+        return new SpreadsheetReader(reader, format == SpreadsheetFormat.Csv ? csvSheetName : string.Empty);
+    }
+
+    public string SheetName => string.IsNullOrEmpty(_reader.Name) ? (_csvSheetName.Length > 0 ? _csvSheetName : "Sheet1") : _reader.Name;
+
+    public bool SheetHidden => _reader.VisibleState is "hidden" or "veryhidden";
+
+    public IReadOnlyList<CellRange> MergedCells => (IReadOnlyList<CellRange>?)_reader.MergeCells ?? [];
+
+    /// <summary>0-based index of the current row in the sheet (gaps are returned as empty rows).</summary>
+    public int RowIndex { get; private set; } = -1;
+
+    public int FieldCount => _reader.FieldCount;
+
+    /// <summary>Moves to the first sheet on the first call, to the next one afterwards.</summary>
+    public bool NextSheet()
+    {
+        RowIndex = -1;
+        if (!_started)
+        {
+            _started = true;
+            return true;
+        }
+
+        return _reader.NextResult();
+    }
+
+    public bool ReadRow()
+    {
+        if (!_reader.Read())
+        {
+            return false;
+        }
+
+        RowIndex++;
+        return true;
+    }
+
+    public bool IsRowEmpty()
+    {
+        for (int i = 0; i < _reader.FieldCount; i++)
+        {
+            object? value = _reader.GetValue(i);
+            if (value is not null && (value is not string s || !string.IsNullOrWhiteSpace(s)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public CellValue GetCell(int column)
+    {
+        if (column < 0 || column >= _reader.FieldCount)
+        {
+            return CellValue.Empty;
+        }
+
+        object? value = _reader.GetValue(column);
+        return value is double ? CellValue.From(value, _reader.GetNumberFormatString(column)) : CellValue.From(value, null);
+    }
+
+    /// <summary>Raw value for copying (the annotated workbook).</summary>
+    public object? GetRawValue(int column) => column < _reader.FieldCount ? _reader.GetValue(column) : null;
+
+    public string? GetNumberFormat(int column) => column < _reader.FieldCount ? _reader.GetNumberFormatString(column) : null;
+
+    /// <summary>Hidden columns have zero width in both .xlsx and .xls; CSV has no hidden columns.</summary>
+    public bool IsColumnHidden(int column)
+    {
+        try
+        {
+            return column < _reader.FieldCount && _reader.GetColumnWidth(column) <= 0;
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+}

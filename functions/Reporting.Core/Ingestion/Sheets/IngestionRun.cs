@@ -1,0 +1,71 @@
+using Reporting.Core.Configuration;
+using Reporting.Core.Ingestion.Headers;
+using Reporting.Core.Ingestion.Parsing;
+
+namespace Reporting.Core.Ingestion.Sheets;
+
+/// <summary>Thrown inside the scan when the workbook holds more rows than allowed; turned into a file-level finding.</summary>
+internal sealed class TooManyRowsException : Exception
+{
+    public TooManyRowsException()
+        : base("Too many rows.")
+    {
+    }
+}
+
+/// <summary>A period stated somewhere in the workbook, with where it was seen (for the conflict message).</summary>
+internal sealed record PeriodClue(ReportingPeriod? Period, int? MonthOnly, string Where);
+
+/// <summary>Everything one file's scan accumulates across its sheets.</summary>
+internal sealed class IngestionRun
+{
+    private readonly int _maxRows;
+    private int _rows;
+
+    public IngestionRun(ReportingOptions options)
+    {
+        Options = options;
+        Counties = new Vocabulary(options.Ingestion.EffectiveCounties());
+        Fields = new Vocabulary(options.Ingestion.EffectiveFields());
+        Findings = new FindingSink(Math.Max(1, options.Ingestion.MaxFindings));
+        _maxRows = options.Ingestion.MaxRows;
+    }
+
+    public ReportingOptions Options { get; }
+
+    public Vocabulary Counties { get; }
+
+    public Vocabulary Fields { get; }
+
+    public FindingSink Findings { get; }
+
+    public List<ProjectRecord> Projects { get; } = [];
+
+    public List<SigningRecord> Signings { get; } = [];
+
+    public List<MetricRecord> Metrics { get; } = [];
+
+    public List<PeriodClue> PeriodClues { get; } = [];
+
+    public string? DepartmentName { get; set; }
+
+    /// <summary>Per sheet, the binding of the 累计完成投资 column, for findings raised after the scan.</summary>
+    public Dictionary<string, ColumnBinding> CompletedColumns { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per sheet, the binding of the name column.</summary>
+    public Dictionary<string, ColumnBinding> NameColumns { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>First occurrence of each project identity: "code:…" or "name:…|county".</summary>
+    public Dictionary<string, SourceRef> Identities { get; } = new(StringComparer.Ordinal);
+
+    public List<SheetSummary> Sheets { get; } = [];
+
+    /// <summary>Counts a non-empty row; blank formatted rows cost nothing and are not counted.</summary>
+    public void CountRow()
+    {
+        if (++_rows > _maxRows)
+        {
+            throw new TooManyRowsException();
+        }
+    }
+}

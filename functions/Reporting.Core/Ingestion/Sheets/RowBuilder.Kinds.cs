@@ -1,0 +1,298 @@
+using System.Text;
+using Reporting.Core.Ingestion.Headers;
+using Reporting.Core.Ingestion.Parsing;
+using Reporting.Core.Ingestion.Reading;
+
+namespace Reporting.Core.Ingestion.Sheets;
+
+/// <summary>The three record kinds, each with its own rules (domain.md, "Validation").</summary>
+internal sealed partial class RowBuilder
+{
+    private void BuildProject(RowView row, string nameText)
+    {
+        bool ok = true;
+        var levels = new HashSet<string>(StringComparer.Ordinal);
+        string name = LevelParser.StripStar(nameText, out bool starred);
+        if (starred)
+        {
+            levels.Add(ProjectLevels.Provincial);
+        }
+
+        if (name.Length == 0)
+        {
+            Error(RuleIds.CellRequiredEmpty, row.Index, _name!, string.Empty, "为空，该项必须填写。");
+            ok = false;
+        }
+
+        string? county = RequiredVocabulary(row, FieldCatalog.County, _run.Counties, RuleIds.CountyUnknown, "县区", ref ok);
+        string? field = RequiredVocabulary(row, FieldCatalog.Field, _run.Fields, RuleIds.FieldUnknown, "领域", ref ok);
+        decimal annualPlan = RequiredAmount(row, FieldCatalog.AnnualPlan, ref ok);
+        decimal completed = RequiredAmount(row, FieldCatalog.Completed, ref ok);
+        decimal? totalInvestment = OptionalAmount(row, FieldCatalog.TotalInvestment, ref ok);
+
+        if (OptionalText(row, FieldCatalog.Levels) is string levelList)
+        {
+            LevelParser.AddFromList(levelList, levels);
+        }
+
+        foreach (ColumnBinding flag in _match.Columns.Values.Where(b => b.Spec.Kind == ValueKind.LevelFlag))
+        {
+            if (OptionalBool(row, flag.Spec.Key) == true)
+            {
+                levels.Add(flag.Spec.Level!);
+            }
+        }
+
+        DateOnly? actualStart = OptionalDate(row, FieldCatalog.ActualStart);
+        bool? started = OptionalBool(row, FieldCatalog.Started);
+
+        // Without a 是否开工 column an actual start date is the answer.
+        started ??= _match[FieldCatalog.Started] is null && actualStart is not null ? true : null;
+
+        var record = new ProjectRecord
+        {
+            Name = name,
+            County = county ?? string.Empty,
+            Field = field ?? string.Empty,
+            AnnualPlan = annualPlan,
+            Completed = completed,
+            Code = OptionalText(row, FieldCatalog.Code),
+            TotalInvestment = totalInvestment,
+            Owner = OptionalText(row, FieldCatalog.Owner),
+            ResponsibleUnit = OptionalText(row, FieldCatalog.ResponsibleUnit),
+            Levels = LevelParser.Ordered(levels),
+            Nature = Nature(OptionalText(row, FieldCatalog.Nature)),
+            PlannedStart = OptionalDate(row, FieldCatalog.PlannedStart),
+            ActualStart = actualStart,
+            Started = started,
+            PlannedCompletion = OptionalDate(row, FieldCatalog.PlannedCompletion),
+            CompletedFlag = OptionalBool(row, FieldCatalog.CompletedFlag),
+            ProgressNote = OptionalText(row, FieldCatalog.ProgressNote),
+            Issues = OptionalText(row, FieldCatalog.Issues),
+            Leader = OptionalText(row, FieldCatalog.Leader),
+            Source = new SourceRef(_sheet, row.Index + 1),
+        };
+
+        if (!ok)
+        {
+            return;
+        }
+
+        ColumnBinding completedColumn = _match[FieldCatalog.Completed]!;
+        decimal limitPct = _run.Options.Ingestion.CompletedOverPlanWarnPct;
+        if (annualPlan > 0m && completed * 100m > annualPlan * limitPct)
+        {
+            decimal pct = Math.Round(completed * 100m / annualPlan, 1, MidpointRounding.AwayFromZero);
+            Warn(RuleIds.CompletedOver200Pct, row.Index, completedColumn, FindingSink.Format(completed),
+                $"（万元）超过年度计划投资{FindingSink.Format(annualPlan)}万元的{FindingSink.Format(limitPct)}%（为{FindingSink.Format(pct)}%），请核实。");
+        }
+
+        if (started == false && completed > 0m && _match[FieldCatalog.Started] is ColumnBinding startedColumn)
+        {
+            Warn(RuleIds.NotStartedButCompleted, row.Index, startedColumn, TextOf(row[startedColumn.Column]),
+                $"表示未开工，但累计完成投资为{FindingSink.Format(completed)}万元，请核实是否已开工。");
+        }
+
+        CheckDuplicate(row, record.Name, record.County, record.Code);
+        _totals?.AddRecord(row.Index, AlignTotals(annualPlan, completed, totalInvestment));
+        _run.Projects.Add(record);
+        _records++;
+    }
+
+    private decimal?[] AlignTotals(params decimal?[] candidates)
+    {
+        // Totals columns are the present subset, in the same order as the constructor built them.
+        var values = new decimal?[_totals!.Columns.Count];
+        int k = 0;
+        string[] keys = _match.Kind == DatasetKind.Projects
+            ? [FieldCatalog.AnnualPlan, FieldCatalog.Completed, FieldCatalog.TotalInvestment]
+            : [FieldCatalog.Amount];
+        for (int i = 0; i < keys.Length && k < values.Length; i++)
+        {
+            if (_match[keys[i]] is not null)
+            {
+                values[k++] = candidates[i];
+            }
+        }
+
+        return values;
+    }
+
+    private void BuildSigning(RowView row, string nameText)
+    {
+        bool ok = true;
+        if (nameText.Length == 0)
+        {
+            Error(RuleIds.CellRequiredEmpty, row.Index, _name!, string.Empty, "为空，该项必须填写。");
+            ok = false;
+        }
+
+        string? county = RequiredVocabulary(row, FieldCatalog.County, _run.Counties, RuleIds.CountyUnknown, "县区", ref ok);
+        decimal amount = RequiredAmount(row, FieldCatalog.Amount, ref ok);
+        decimal? foreign = OptionalAmount(row, FieldCatalog.ForeignAmount, ref ok);
+        var record = new SigningRecord
+        {
+            Name = nameText,
+            County = county ?? string.Empty,
+            SignedOn = OptionalDate(row, FieldCatalog.SignedOn),
+            Amount = amount,
+            IndustryChain = OptionalText(row, FieldCatalog.IndustryChain),
+            SourceRegion = SourceRegions.Normalize(OptionalText(row, FieldCatalog.SourceRegion)),
+            Is5020 = OptionalBool(row, FieldCatalog.Is5020) ?? false,
+            ForeignAmountUsd = foreign,
+            Source = new SourceRef(_sheet, row.Index + 1),
+        };
+
+        if (!ok)
+        {
+            return;
+        }
+
+        CheckDuplicate(row, record.Name, record.County, code: null);
+        _totals?.AddRecord(row.Index, AlignTotals(amount));
+        _run.Signings.Add(record);
+        _records++;
+    }
+
+    private void BuildMetric(RowView row, string nameText)
+    {
+        bool ok = true;
+        string name = nameText;
+        foreach (string prefix in (ReadOnlySpan<string>)["其中：", "其中:", "其中"])
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                name = name[prefix.Length..].Trim();
+                break;
+            }
+        }
+
+        if (name.Length == 0)
+        {
+            Error(RuleIds.CellRequiredEmpty, row.Index, _name!, string.Empty, "为空，该项必须填写。");
+            ok = false;
+        }
+
+        // Amount units convert to 万元; other units (个, 户, %) are kept as written.
+        string? unitText = OptionalText(row, FieldCatalog.Unit);
+        ColumnBinding valueColumn = _match[FieldCatalog.Value]!;
+        decimal? scale = null;
+        string? unit = unitText;
+        if (unitText is not null)
+        {
+            scale = HeaderText.UnitScale(ChineseText.Compact(unitText));
+        }
+        else if ((valueColumn.Header.Scale ?? (_sheetScaleStated ? _sheetScale : null)) is decimal stated)
+        {
+            scale = stated;
+        }
+
+        if (scale is not null)
+        {
+            unit = "万元";
+        }
+
+        decimal? value = MetricNumber(row, valueColumn, scale ?? 1m, required: true, ref ok);
+        decimal? prior = _match[FieldCatalog.Prior] is ColumnBinding priorColumn ? MetricNumber(row, priorColumn, scale ?? 1m, required: false, ref ok) : null;
+        var record = new MetricRecord
+        {
+            Name = name,
+            Unit = unit,
+            Value = value,
+            Prior = prior,
+            YoyReported = OptionalPercent(row, FieldCatalog.Yoy, ref ok),
+            Share = OptionalPercent(row, FieldCatalog.Share, ref ok),
+            SharePrior = OptionalPercent(row, FieldCatalog.SharePrior, ref ok),
+            Note = OptionalText(row, FieldCatalog.Note),
+            Source = new SourceRef(_sheet, row.Index + 1),
+        };
+
+        if (ok)
+        {
+            _run.Metrics.Add(record);
+            _records++;
+        }
+    }
+
+    private decimal? MetricNumber(RowView row, ColumnBinding column, decimal scale, bool required, ref bool ok)
+    {
+        CellValue cell = row[column.Column];
+        bool percent = cell.PercentFormat || (cell.Type == CellType.Text && cell.Text.TrimEnd().EndsWith('%')) || column.Header.Percent;
+        ParsedNumber parsed = percent ? ValueParser.Percent(cell) : ValueParser.Amount(cell, scale);
+        switch (parsed.Status)
+        {
+            case ParseStatus.Empty when required:
+                Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, "为空，该项必须填写（暂无数据请填“—”）。");
+                ok = false;
+                return null;
+            case ParseStatus.Invalid:
+                Error(RuleIds.CellNotNumber, row.Index, column, cell.Display, AmountHint);
+                ok = false;
+                return null;
+            case ParseStatus.Ok:
+                return parsed.Value;
+            default:
+                return null;
+        }
+    }
+
+    private static string? Nature(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        string compact = ChineseText.Compact(text);
+        return compact switch
+        {
+            "新开工" or "新建项目" or "新开工项目" => "新建",
+            "续建项目" => "续建",
+            "竣工" or "投产" or "竣工项目" or "已竣工" or "竣工投产项目" => "竣工投产",
+            "预备" or "预备项目" or "前期项目" or "谋划" => "前期",
+            _ => text,
+        };
+    }
+
+    private void CheckDuplicate(RowView row, string name, string county, string? code)
+    {
+        var here = new SourceRef(_sheet, row.Index + 1);
+        string? codeKey = string.IsNullOrWhiteSpace(code) ? null : "code:" + ChineseText.Compact(code).ToUpperInvariant();
+        string nameKey = "name:" + IdentityName(name) + "|" + county;
+        bool warned = false;
+        foreach ((string? key, string why) in (ReadOnlySpan<(string?, string)>)[(codeKey, "项目代码相同"), (nameKey, "项目名称和县区相同")])
+        {
+            if (key is null)
+            {
+                continue;
+            }
+
+            if (!_run.Identities.TryGetValue(key, out SourceRef? first))
+            {
+                _run.Identities[key] = here;
+            }
+            else if (!warned)
+            {
+                warned = true;
+                string where = first.Sheet == _sheet ? $"第{first.Row}行" : $"工作表“{first.Sheet}”第{first.Row}行";
+                Warn(RuleIds.ProjectDuplicate, row.Index, _name!, name, $"与{where}的项目重复（{why}），请删除重复行或核实。");
+            }
+        }
+    }
+
+    /// <summary>Name for identity: no spaces, marks or punctuation, full-width folded, Latin upper-cased.</summary>
+    internal static string IdentityName(string name)
+    {
+        string compact = ChineseText.Compact(name);
+        var builder = new StringBuilder(compact.Length);
+        foreach (char c in compact)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToUpperInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+}

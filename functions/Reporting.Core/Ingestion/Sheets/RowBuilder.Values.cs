@@ -1,0 +1,180 @@
+using Reporting.Core.Ingestion.Headers;
+using Reporting.Core.Ingestion.Parsing;
+using Reporting.Core.Ingestion.Reading;
+
+namespace Reporting.Core.Ingestion.Sheets;
+
+/// <summary>Reading one typed value from a row, raising the finding when it is wrong.</summary>
+internal sealed partial class RowBuilder
+{
+    private const string AmountHint = "不是有效数字，请填写数字（如 1234.5），不要夹带文字。";
+
+    private string? RequiredText(RowView row, string key, ref bool ok)
+    {
+        if (_match[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        string text = TextOf(row[column.Column]);
+        if (text.Length == 0)
+        {
+            Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, "为空，该项必须填写。");
+            ok = false;
+            return null;
+        }
+
+        return text;
+    }
+
+    private string? OptionalText(RowView row, string key)
+    {
+        if (_match[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        string text = TextOf(row[column.Column]);
+        return text.Length == 0 || ValueParser.IsPlaceholder(ChineseText.Compact(text)) ? null : text;
+    }
+
+    /// <summary>A required amount in 万元: empty is an error, a placeholder (—, /, 未开工) is zero.</summary>
+    private decimal RequiredAmount(RowView row, string key, ref bool ok, bool nonNegative = true)
+    {
+        if (_match[key] is not ColumnBinding column)
+        {
+            return 0m;
+        }
+
+        CellValue cell = row[column.Column];
+        ParsedNumber parsed = ValueParser.Amount(cell, ScaleOf(column));
+        switch (parsed.Status)
+        {
+            case ParseStatus.Empty:
+                Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, "为空，该项必须填写（没有请填 0）。");
+                ok = false;
+                return 0m;
+            case ParseStatus.Invalid:
+                Error(RuleIds.CellNotNumber, row.Index, column, cell.Display, AmountHint);
+                ok = false;
+                return 0m;
+            case ParseStatus.Placeholder:
+                return 0m;
+        }
+
+        if (nonNegative && parsed.Value < 0m)
+        {
+            Error(RuleIds.ValueNegative, row.Index, column, cell.Display, "为负数，投资额不能为负。");
+            ok = false;
+        }
+
+        return parsed.Value;
+    }
+
+    /// <summary>An optional amount: empty or placeholder is null; text that is not a number is an error all the same.</summary>
+    private decimal? OptionalAmount(RowView row, string key, ref bool ok, bool nonNegative = true)
+    {
+        if (_match[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        CellValue cell = row[column.Column];
+        ParsedNumber parsed = ValueParser.Amount(cell, ScaleOf(column));
+        switch (parsed.Status)
+        {
+            case ParseStatus.Empty or ParseStatus.Placeholder:
+                return null;
+            case ParseStatus.Invalid:
+                Error(RuleIds.CellNotNumber, row.Index, column, cell.Display, AmountHint);
+                ok = false;
+                return null;
+        }
+
+        if (nonNegative && parsed.Value < 0m)
+        {
+            Error(RuleIds.ValueNegative, row.Index, column, cell.Display, "为负数，投资额不能为负。");
+            ok = false;
+        }
+
+        return parsed.Value;
+    }
+
+    private string? RequiredVocabulary(RowView row, string key, Vocabulary vocabulary, string ruleId, string what, ref bool ok)
+    {
+        if (_match[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        string text = TextOf(row[column.Column]);
+        if (text.Length == 0)
+        {
+            Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, "为空，该项必须填写。");
+            ok = false;
+            return null;
+        }
+
+        string? canonical = vocabulary.Match(text);
+        if (canonical is null)
+        {
+            Error(ruleId, row.Index, column, text, $"不是已知的{what}，请填写以下之一：{string.Join("、", vocabulary.Names)}。");
+            ok = false;
+        }
+
+        return canonical;
+    }
+
+    private DateOnly? OptionalDate(RowView row, string key)
+    {
+        if (_match[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        CellValue cell = row[column.Column];
+        ParsedDate parsed = ValueParser.Date(cell);
+        if (parsed.Status == ParseStatus.Invalid)
+        {
+            Warn(RuleIds.CellNotDate, row.Index, column, cell.Display, "不是可识别的日期，已忽略。请填写如 2023-03-15 或 2023年3月。");
+        }
+
+        return parsed.Status == ParseStatus.Ok ? parsed.Value : null;
+    }
+
+    private bool? OptionalBool(RowView row, string key)
+    {
+        if (_match[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        CellValue cell = row[column.Column];
+        ParsedBool parsed = ValueParser.Boolean(cell);
+        if (parsed.Status == ParseStatus.Invalid)
+        {
+            Warn(RuleIds.CellNotBoolean, row.Index, column, cell.Display, "应填写“是”或“否”，已忽略。");
+        }
+
+        return parsed.Status == ParseStatus.Ok ? parsed.Value : null;
+    }
+
+    /// <summary>A percentage in percent units; text that is not a number is an error.</summary>
+    private decimal? OptionalPercent(RowView row, string key, ref bool ok)
+    {
+        if (_match[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        CellValue cell = row[column.Column];
+        ParsedNumber parsed = ValueParser.Percent(cell);
+        if (parsed.Status == ParseStatus.Invalid)
+        {
+            Error(RuleIds.CellNotNumber, row.Index, column, cell.Display, "不是有效的百分比，请填写如 24.7 或 24.7%。");
+            ok = false;
+        }
+
+        return parsed.Status == ParseStatus.Ok ? parsed.Value : null;
+    }
+}

@@ -1,0 +1,224 @@
+using Reporting.Core.Ingestion.Headers;
+using Reporting.Core.Ingestion.Parsing;
+using Reporting.Core.Ingestion.Reading;
+
+namespace Reporting.Core.Ingestion.Sheets;
+
+/// <summary>
+/// Turns the data rows of one sheet into records and findings. Rows that are not records are
+/// recognised and skipped: blanks, section titles, repeated headers, notes and footers, 其中 lines;
+/// 合计/小计 rows are kept aside for the cross-check.
+/// </summary>
+internal sealed partial class RowBuilder
+{
+    private static readonly string[] s_grandTotals = ["合计", "总计", "共计", "全市合计", "总合计", "全市"];
+
+    private readonly IngestionRun _run;
+    private readonly string _sheet;
+    private readonly KindMatch _match;
+    private readonly decimal _sheetScale;
+    private readonly bool _sheetScaleStated;
+    private readonly TotalsTracker? _totals;
+    private readonly ColumnBinding? _name;
+    private readonly ColumnBinding? _county;
+    private int _records;
+
+    public RowBuilder(IngestionRun run, string sheet, KindMatch match, decimal? sheetScale)
+    {
+        _run = run;
+        _sheet = sheet;
+        _match = match;
+        _sheetScale = sheetScale ?? HeaderText.WanScale;
+        _sheetScaleStated = sheetScale is not null;
+        _name = match[FieldCatalog.Name];
+        _county = match[FieldCatalog.County];
+
+        ColumnBinding?[] totalColumns = match.Kind switch
+        {
+            DatasetKind.Projects => [match[FieldCatalog.AnnualPlan], match[FieldCatalog.Completed], match[FieldCatalog.TotalInvestment]],
+            DatasetKind.Signings => [match[FieldCatalog.Amount]],
+            _ => [],
+        };
+        ColumnBinding[] present = [.. totalColumns.Where(c => c is not null).Select(c => c!)];
+        _totals = present.Length > 0 ? new TotalsTracker(present) : null;
+
+        if (match[FieldCatalog.Completed] is ColumnBinding completed)
+        {
+            run.CompletedColumns[sheet] = completed;
+        }
+
+        if (_name is not null)
+        {
+            run.NameColumns[sheet] = _name;
+        }
+    }
+
+    public void Process(RowView row)
+    {
+        if (row.IsEmpty())
+        {
+            return;
+        }
+
+        (int filled, int firstColumn) = row.Census(SheetScanner.MaxColumns);
+        CellValue first = row[firstColumn];
+        string firstText = first.Type == CellType.Text ? ChineseText.Compact(first.Text) : string.Empty;
+        if (firstText.Length > 0 && SheetNotes.IsFooter(firstText))
+        {
+            for (int c = firstColumn; c < Math.Min(row.Width, SheetScanner.MaxColumns); c++)
+            {
+                if (row[c].Type == CellType.Text)
+                {
+                    _run.DepartmentName ??= SheetNotes.FindDepartment(row[c].Text, c + 1 < row.Width && row[c + 1].Type == CellType.Text ? row[c + 1].Text : null);
+                }
+            }
+
+            return;
+        }
+
+        string nameText = _name is null ? string.Empty : TextOf(row[_name.Column]);
+        string nameKey = ChineseText.Compact(nameText);
+        string countyKey = _county is null ? string.Empty : ChineseText.Compact(TextOf(row[_county.Column]));
+        TotalKind total = Classify(nameKey, countyKey, firstText);
+        if (total == TotalKind.Breakdown && _match.Kind != DatasetKind.Metrics)
+        {
+            return;
+        }
+
+        if (total is TotalKind.Grand or TotalKind.Sub)
+        {
+            _totals?.AddTotal(row.Index, total == TotalKind.Grand, TotalValues(row));
+            return;
+        }
+
+        // A repeated header (printed on every page) or a section title ("一、工业项目") is not a record.
+        if (nameKey.Length > 0 && _name!.Spec.Score(nameKey) > 0 && IsRepeatedHeader(row))
+        {
+            return;
+        }
+
+        if (filled == 1 && (_name is null || firstColumn != _name.Column || IsSectionTitle(nameKey)))
+        {
+            return;
+        }
+
+        switch (_match.Kind)
+        {
+            case DatasetKind.Projects:
+                BuildProject(row, nameText);
+                break;
+            case DatasetKind.Signings:
+                BuildSigning(row, nameText);
+                break;
+            default:
+                BuildMetric(row, nameText);
+                break;
+        }
+    }
+
+    /// <summary>Ends the sheet: totals are checked once every row is known. Returns the records accepted from it.</summary>
+    public int Finish()
+    {
+        _totals?.Check(_run.Findings, _sheet, _run.Options.Ingestion.TotalTolerancePct);
+        return _records;
+    }
+
+    private enum TotalKind
+    {
+        None,
+        Grand,
+        Sub,
+        Breakdown,
+    }
+
+    private static TotalKind Classify(string name, string county, string first)
+    {
+        foreach (string text in (ReadOnlySpan<string>)[name, county, first])
+        {
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            string bare = text.TrimEnd(':', '：');
+            if (bare.EndsWith("小计", StringComparison.Ordinal) && bare.Length <= 16)
+            {
+                return TotalKind.Sub;
+            }
+
+            if (Array.IndexOf(s_grandTotals, bare) >= 0 || ((bare.EndsWith("合计", StringComparison.Ordinal) || bare.EndsWith("总计", StringComparison.Ordinal)) && bare.Length <= 16))
+            {
+                return TotalKind.Grand;
+            }
+
+            if (bare.StartsWith("其中", StringComparison.Ordinal))
+            {
+                return TotalKind.Breakdown;
+            }
+        }
+
+        return TotalKind.None;
+    }
+
+    // Header text again in at least two bound columns (the name column and one more).
+    private bool IsRepeatedHeader(RowView row)
+    {
+        int matches = 0;
+        foreach (ColumnBinding column in _match.Columns.Values)
+        {
+            CellValue cell = row[column.Column];
+            if (cell.Type == CellType.Text && column.Spec.Score(HeaderText.Analyze(cell.Text).Key) > 0 && ++matches >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSectionTitle(string text)
+    {
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        char c = text[0];
+        bool numbered = "一二三四五六七八九十".Contains(c, StringComparison.Ordinal) && text.Length > 1 && (text[1] is '、' or '.' || "一二三四五六七八九十".Contains(text[1], StringComparison.Ordinal));
+        bool bracketed = c is '(' or '（' && text.Length > 2;
+        return numbered || bracketed || text.EndsWith(':') || text.EndsWith('：');
+    }
+
+    private decimal?[] TotalValues(RowView row)
+    {
+        if (_totals is null)
+        {
+            return [];
+        }
+
+        var values = new decimal?[_totals.Columns.Count];
+        for (int k = 0; k < values.Length; k++)
+        {
+            ColumnBinding column = _totals.Columns[k];
+            ParsedNumber parsed = ValueParser.Amount(row[column.Column], ScaleOf(column));
+            values[k] = parsed.Status == ParseStatus.Ok ? parsed.Value : null;
+        }
+
+        return values;
+    }
+
+    private decimal ScaleOf(ColumnBinding column) => column.Header.Scale ?? _sheetScale;
+
+    private static string TextOf(in CellValue cell) => cell.Type switch
+    {
+        CellType.Text => ChineseText.Tidy(cell.Text),
+        CellType.Empty => string.Empty,
+        _ => cell.Display,
+    };
+
+    private void Error(string ruleId, int row, ColumnBinding column, string value, string what) =>
+        _run.Findings.Cell(Severity.Error, ruleId, _sheet, row, column, value, what);
+
+    private void Warn(string ruleId, int row, ColumnBinding column, string value, string what) =>
+        _run.Findings.Cell(Severity.Warning, ruleId, _sheet, row, column, value, what);
+}

@@ -1,0 +1,92 @@
+using Reporting.Core.Ingestion.Headers;
+
+namespace Reporting.Core.Ingestion.Sheets;
+
+/// <summary>
+/// 合计 and 小计 rows are not records; their figures are checked against the rows they cover:
+/// a 合计 covers the whole sheet; a 小计 covers its section, which is the rows after it when
+/// the sheet puts subtotals first, else the rows since the previous subtotal.
+/// </summary>
+internal sealed class TotalsTracker(IReadOnlyList<ColumnBinding> columns)
+{
+    private readonly List<(int Row, decimal?[] Values)> _records = [];
+    private readonly List<(int Row, bool Grand, decimal?[] Values)> _totals = [];
+
+    public IReadOnlyList<ColumnBinding> Columns => columns;
+
+    public void AddRecord(int row, decimal?[] values) => _records.Add((row, values));
+
+    public void AddTotal(int row, bool grand, decimal?[] values) => _totals.Add((row, grand, values));
+
+    public void Check(FindingSink sink, string sheet, decimal tolerancePct)
+    {
+        if (_totals.Count == 0 || _records.Count == 0)
+        {
+            return;
+        }
+
+        int firstRecord = _records[0].Row;
+        int firstSub = _totals.Where(t => !t.Grand).Select(t => t.Row).DefaultIfEmpty(int.MaxValue).Min();
+        bool subtotalsFirst = firstSub < firstRecord;
+        int[] subRows = [.. _totals.Where(t => !t.Grand).Select(t => t.Row).Order()];
+
+        foreach ((int row, bool grand, decimal?[] values) in _totals)
+        {
+            (int from, int to) = grand ? (int.MinValue, int.MaxValue) : Section(row, subRows, subtotalsFirst);
+            for (int k = 0; k < columns.Count; k++)
+            {
+                if (values[k] is not decimal stated)
+                {
+                    continue;
+                }
+
+                decimal sum = 0m;
+                int count = 0;
+                foreach ((int recordRow, decimal?[] recordValues) in _records)
+                {
+                    if (recordRow > from && recordRow < to)
+                    {
+                        sum += recordValues[k] ?? 0m;
+                        count++;
+                    }
+                }
+
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                decimal difference = Math.Abs(stated - sum);
+                bool mismatch = sum == 0m ? difference > 0m : difference * 100m / Math.Abs(sum) > tolerancePct;
+                if (!mismatch)
+                {
+                    continue;
+                }
+
+                string pct = sum == 0m ? "—" : FindingSink.Format(Math.Round(difference * 100m / Math.Abs(sum), 2, MidpointRounding.AwayFromZero)) + "%";
+                string label = grand ? "合计" : "小计";
+                sink.Cell(
+                    Severity.Warning,
+                    RuleIds.TotalMismatch,
+                    sheet,
+                    row,
+                    columns[k],
+                    FindingSink.Format(stated),
+                    $"为{label}，但所含{count}行之和为{FindingSink.Format(sum)}，相差{FindingSink.Format(difference)}（{pct}），超过{FindingSink.Format(tolerancePct)}%，请核实{label}或各行数据。");
+            }
+        }
+    }
+
+    private static (int From, int To) Section(int row, int[] subRows, bool subtotalsFirst)
+    {
+        int index = Array.IndexOf(subRows, row);
+        if (subtotalsFirst)
+        {
+            int next = index + 1 < subRows.Length ? subRows[index + 1] : int.MaxValue;
+            return (row, next);
+        }
+
+        int previous = index > 0 ? subRows[index - 1] : int.MinValue;
+        return (previous, row);
+    }
+}

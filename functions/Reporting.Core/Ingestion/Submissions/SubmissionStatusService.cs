@@ -1,0 +1,110 @@
+using Reporting.Core.Configuration;
+using Reporting.Core.Storage;
+
+namespace Reporting.Core.Ingestion;
+
+/// <summary>
+/// 报送情况: for a period, which departments submitted on time, late, only rejected files, or nothing.
+/// On time means every kind the department is expected to send was accepted by the deadline day
+/// (<see cref="IngestionOptions.SubmissionDeadlineDay"/> of the following month, Beijing time, inclusive).
+/// </summary>
+public sealed class SubmissionStatusService(ILedgerStore ledger, ReportingOptions options)
+{
+    public async Task<IReadOnlyList<DepartmentSubmissionStatus>> GetStatusAsync(ReportingPeriod period, CancellationToken ct)
+    {
+        IReadOnlyList<SubmissionRecord> rows = await GetSubmissionsAsync(period, ct).ConfigureAwait(false);
+        DateTimeOffset deadline = Deadline(period);
+        var result = new List<DepartmentSubmissionStatus>(options.Departments.Count);
+        foreach (DepartmentOptions department in options.Departments)
+        {
+            List<SubmissionRecord> mine = [.. rows.Where(r => string.Equals(r.Department, department.Id, StringComparison.OrdinalIgnoreCase))];
+            List<SubmissionRecord> accepted = [.. mine.Where(r => r.IsAccepted).OrderBy(r => r.ReceivedAt)];
+            SubmissionState state;
+            SubmissionRecord? shown;
+            DateTimeOffset? completeAt = CompletedAt(department, accepted);
+            if (completeAt is DateTimeOffset complete)
+            {
+                state = complete <= deadline ? SubmissionState.OnTime : SubmissionState.Late;
+                shown = accepted[^1];
+            }
+            else
+            {
+                shown = mine.Where(r => r.Status == SubmissionResult.Rejected).MaxBy(r => r.ReceivedAt);
+                state = shown is null ? SubmissionState.Missing : SubmissionState.Rejected;
+            }
+
+            result.Add(new DepartmentSubmissionStatus
+            {
+                DepartmentId = department.Id,
+                DepartmentName = department.Name,
+                State = state,
+                LastReceivedAt = shown?.ReceivedAt,
+                WarningCount = shown?.WarningCount ?? 0,
+                ErrorCount = shown?.ErrorCount ?? 0,
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Every submission row of the period, newest first. A rejected upload whose period could not be read
+    /// counts for the period whose reporting window it arrived in (received in January → December).
+    /// </summary>
+    public async Task<IReadOnlyList<SubmissionRecord>> GetSubmissionsAsync(ReportingPeriod period, CancellationToken ct)
+    {
+        var rows = new List<SubmissionRecord>();
+        await foreach (LedgerRow<SubmissionRecord> row in ledger.QueryAsync<SubmissionRecord>(LedgerTables.Submissions, null, ct).ConfigureAwait(false))
+        {
+            SubmissionRecord record = row.Value;
+            ReportingPeriod? effective = record.Period ?? ChinaTime.PeriodReportedOn(DateOnly.FromDateTime(ChinaTime.ToBeijing(record.ReceivedAt).DateTime));
+            if (effective == period)
+            {
+                rows.Add(record);
+            }
+        }
+
+        return [.. rows.OrderByDescending(r => r.ReceivedAt).ThenBy(r => r.Department, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The end of the deadline day (Beijing) in the month after the period.</summary>
+    public DateTimeOffset Deadline(ReportingPeriod period)
+    {
+        DateOnly next = period.EndExclusive;
+        int day = Math.Clamp(options.Ingestion.SubmissionDeadlineDay, 1, DateTime.DaysInMonth(next.Year, next.Month));
+        return new DateTimeOffset(next.Year, next.Month, day, 0, 0, 0, ChinaTime.Offset).AddDays(1).AddTicks(-1);
+    }
+
+    // When every expected kind had an accepted submission; a department with no kinds configured needs any one.
+    private static DateTimeOffset? CompletedAt(DepartmentOptions department, List<SubmissionRecord> accepted)
+    {
+        if (accepted.Count == 0)
+        {
+            return null;
+        }
+
+        if (department.Kinds.Count == 0)
+        {
+            return accepted[0].ReceivedAt;
+        }
+
+        DateTimeOffset latest = DateTimeOffset.MinValue;
+        foreach (DatasetKind kind in department.Kinds)
+        {
+            SubmissionRecord? first = accepted.FirstOrDefault(r => kind switch
+            {
+                DatasetKind.Projects => r.ProjectCount > 0,
+                DatasetKind.Signings => r.SigningCount > 0,
+                _ => r.MetricCount > 0,
+            });
+            if (first is null)
+            {
+                return null;
+            }
+
+            latest = first.ReceivedAt > latest ? first.ReceivedAt : latest;
+        }
+
+        return latest;
+    }
+}

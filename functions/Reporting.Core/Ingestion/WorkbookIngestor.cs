@@ -1,0 +1,331 @@
+using ExcelDataReader.Exceptions;
+using Reporting.Core.Configuration;
+using Reporting.Core.Ingestion.Headers;
+using Reporting.Core.Ingestion.Reading;
+using Reporting.Core.Ingestion.Sheets;
+
+namespace Reporting.Core.Ingestion;
+
+/// <summary>
+/// Reads one uploaded file into records and findings. Pure: no store, no clock. Never throws for
+/// any input bytes: whatever goes wrong becomes a file-level finding a clerk can act on.
+/// </summary>
+public sealed class WorkbookIngestor
+{
+    /// <summary>The sheet the annotated copy adds; a clerk who re-uploads that copy must not see it read as data.</summary>
+    public const string FindingsSheetName = "校验结果";
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An instance seam that hosts inject and tests replace.")]
+    public IngestionOutcome Read(Stream content, string fileName, IngestionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            return ReadCore(content, fileName ?? string.Empty, context);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A parser bug or a file no parser foresaw: the clerk still gets an answer.
+            return FileRejected(context, FileProbe.Unreadable().RuleId!, FileProbe.Unreadable().Message! + $"（{ex.GetType().Name}）");
+        }
+    }
+
+    /// <summary>
+    /// Adds the cumulative.decreased warnings against the same department's previous month, for callers
+    /// that load the previous month asynchronously once the period is known. January starts a new year: no comparison.
+    /// </summary>
+    public static IngestionOutcome WithPreviousMonth(IngestionOutcome outcome, IReadOnlyList<ProjectRecord>? previousMonth, ReportingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(options);
+        if (previousMonth is null || previousMonth.Count == 0 || outcome.Period is not ReportingPeriod period || period.Month == 1 || outcome.Projects.Count == 0)
+        {
+            return outcome;
+        }
+
+        var sink = new FindingSink(Math.Max(1, options.Ingestion.MaxFindings));
+        foreach (Finding finding in outcome.Findings)
+        {
+            sink.Add(finding);
+        }
+
+        var byCode = new Dictionary<string, ProjectRecord>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, ProjectRecord>(StringComparer.Ordinal);
+        foreach (ProjectRecord previous in previousMonth)
+        {
+            if (!string.IsNullOrWhiteSpace(previous.Code))
+            {
+                byCode.TryAdd(previous.Code.Trim().ToUpperInvariant(), previous);
+            }
+
+            byName.TryAdd(RowBuilder.IdentityName(previous.Name) + "|" + previous.County, previous);
+        }
+
+        int added = 0;
+        foreach (ProjectRecord project in outcome.Projects)
+        {
+            ProjectRecord? previous = null;
+            if (!string.IsNullOrWhiteSpace(project.Code))
+            {
+                byCode.TryGetValue(project.Code.Trim().ToUpperInvariant(), out previous);
+            }
+
+            previous ??= byName.GetValueOrDefault(RowBuilder.IdentityName(project.Name) + "|" + project.County);
+            if (previous is null || project.Completed >= previous.Completed
+                || !outcome.CompletedColumns.TryGetValue(project.Source.Sheet, out ColumnBinding? column))
+            {
+                continue;
+            }
+
+            sink.Cell(
+                Severity.Warning,
+                RuleIds.CumulativeDecreased,
+                project.Source.Sheet,
+                project.Source.Row - 1,
+                column,
+                FindingSink.Format(project.Completed),
+                $"（万元）低于上月（{period.Previous.ToChineseCumulative()}）报送的{FindingSink.Format(previous.Completed)}万元；自年初累计数不应减少，请核实。");
+            added++;
+        }
+
+        return added == 0
+            ? outcome
+            : outcome with
+            {
+                Findings = sink.Items,
+                WarningCount = outcome.WarningCount + added,
+                FindingsTruncated = outcome.FindingsTruncated || sink.Truncated,
+            };
+    }
+
+    private static IngestionOutcome ReadCore(Stream content, string fileName, IngestionContext context)
+    {
+        ReportingOptions options = context.Options;
+        long limit = options.Ingestion.MaxUploadBytes;
+        using Stream? owned = Seekable(content, limit, out Stream seekable, out long length);
+        if (length > limit)
+        {
+            return FileRejected(context, RuleIds.FileTooLarge, $"文件大小超过上限 {Megabytes(limit)} MB，未读取。请删除无关的工作表、图片后重新上传。");
+        }
+
+        if (length == 0)
+        {
+            return FileRejected(context, RuleIds.FileEmpty, "文件是空的（0 字节）。请确认上传的是填好的报表。");
+        }
+
+        ProbeResult probe = FileProbe.Probe(seekable, options.Ingestion.MaxUncompressedBytes);
+        if (probe.Format is not SpreadsheetFormat format)
+        {
+            return FileRejected(context, probe.RuleId!, probe.Message!);
+        }
+
+        var run = new IngestionRun(options);
+        var sheets = new List<SheetResult>();
+        try
+        {
+            using SpreadsheetReader reader = SpreadsheetReader.Open(seekable, format, probe.CsvEncoding, SheetNameForCsv(fileName));
+            while (reader.NextSheet())
+            {
+                if (reader.SheetHidden || reader.SheetName == FindingsSheetName)
+                {
+                    continue;
+                }
+
+                sheets.Add(SheetScanner.Scan(reader, run));
+            }
+        }
+        catch (TooManyRowsException)
+        {
+            return FileRejected(context, RuleIds.FileTooManyRows, $"文件的数据行超过上限 {options.Ingestion.MaxRows:N0} 行，已停止读取。请只保留本期报表后重新上传。");
+        }
+        catch (InvalidPasswordException)
+        {
+            return FileRejected(context, FileProbe.Encrypted().RuleId!, FileProbe.Encrypted().Message!);
+        }
+        catch (Exception ex) when (ex is ExcelReaderException or InvalidDataException or IOException or FormatException
+            or ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException or System.Xml.XmlException
+            or OverflowException or NotSupportedException or EndOfStreamException)
+        {
+            return FileRejected(context, FileProbe.Unreadable().RuleId!, FileProbe.Unreadable().Message!);
+        }
+
+        bool hasTable = sheets.Any(s => s.Status == SheetStatus.Read);
+        if (!hasTable)
+        {
+            ReportNoTable(run, sheets);
+        }
+
+        // Without a table, period and department questions would only bury the one answer that matters.
+        ReportingPeriod? period = hasTable ? ResolvePeriod(run, context) : context.Period;
+        string? department = hasTable ? ResolveDepartment(run, context) : context.Department;
+        int records = run.Projects.Count + run.Signings.Count + run.Metrics.Count;
+        if (run.Findings.Errors == 0 && records == 0)
+        {
+            run.Findings.File(RuleIds.SheetNoRecords, "表头下没有任何数据行。请填写数据后重新上传。");
+        }
+
+        var outcome = new IngestionOutcome
+        {
+            Accepted = run.Findings.Errors == 0,
+            Period = period,
+            DepartmentId = department,
+            DepartmentName = run.DepartmentName,
+            Findings = run.Findings.Items,
+            ErrorCount = run.Findings.Errors,
+            WarningCount = run.Findings.Warnings,
+            FindingsTruncated = run.Findings.Truncated,
+            Kinds = [.. FieldCatalog.Kinds.Where(k => k switch
+            {
+                DatasetKind.Projects => run.Projects.Count > 0,
+                DatasetKind.Signings => run.Signings.Count > 0,
+                _ => run.Metrics.Count > 0,
+            })],
+            Projects = run.Projects,
+            Signings = run.Signings,
+            Metrics = run.Metrics,
+            Sheets = run.Sheets,
+            CompletedColumns = run.CompletedColumns,
+        };
+
+        if (period is ReportingPeriod known && context.PreviousMonthProjects is { } lookup && outcome.Projects.Count > 0)
+        {
+            outcome = WithPreviousMonth(outcome, lookup(known.Previous), options);
+        }
+
+        return outcome;
+    }
+
+    private static void ReportNoTable(IngestionRun run, List<SheetResult> sheets)
+    {
+        List<SheetResult> unknown = [.. sheets.Where(s => s.Status == SheetStatus.UnknownKind)];
+        foreach (SheetResult sheet in unknown)
+        {
+            string found = string.Join("、", sheet.Layout!.Headers.Where(h => h.Display.Length > 0).Take(12).Select(h => "“" + h.Display + "”"));
+            run.Findings.Sheet(
+                sheet.Sheet,
+                RuleIds.KindUnknown,
+                $"工作表“{sheet.Sheet}”的表头（第{sheet.Layout.FirstRow + 1}行：{found}）无法识别为重大项目调度表、招商引资签约项目表或经济运行指标表。请使用对应的模板。");
+        }
+
+        if (unknown.Count > 0)
+        {
+            return;
+        }
+
+        if (sheets.Any(s => s.Status == SheetStatus.NoHeader))
+        {
+            run.Findings.File(RuleIds.HeaderMissing, $"文件中没有找到可识别的表头：前{HeaderDetector.ScanRows}行内应有“项目名称”“县区”“年度计划投资”等列名（或“指标名称”“本期值”）。请使用模板填报。");
+            return;
+        }
+
+        run.Findings.File(RuleIds.FileEmpty, "文件中没有任何内容（所有工作表都是空的）。请确认上传的是填好的报表。");
+    }
+
+    private static ReportingPeriod? ResolvePeriod(IngestionRun run, IngestionContext context)
+    {
+        List<PeriodClue> full = [.. run.PeriodClues.Where(c => c.Period is not null)];
+        if (context.Period is ReportingPeriod given)
+        {
+            PeriodClue? conflict = run.PeriodClues.FirstOrDefault(c => c.Period is ReportingPeriod p ? p != given : c.MonthOnly != given.Month);
+            if (conflict is not null)
+            {
+                string stated = conflict.Period is ReportingPeriod p ? p.ToChineseCumulative() : $"{conflict.MonthOnly}月";
+                run.Findings.File(RuleIds.PeriodConflict, $"报表期间不一致：上传时指定为{given.ToChineseCumulative()}，但{conflict.Where}写的是{stated}。请核对报告期后重新上传。");
+            }
+
+            return given;
+        }
+
+        List<ReportingPeriod> distinct = [.. full.Select(c => c.Period!.Value).Distinct().Order()];
+        if (distinct.Count == 0)
+        {
+            run.Findings.File(RuleIds.PeriodMissing, "无法确定报表所属期间：表中没有“时间：2022年1-12月”这样的说明，表头也未注明月份，上传时也未指定。请在表头上方注明报告期后重新上传。");
+            return null;
+        }
+
+        if (distinct.Count > 1)
+        {
+            string list = string.Join("；", distinct.Select(p => $"{full.First(c => c.Period == p).Where}为{p.ToChineseCumulative()}"));
+            run.Findings.File(RuleIds.PeriodConflict, $"报表期间不一致：{list}。请统一为同一报告期后重新上传。");
+            return null;
+        }
+
+        ReportingPeriod period = distinct[0];
+        PeriodClue? monthConflict = run.PeriodClues.FirstOrDefault(c => c.MonthOnly is int m && m != period.Month);
+        if (monthConflict is not null)
+        {
+            run.Findings.File(RuleIds.PeriodConflict, $"报表期间不一致：{full[0].Where}为{period.ToChineseCumulative()}，但{monthConflict.Where}写的是1-{monthConflict.MonthOnly}月。请核对后重新上传。");
+            return null;
+        }
+
+        return period;
+    }
+
+    private static string? ResolveDepartment(IngestionRun run, IngestionContext context)
+    {
+        if (context.Department is string given)
+        {
+            if (!DepartmentOptions.IsValidId(given))
+            {
+                run.Findings.File(RuleIds.DepartmentInvalid, $"上传位置中的部门标识“{Storage.StorePath.Printable(given)}”无效（只能是小写字母、数字和“-”）。请上传到本单位的文件夹。");
+                return null;
+            }
+
+            return given;
+        }
+
+        string? id = DepartmentResolver.Resolve(context.Options, run.DepartmentName);
+        if (id is null)
+        {
+            string written = run.DepartmentName is null ? "表中没有“填报单位：…”" : $"表中的填报单位“{run.DepartmentName}”不在报送单位名单中";
+            run.Findings.File(RuleIds.DepartmentMissing, $"无法确定填报单位：{written}，上传时也未指定。请在表头上方注明“填报单位：XX”或上传到本单位的文件夹。");
+        }
+
+        return id;
+    }
+
+    private static IngestionOutcome FileRejected(IngestionContext context, string ruleId, string message) => new()
+    {
+        Accepted = false,
+        Period = context.Period,
+        DepartmentId = context.Department,
+        Findings = [new Finding { Severity = Severity.Error, RuleId = ruleId, Message = message }],
+        ErrorCount = 1,
+    };
+
+    // The probe and the parser seek; an upload stream from the network does not. Copy at most limit + 1 bytes.
+    private static MemoryStream? Seekable(Stream content, long limit, out Stream seekable, out long length)
+    {
+        if (content.CanSeek)
+        {
+            length = content.Length - content.Position;
+            if (content.Position == 0 || length > limit)
+            {
+                seekable = content;
+                return null;
+            }
+        }
+
+        var copy = new MemoryStream();
+        byte[] buffer = new byte[81920];
+        int read;
+        while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            copy.Write(buffer, 0, read);
+            if (copy.Length > limit)
+            {
+                break;
+            }
+        }
+
+        copy.Position = 0;
+        length = copy.Length;
+        seekable = copy;
+        return copy;
+    }
+
+    private static string SheetNameForCsv(string fileName) => WorkbookIngestorNames.CsvSheetName(fileName);
+
+    private static string Megabytes(long bytes) => (bytes / (1024m * 1024m)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+}
