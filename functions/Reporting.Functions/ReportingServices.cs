@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
+using Reporting.Core.Ingestion;
 using Reporting.Core.Storage;
 
 namespace Reporting.Functions;
@@ -48,6 +49,17 @@ public static class ReportingServices
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ReportingOptions>().Delivery,
             sp.GetService<ILogger<DeliveryService>>()));
+        services.AddSingleton(sp => new IngestionService(
+            sp.GetRequiredService<IReportStore>(),
+            sp.GetRequiredService<ILedgerStore>(),
+            sp.GetRequiredService<ReportingOptions>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SubmissionStatusService(sp.GetRequiredService<ILedgerStore>(), sp.GetRequiredService<ReportingOptions>()));
+        services.AddSingleton(sp => new ReceiptService(
+            sp.GetRequiredService<IReportStore>(),
+            sp.GetRequiredService<ReportingOptions>(),
+            sp.GetRequiredService<DeliveryService>(),
+            sp.GetService<ILogger<ReceiptService>>()));
         services.AddSingleton(sp => new ReminderService(
             sp.GetRequiredService<DeliveryService>(),
             sp.GetRequiredService<ReportingOptions>(),

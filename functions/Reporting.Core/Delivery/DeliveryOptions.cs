@@ -24,12 +24,6 @@ public sealed class DeliveryOptions
     /// <summary>Reminders continue this many days after the deadline for departments still missing. Default 3.</summary>
     public int ReminderDaysAfterDeadline { get; set; } = 3;
 
-    /// <summary>Day of the month after the period by which submissions are due (Beijing date). Default 3.</summary>
-    public int SubmissionDeadlineDay { get; set; } = 3;
-
-    /// <summary>After this many failed attempts a delivery is no longer retried automatically. Default 5.</summary>
-    public int MaxAttempts { get; set; } = 5;
-
     /// <summary>A claim older than this (a run that died while sending) may be taken over. Default 15 minutes.</summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -68,6 +68,24 @@ public sealed class DeliveryService
         return SendOnceAsync(LedgerTables.Reminders, beijingDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), RowKeyFor(departmentId), contact.Trim(), build, cancellationToken);
     }
 
+    /// <summary>
+    /// Sends the receipt for one submission at most once: one row per submission in
+    /// <see cref="LedgerTables.Deliveries"/>, partition <c>receipts-{department}</c> (never a period, so
+    /// the briefing's partitions stay clean), row = the submission key.
+    /// </summary>
+    public Task<DeliveryOutcome> SendReceiptOnceAsync(
+        string departmentId, string submissionKey, string contact, Func<string, MimeMessage> build, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(departmentId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(submissionKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contact);
+        ArgumentNullException.ThrowIfNull(build);
+        return SendOnceAsync(LedgerTables.Deliveries, ReceiptPartition(departmentId), RowKeyFor(submissionKey), contact.Trim(), build, cancellationToken);
+    }
+
+    /// <summary>The ledger partition of a department's receipts.</summary>
+    public static string ReceiptPartition(string departmentId) => "receipts-" + RowKeyFor(departmentId);
+
     /// <summary>The delivery rows of a period, in recipient order.</summary>
     public async Task<IReadOnlyList<DeliveryRecord>> GetDeliveriesAsync(ReportingPeriod period, CancellationToken cancellationToken = default)
     {

@@ -18,8 +18,10 @@ public sealed record ReminderReport(ReportingPeriod? Period, DateOnly Today, Dat
 
 /// <summary>
 /// 催报: from <see cref="DeliveryOptions.ReminderDaysBeforeDeadline"/> days before the deadline
-/// until <see cref="DeliveryOptions.ReminderDaysAfterDeadline"/> days after it, each department
-/// with no accepted submission for the period gets one reminder a day (Beijing days).
+/// (<see cref="IngestionOptions.SubmissionDeadlineDay"/> of the following month, the same deadline
+/// the status uses for on time or late) until <see cref="DeliveryOptions.ReminderDaysAfterDeadline"/>
+/// days after it, each department with no accepted submission for the period gets one reminder a
+/// day (Beijing days).
 /// </summary>
 public sealed class ReminderService
 {
@@ -40,24 +42,24 @@ public sealed class ReminderService
     }
 
     /// <summary>The submission deadline of a period: the configured day of the following month (capped at its last day).</summary>
-    public static DateOnly DeadlineFor(ReportingPeriod period, DeliveryOptions options)
+    public static DateOnly DeadlineFor(ReportingPeriod period, ReportingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         DateOnly next = period.EndExclusive;
-        int day = Math.Clamp(options.SubmissionDeadlineDay, 1, DateTime.DaysInMonth(next.Year, next.Month));
+        int day = Math.Clamp(options.Ingestion.SubmissionDeadlineDay, 1, DateTime.DaysInMonth(next.Year, next.Month));
         return new DateOnly(next.Year, next.Month, day);
     }
 
     /// <summary>The period whose reminder window contains <paramref name="today"/>, if any (the later one when windows overlap).</summary>
-    public static ReportingPeriod? PeriodDueForReminders(DateOnly today, DeliveryOptions options)
+    public static ReportingPeriod? PeriodDueForReminders(DateOnly today, ReportingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var thisMonth = new ReportingPeriod(today.Year, today.Month);
         foreach (ReportingPeriod candidate in new[] { thisMonth, thisMonth.Previous, thisMonth.Previous.Previous })
         {
             DateOnly deadline = DeadlineFor(candidate, options);
-            if (today >= deadline.AddDays(-Math.Max(0, options.ReminderDaysBeforeDeadline))
-                && today <= deadline.AddDays(Math.Max(0, options.ReminderDaysAfterDeadline)))
+            if (today >= deadline.AddDays(-Math.Max(0, options.Delivery.ReminderDaysBeforeDeadline))
+                && today <= deadline.AddDays(Math.Max(0, options.Delivery.ReminderDaysAfterDeadline)))
             {
                 return candidate;
             }
@@ -75,7 +77,7 @@ public sealed class ReminderService
     {
         ArgumentNullException.ThrowIfNull(statuses);
         DateOnly today = ChinaTime.Today(_clock);
-        DateOnly deadline = DeadlineFor(period, _options.Delivery);
+        DateOnly deadline = DeadlineFor(period, _options);
         var outcomes = new List<DeliveryOutcome>();
         foreach (DepartmentOptions department in _options.Departments)
         {
@@ -110,7 +112,7 @@ public sealed class ReminderService
     {
         ArgumentNullException.ThrowIfNull(statusOf);
         DateOnly today = ChinaTime.Today(_clock);
-        if (PeriodDueForReminders(today, _options.Delivery) is not { } period)
+        if (PeriodDueForReminders(today, _options) is not { } period)
         {
             return new ReminderReport(null, today, null, []);
         }

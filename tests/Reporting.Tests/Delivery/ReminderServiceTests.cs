@@ -13,20 +13,23 @@ public sealed class ReminderServiceTests : IDisposable
 
     public void Dispose() => _folders.Dispose();
 
-    private static readonly DeliveryOptions s_delivery = new() { SubmissionDeadlineDay = 3, ReminderDaysBeforeDeadline = 2, ReminderDaysAfterDeadline = 3 };
+    private static readonly DeliveryOptions s_delivery = new() { ReminderDaysBeforeDeadline = 2, ReminderDaysAfterDeadline = 3 };
+
+    private static ReportingOptions Options(DeliveryOptions? delivery = null, int deadlineDay = 3) =>
+        new() { Delivery = delivery ?? s_delivery, Ingestion = new IngestionOptions { SubmissionDeadlineDay = deadlineDay } };
 
     [Theory]
     [InlineData(2022, 12, "2023-01-03")]
     [InlineData(2023, 1, "2023-02-03")]
     public void The_deadline_is_the_configured_day_of_the_following_month(int year, int month, string expected)
     {
-        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), ReminderService.DeadlineFor(new ReportingPeriod(year, month), s_delivery));
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), ReminderService.DeadlineFor(new ReportingPeriod(year, month), Options()));
     }
 
     [Fact]
     public void A_deadline_day_beyond_the_month_is_its_last_day()
     {
-        Assert.Equal(new DateOnly(2023, 2, 28), ReminderService.DeadlineFor(new ReportingPeriod(2023, 1), new DeliveryOptions { SubmissionDeadlineDay = 31 }));
+        Assert.Equal(new DateOnly(2023, 2, 28), ReminderService.DeadlineFor(new ReportingPeriod(2023, 1), Options(deadlineDay: 31)));
     }
 
     [Theory]
@@ -37,7 +40,7 @@ public sealed class ReminderServiceTests : IDisposable
     [InlineData("2023-01-07", null)]
     public void Reminders_run_from_n_days_before_to_m_days_after_the_deadline(string today, string? expected)
     {
-        ReportingPeriod? period = ReminderService.PeriodDueForReminders(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), s_delivery);
+        ReportingPeriod? period = ReminderService.PeriodDueForReminders(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), Options());
 
         Assert.Equal(expected, period?.ToString());
     }
@@ -45,7 +48,7 @@ public sealed class ReminderServiceTests : IDisposable
     [Fact]
     public void A_window_reaching_back_into_the_period_month_still_finds_the_period()
     {
-        var early = new DeliveryOptions { SubmissionDeadlineDay = 2, ReminderDaysBeforeDeadline = 5 };
+        ReportingOptions early = Options(new DeliveryOptions { ReminderDaysBeforeDeadline = 5 }, deadlineDay: 2);
 
         Assert.Equal("2022-12", ReminderService.PeriodDueForReminders(new DateOnly(2022, 12, 29), early)?.ToString());
     }
@@ -64,6 +67,7 @@ public sealed class ReminderServiceTests : IDisposable
                 new DepartmentOptions { Id = "jrb", Name = "市金融办", Kinds = [DatasetKind.Metrics], Contact = "jrb@x.cn" },
             ],
             Delivery = s_delivery,
+            Ingestion = new IngestionOptions { SubmissionDeadlineDay = 3 },
         };
         var clock = new ManualClock(new DateTimeOffset(2023, 1, 2, 1, 0, 0, TimeSpan.Zero));
         var sender = new RecordingSender();
@@ -91,7 +95,7 @@ public sealed class ReminderServiceTests : IDisposable
     {
         var clock = new ManualClock(new DateTimeOffset(2023, 1, 15, 1, 0, 0, TimeSpan.Zero));
         var sender = new RecordingSender();
-        var service = new ReminderService(new DeliveryService(new FolderLedgerStore(_folders.Create()), sender, clock), new ReportingOptions { Delivery = s_delivery }, clock);
+        var service = new ReminderService(new DeliveryService(new FolderLedgerStore(_folders.Create()), sender, clock), Options(), clock);
 
         ReminderReport report = await service.SendDueAsync((_, _) => throw new InvalidOperationException("must not be asked"));
 
