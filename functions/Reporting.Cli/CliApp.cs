@@ -16,6 +16,7 @@ public static class CliApp
         var root = new RootCommand("reporting: 把各部门月报表汇总为指标和简报 (turns department spreadsheets into indicators and a PDF briefing)");
         root.Subcommands.Add(Commands.IngestCommand.Create());
         root.Subcommands.Add(Commands.TemplateCommand.Create());
+        root.Subcommands.Add(Commands.IndicatorsCommand.Create());
         return root;
     }
 }

@@ -40,6 +40,7 @@ public static class ReportingConfiguration
             }
         }
 
+        problems.AddRange(options.Indicators.Problems());
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("Invalid Reporting configuration: " + string.Join(" ", problems));

@@ -54,6 +54,28 @@ public static class Display
     /// <summary>A plain number with at most <paramref name="decimals"/> decimals, trailing zeros dropped: "2295", "12.5".</summary>
     public static string Plain(decimal? value, int decimals = 2) => value is null ? Missing : Number(value.Value, decimals, trimZeros: true);
 
+    /// <summary>A growth rate: a department's reported rate keeps its own precision (307%, 33.56%); a computed one shows one decimal (23.3%).</summary>
+    public static string Growth(decimal? percent, bool reported) => reported ? ReportedPercent(percent) : Percent(percent);
+
+    /// <summary>A metric's value with its unit: amounts (held in 万元) in 亿元 ("147.18亿元"); counts as they are ("2295个").</summary>
+    public static string MetricValue(decimal? value, string? unit)
+    {
+        if (value is null)
+        {
+            return Missing;
+        }
+
+        return unit?.Trim() switch
+        {
+            "万元" => YiYuan(value),
+            null or "" => Plain(value),
+            string other => Plain(value) + other,
+        };
+    }
+
+    /// <summary>A count or a rank: "380"; "—" when there is none.</summary>
+    public static string Count(int? value) => value is null ? Missing : value.Value.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>"快于" for ahead of schedule (or level), "慢于" for behind; null when the rounded difference is zero (持平).</summary>
     public static string? AheadOrBehind(decimal points) => Round(points, 1) switch
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Reporting.Core.Ingestion;
 
 namespace Reporting.Core.Indicators;
@@ -32,12 +33,15 @@ public sealed record GroupProgress
     public int? Rank { get; init; }
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<LagSeverity>))]
 public enum LagSeverity
 {
     /// <summary>Between the yellow and red thresholds behind schedule.</summary>
+    [JsonStringEnumMemberName("yellow")]
     Yellow,
 
     /// <summary>Beyond the red threshold behind schedule.</summary>
+    [JsonStringEnumMemberName("red")]
     Red,
 }
 

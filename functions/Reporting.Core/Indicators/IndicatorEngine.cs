@@ -1,0 +1,147 @@
+using Reporting.Core.Ingestion;
+
+namespace Reporting.Core.Indicators;
+
+/// <summary>
+/// Computes every indicator of a period from the accepted datasets. Pure: the same datasets in
+/// any order give the same report. Only the latest submission per department, kind and period
+/// counts; datasets of other periods are ignored.
+/// </summary>
+public static class IndicatorEngine
+{
+    public const string MetricDuplicateRule = "metric.duplicate";
+
+    public static IndicatorReport Compute(
+        ReportingPeriod period, IReadOnlyList<Dataset> datasets, IndicatorOptions options, Func<string, string>? departmentName = null)
+    {
+        ArgumentNullException.ThrowIfNull(datasets);
+        ArgumentNullException.ThrowIfNull(options);
+        departmentName ??= static id => id;
+
+        IReadOnlyList<Dataset> current = LatestPerDepartmentAndKind(period, datasets);
+        decimal schedulePct = Percentages.Schedule(period);
+
+        List<Dataset> projectSets = current.Where(d => d.Kind == DatasetKind.Projects).ToList();
+        (IReadOnlyList<CountedProject> counted, IReadOnlyList<Finding> warnings) = ProjectDeduplicator.Deduplicate(projectSets, departmentName);
+        List<ProjectRecord> projects = counted.Select(c => c.Record).ToList();
+        (int planned, int started, decimal? startRate) = StartRate.Compute(projects, period);
+
+        List<Dataset> signingSets = current.Where(d => d.Kind == DatasetKind.Signings).ToList();
+        (IReadOnlyList<MetricIndicator> metrics, IReadOnlyList<Finding> metricWarnings) = Metrics(current, departmentName);
+
+        return new IndicatorReport
+        {
+            Period = period,
+            SchedulePct = schedulePct,
+            Overall = ProgressCalculator.Figures(projects, schedulePct),
+            ByCounty = ProgressCalculator.Grouped(projects, p => p.County, OrderOr(options.CountyOrder, IndicatorDefaults.Counties), schedulePct),
+            ByField = ProgressCalculator.Grouped(projects, p => p.Field, OrderOr(options.FieldOrder, IndicatorDefaults.Fields), schedulePct),
+            ByLevel = ByLevel(projects, schedulePct),
+            StartRatePct = startRate,
+            PlannedNewStarts = planned,
+            StartedNewStarts = started,
+            Lagging = LaggingClassifier.List(counted, schedulePct, options),
+            Signings = signingSets.Count == 0 ? null : SigningCalculator.Summarize(signingSets.SelectMany(d => d.Signings)),
+            Metrics = metrics,
+            Sources = current
+                .OrderBy(d => d.Department, StringComparer.Ordinal)
+                .ThenBy(d => d.Kind)
+                .Select(d => new SourceNote(d.Department, d.Kind, d.Period, d.SourceFile, d.ReceivedAt, RecordCount(d)))
+                .ToList(),
+            Warnings = [.. warnings, .. metricWarnings],
+        };
+    }
+
+    /// <summary>
+    /// The period's datasets, one per department and kind (the most recent by received time, ties
+    /// broken by content hash as the repository does), most recent first.
+    /// </summary>
+    internal static IReadOnlyList<Dataset> LatestPerDepartmentAndKind(ReportingPeriod period, IReadOnlyList<Dataset> datasets) =>
+        datasets
+            .Where(d => d.Period == period)
+            .GroupBy(d => (d.Department, d.Kind))
+            .Select(g => g.OrderByDescending(d => d.ReceivedAt).ThenByDescending(d => d.Sha256, StringComparer.Ordinal).First())
+            .Select(WithoutNulls)
+            .OrderByDescending(d => d.ReceivedAt)
+            .ThenByDescending(d => d.Sha256, StringComparer.Ordinal)
+            .ThenBy(d => d.Department, StringComparer.Ordinal)
+            .ThenBy(d => d.Kind)
+            .ToList();
+
+    // A dataset file edited by hand may hold "projects": null or a null row: count what is there, never crash.
+    private static Dataset WithoutNulls(Dataset dataset) => dataset with
+    {
+        Projects = [.. (dataset.Projects ?? []).Where(r => r is not null)],
+        Signings = [.. (dataset.Signings ?? []).Where(r => r is not null)],
+        Metrics = [.. (dataset.Metrics ?? []).Where(r => r is not null && r.Name is not null)],
+    };
+
+    private static List<GroupProgress> ByLevel(IReadOnlyList<ProjectRecord> projects, decimal schedulePct)
+    {
+        var groups = new List<GroupProgress>();
+        foreach (string level in ProjectLevels.All)
+        {
+            List<ProjectRecord> members = projects.Where(p => p.Levels?.Contains(level, StringComparer.Ordinal) == true).ToList();
+            if (members.Count > 0)
+            {
+                // Levels overlap (a project can be 省重点 and 省大中型), so they are not ranked against each other.
+                groups.Add(new GroupProgress { Key = level, Figures = ProgressCalculator.Figures(members, schedulePct) });
+            }
+        }
+
+        return groups;
+    }
+
+    // One entry per metric name: when two departments report the same metric, the most recent
+    // submission's figure is used and the office is told.
+    private static (IReadOnlyList<MetricIndicator>, IReadOnlyList<Finding>) Metrics(IReadOnlyList<Dataset> newestFirst, Func<string, string> departmentName)
+    {
+        var chosen = new Dictionary<string, (MetricRecord Record, Dataset From)>(StringComparer.Ordinal);
+        var warnings = new List<Finding>();
+        foreach (Dataset dataset in newestFirst.Where(d => d.Kind == DatasetKind.Metrics))
+        {
+            foreach (MetricRecord record in dataset.Metrics)
+            {
+                string key = record.Name.Trim();
+                if (chosen.TryGetValue(key, out (MetricRecord Record, Dataset From) earlier))
+                {
+                    string kept = departmentName(earlier.From.Department);
+                    string where = earlier.From.Department == dataset.Department
+                        ? $"在{kept}的报表中出现两次（{earlier.Record.Source.Sheet}第{earlier.Record.Source.Row}行、{record.Source.Sheet}第{record.Source.Row}行），采用第{earlier.Record.Source.Row}行。"
+                        : $"同时由{kept}和{departmentName(dataset.Department)}报送，采用最近报送的{kept}的数据。";
+                    warnings.Add(new Finding
+                    {
+                        Severity = Severity.Warning,
+                        RuleId = MetricDuplicateRule,
+                        Message = $"指标“{key}”{where}",
+                        Sheet = record.Source.Sheet,
+                        Header = "指标名称",
+                        Value = key,
+                    });
+                    continue;
+                }
+
+                chosen[key] = (record, dataset);
+            }
+        }
+
+        // Department order, then row order: the order the departments list their own metrics.
+        List<MetricIndicator> metrics = chosen.Values
+            .OrderBy(c => c.From.Department, StringComparer.Ordinal)
+            .ThenBy(c => c.Record.Source.Sheet, StringComparer.Ordinal)
+            .ThenBy(c => c.Record.Source.Row)
+            .Select(c => MetricCalculator.Compute(c.Record, c.From.Department))
+            .ToList();
+        return (metrics, warnings);
+    }
+
+    private static IReadOnlyList<string> OrderOr(List<string> configured, IReadOnlyList<string> defaults) =>
+        configured.Count > 0 ? configured : defaults;
+
+    private static int RecordCount(Dataset dataset) => dataset.Kind switch
+    {
+        DatasetKind.Projects => dataset.Projects.Count,
+        DatasetKind.Signings => dataset.Signings.Count,
+        _ => dataset.Metrics.Count,
+    };
+}

@@ -1,0 +1,46 @@
+using Reporting.Core.Ingestion;
+
+namespace Reporting.Core.Indicators;
+
+/// <summary>
+/// 开工率 = started / planned new starts × 100.
+/// A planned new start (计划新开工项目) is a project whose 建设性质 is 新建, or whose 计划开工时间
+/// falls in the period's year: the denominator is the year's plan, so the rate builds up month by
+/// month to the year-end figure the office publishes.
+/// A planned new start counts as started when the sheet says 是否开工 = 是, or gives an
+/// 实际开工时间 no later than the end of the period (a date after it cannot be a start yet when
+/// the figures are compiled, so it is treated as a plan). A sheet that says 否 but gives such a
+/// date counts as started: the date is the more specific statement.
+/// </summary>
+public static class StartRate
+{
+    public const string NewBuild = "新建";
+
+    public static bool IsPlannedNewStart(ProjectRecord project, ReportingPeriod period) =>
+        string.Equals(project.Nature?.Trim(), NewBuild, StringComparison.Ordinal)
+        || project.PlannedStart?.Year == period.Year;
+
+    public static bool HasStarted(ProjectRecord project, ReportingPeriod period) =>
+        project.Started == true || (project.ActualStart is { } start && start < period.EndExclusive);
+
+    public static (int Planned, int Started, decimal? RatePct) Compute(IEnumerable<ProjectRecord> projects, ReportingPeriod period)
+    {
+        int planned = 0;
+        int started = 0;
+        foreach (ProjectRecord project in projects)
+        {
+            if (!IsPlannedNewStart(project, period))
+            {
+                continue;
+            }
+
+            planned++;
+            if (HasStarted(project, period))
+            {
+                started++;
+            }
+        }
+
+        return (planned, started, Percentages.Of(started, planned));
+    }
+}
