@@ -71,6 +71,28 @@ public sealed class IngestUploadFunctionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Every_bundled_sample_is_accepted_through_the_blob_trigger_and_answered()
+    {
+        IReadOnlyList<(string Department, string Path)> samples = Samples.Bundled();
+
+        foreach ((string department, string path) in samples)
+        {
+            string name = Path.GetFileName(path);
+            Azure.Storage.Blobs.BlobClient blob = await _host.UploadAsync(department, name, await File.ReadAllBytesAsync(path));
+            await _host.Create<IngestUploadFunction>().RunAsync(blob, department, name, CancellationToken.None);
+        }
+
+        List<LedgerRow<SubmissionRecord>> rows = await _host.RowsAsync<SubmissionRecord>(LedgerTables.Submissions);
+        Assert.Equal(samples.Count, rows.Count);
+        Assert.All(rows, r => Assert.True(r.Value.IsAccepted, $"{r.Value.FileName}: {r.Value.Status} {r.Value.FindingsJson}"));
+        Assert.Equal(samples.Select(s => s.Department).Order(), (await _host.ListAsync("datasets/2022-12/")).Select(o => o.Path.Split('/')[2]).Order());
+        Assert.Equal(
+            samples.Select(s => _host.Options.FindDepartment(s.Department)!.Contact).Order(),
+            _smtp.Messages.SelectMany(m => m.EnvelopeTo).Order());
+        Assert.All(_smtp.Messages, m => Assert.StartsWith("【已受理", m.Message.Subject, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_broken_upload_is_archived_recorded_and_answered_with_the_annotated_workbook()
     {
         byte[] content = Samples.WithNegativeInvestment(_host.Options);

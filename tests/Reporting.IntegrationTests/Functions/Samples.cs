@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Reporting.Cli;
 using Reporting.Core;
 using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion;
@@ -10,6 +11,14 @@ namespace Reporting.IntegrationTests.Functions;
 internal static class Samples
 {
     public static readonly ReportingPeriod Period = new(2022, 12);
+
+    /// <summary>The eleven departments' 2022-12 submissions bundled with the CLI (tools/Reporting.SampleData).</summary>
+    public static IReadOnlyList<(string Department, string Path)> Bundled()
+    {
+        IReadOnlyList<(string Department, string Path)> files = SampleDataFolder.Files(Period);
+        Assert.True(files.Count >= 11, $"the bundled samples are next to the binaries in {SampleDataFolder.For(Period)}");
+        return files;
+    }
 
     /// <summary>安源区's projects: two rows, every required cell filled, nothing to warn about.</summary>
     public static (string Name, byte[] Content) Projects(ReportingOptions options) =>
