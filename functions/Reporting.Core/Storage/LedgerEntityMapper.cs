@@ -30,6 +30,7 @@ internal static class LedgerEntityMapper
         TypeInfoResolver = ReportingJson.Options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver(),
     };
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<Column>> s_columns = new();
+    private static readonly DateTime s_minTableDate = new(1601, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private static readonly HashSet<string> s_reserved = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -51,6 +52,10 @@ internal static class LedgerEntityMapper
 
             switch (column.Storage)
             {
+                case ColumnStorage.Native when member is DateTimeOffset date && date.UtcDateTime < s_minTableDate:
+                    // Azure Tables keep dates from 1601 on (an unset DateTimeOffset is year 1): keep such a date as ISO text.
+                    entity[column.Name] = date.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                    break;
                 case ColumnStorage.Native:
                     entity[column.Name] = member;
                     break;

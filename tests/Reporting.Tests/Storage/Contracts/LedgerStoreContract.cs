@@ -184,6 +184,19 @@ public abstract class LedgerStoreContract
     }
 
     [Fact]
+    public async Task Round_trips_dates_outside_what_a_table_date_holds()
+    {
+        ILedgerStore ledger = await CreateLedgerAsync();
+        var value = new RichRow { Department = "安源区", Period = new ReportingPeriod(2022, 12), ReceivedAt = default, SentAt = DateTimeOffset.MaxValue };
+
+        await ledger.InsertAsync(LedgerTables.Submissions, "2022-12", "dates", value);
+        RichRow read = (await ledger.GetAsync<RichRow>(LedgerTables.Submissions, "2022-12", "dates"))!.Value;
+
+        Assert.Equal(default, read.ReceivedAt);
+        Assert.Equal(DateTimeOffset.MaxValue, read.SentAt);
+    }
+
+    [Fact]
     public async Task Round_trips_text_longer_than_a_table_property_holds()
     {
         ILedgerStore ledger = await CreateLedgerAsync();
