@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.IngestCommand.Create());
         root.Subcommands.Add(Commands.TemplateCommand.Create());
         root.Subcommands.Add(Commands.IndicatorsCommand.Create());
+        root.Subcommands.Add(Commands.BriefCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Reporting.Core.Briefings.Composition;
+using Reporting.Core.Briefings.Model;
+using Reporting.Core.Configuration;
+using Reporting.Core.Indicators;
+using Reporting.Core.Ingestion;
+
+namespace Reporting.Core.Briefings;
+
+/// <summary>
+/// Turns one period's indicators into a briefing model: the sections of domain.md in order, the
+/// prose in the office's register, adapting to the data (快于/慢于, 提高/下降, no sentence for a
+/// missing figure). Pure: the same inputs give the same document.
+/// </summary>
+public static class BriefingComposer
+{
+    public static BriefingDocument Compose(
+        IndicatorReport report,
+        IReadOnlyList<DepartmentSubmissionStatus> submissions,
+        BriefingOptions options,
+        ReportingOptions reporting,
+        int issueNumber,
+        DateOnly issueDate)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(submissions);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(reporting);
+        ArgumentOutOfRangeException.ThrowIfLessThan(issueNumber, 1);
+
+        var context = new CompositionContext(report, reporting);
+        var sections = new List<(string Title, IReadOnlyList<Block> Blocks)>
+        {
+            (OverviewSection.Title, OverviewSection.Build(context)),
+        };
+        if (report.Overall.Count > 0)
+        {
+            sections.Add(("分县区推进情况", ProgressSection.Build(context, report.ByCounty, "县区", "分县区看")));
+            sections.Add(("分领域推进情况", ProgressSection.Build(context, report.ByField, "领域", "分领域看")));
+        }
+
+        sections.Add((SigningsSection.Title, SigningsSection.Build(context)));
+        sections.Add((MetricsSection.Title, MetricsSection.Build(context)));
+        if (report.Overall.Count > 0)
+        {
+            sections.Add((LaggingSection.Title, LaggingSection.Build(context)));
+        }
+
+        if (submissions.Count > 0)
+        {
+            sections.Add((SubmissionsSection.Title, SubmissionsSection.Build(submissions)));
+        }
+
+        int year = report.Period.Year;
+        return new BriefingDocument
+        {
+            Title = options.Title,
+            Year = year,
+            IssueNumber = issueNumber,
+            IssueLabel = string.Format(CultureInfo.InvariantCulture, options.IssueLabelFormat, Display.Plain(year), Display.Plain(issueNumber)),
+            Office = options.Office,
+            IssueDate = issueDate,
+            IssueDateLabel = ChineseDates.Format(issueDate),
+            Period = report.Period,
+            Headline = reporting.City + context.PeriodText + "重大项目推进情况",
+            Marking = NullIfBlank(options.Marking),
+            CadenceLabel = NullIfBlank(options.CadenceLabel),
+            Sections = sections.Select((s, i) => new Section(ChineseNumerals.Format(i + 1), s.Title, s.Blocks)).ToArray(),
+            SourceNote = SourceNoteText.Build(context),
+            Distribution = Distribution(options),
+        };
+    }
+
+    private static DistributionLine[] Distribution(BriefingOptions options) =>
+        new (string Label, string? Recipients)[] { ("报", options.ReportTo), ("送", options.SendTo), ("发", options.IssueTo) }
+            .Where(line => !string.IsNullOrWhiteSpace(line.Recipients))
+            .Select(line => new DistributionLine(line.Label, line.Recipients!.Trim()))
+            .ToArray();
+
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,22 @@
+using Reporting.Core.Configuration;
+using Reporting.Core.Indicators;
+
+namespace Reporting.Core.Briefings.Composition;
+
+/// <summary>What every section builder reads, plus the running 表/图 numbers.</summary>
+internal sealed class CompositionContext(IndicatorReport report, ReportingOptions reporting)
+{
+    private int _tables;
+    private int _charts;
+
+    public IndicatorReport Report { get; } = report;
+
+    public ReportingOptions Reporting { get; } = reporting;
+
+    /// <summary>"2022年1-12月".</summary>
+    public string PeriodText => Report.Period.ToChineseCumulative();
+
+    public string NextTableCaption(string title) => "表" + Display.Plain(++_tables) + "　" + title;
+
+    public string NextChartCaption(string title) => "图" + Display.Plain(++_charts) + "　" + title;
+}

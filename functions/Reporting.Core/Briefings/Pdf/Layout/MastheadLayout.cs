@@ -1,0 +1,82 @@
+using Reporting.Core.Briefings.Model;
+
+namespace Reporting.Core.Briefings.Pdf.Layout;
+
+/// <summary>
+/// 报头 on the first page: an optional marking (内部资料), the title large and red, the issue line
+/// (2022年第12期), the office on the left and the date on the right, a red rule; then the headline.
+/// </summary>
+internal static class MastheadLayout
+{
+    private const double RuleThickness = 2.25;
+
+    public static void Place(Flow flow, BriefingDocument document)
+    {
+        PageCursor cursor = flow.Cursor;
+        double lineHeight = TypeScale.IssueLine * 1.5;
+        if (document.Marking is not null)
+        {
+            flow.Label(document.Marking, FontFace.Bold, TypeScale.IssueLine, Rgb.Black, PageGeometry.Left, cursor.Y - lineHeight, lineHeight);
+        }
+
+        cursor.Y += 12;
+        Title(flow, document.Title);
+        if (document.CadenceLabel is not null)
+        {
+            flow.Label("（" + document.CadenceLabel + "）", FontFace.Regular, TypeScale.IssueLine, Rgb.OfficialRed, PageGeometry.Left, cursor.Y, lineHeight, TextAlign.Center, PageGeometry.TextWidth);
+            cursor.Y += lineHeight;
+        }
+
+        cursor.Y += 6;
+        flow.Label(document.IssueLabel, FontFace.Regular, TypeScale.IssueLine, Rgb.Black, PageGeometry.Left, cursor.Y, lineHeight, TextAlign.Center, PageGeometry.TextWidth);
+        cursor.Y += lineHeight + 8;
+
+        // Office and date sit one character in from the edges, as on a 红头文件.
+        double inset = TypeScale.IssueLine;
+        flow.Label(document.Office, FontFace.Regular, TypeScale.IssueLine, Rgb.Black, PageGeometry.Left + inset, cursor.Y, lineHeight);
+        flow.Label(document.IssueDateLabel, FontFace.Regular, TypeScale.IssueLine, Rgb.Black, PageGeometry.Left, cursor.Y, lineHeight, TextAlign.Right, PageGeometry.TextWidth - inset);
+        cursor.Y += lineHeight + 6;
+        cursor.Add(new LineElement(PageGeometry.Left, cursor.Y, PageGeometry.Right, cursor.Y, RuleThickness, Rgb.OfficialRed));
+        cursor.Y += RuleThickness + 24;
+
+        flow.Paragraph(StyledText.Plain(document.Headline, FontFace.Bold), TypeScale.Headline, 1.45, TextAlign.Center, Rgb.Black);
+        cursor.Y += 12;
+    }
+
+    /// <summary>The red title: as large as fits, letter-spaced when short so it still spans most of the measure.</summary>
+    private static void Title(Flow flow, string title)
+    {
+        PageCursor cursor = flow.Cursor;
+        double size = TypeScale.MastheadTitle;
+        double natural = flow.Setter.Width(title, FontFace.Bold, size);
+        if (natural > PageGeometry.TextWidth)
+        {
+            size *= PageGeometry.TextWidth / natural;
+            natural = PageGeometry.TextWidth;
+        }
+
+        var characters = title.EnumerateRunes().Select(r => r.ToString()).ToList();
+        double target = PageGeometry.TextWidth * 0.8;
+        double tracking = characters.Count > 1 && natural < target
+            ? Math.Min(size * 0.6, (target - natural) / (characters.Count - 1))
+            : 0;
+        double total = natural + (tracking * (characters.Count - 1));
+        double x = PageGeometry.Left + ((PageGeometry.TextWidth - total) / 2);
+        double lineHeight = size * 1.3;
+        double baseline = cursor.Y + flow.Setter.BaselineOffset(size, lineHeight);
+        if (tracking == 0)
+        {
+            cursor.Add(new TextElement(x, baseline, title, FontFace.Bold, size, Rgb.OfficialRed));
+        }
+        else
+        {
+            foreach (string character in characters)
+            {
+                cursor.Add(new TextElement(x, baseline, character, FontFace.Bold, size, Rgb.OfficialRed));
+                x += flow.Setter.Width(character, FontFace.Bold, size) + tracking;
+            }
+        }
+
+        cursor.Y += lineHeight;
+    }
+}
