@@ -60,6 +60,13 @@ public static class ReportingServices
             sp.GetRequiredService<ReportingOptions>(),
             sp.GetRequiredService<DeliveryService>(),
             sp.GetService<ILogger<ReceiptService>>()));
+        services.AddSingleton(sp => new BriefingPublisher(
+            sp.GetRequiredService<IReportStore>(),
+            sp.GetRequiredService<ILedgerStore>(),
+            sp.GetRequiredService<ReportingOptions>(),
+            sp.GetRequiredService<DeliveryService>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<BriefingPublisher>>()));
         services.AddSingleton(sp => new ReminderService(
             sp.GetRequiredService<DeliveryService>(),
             sp.GetRequiredService<ReportingOptions>(),

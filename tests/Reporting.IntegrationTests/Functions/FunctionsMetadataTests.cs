@@ -26,10 +26,10 @@ public sealed class FunctionsMetadataTests
         s_functions.Value[function].GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
 
     [Fact]
-    public void Declares_exactly_the_functions_on_the_isolated_worker()
+    public void Declares_exactly_the_six_functions_on_the_isolated_worker()
     {
         Assert.Equal(
-            ["GetPeriodStatus", "GetTemplate", "IngestUpload", "SendReminders"],
+            ["GetPeriodStatus", "GetTemplate", "IngestUpload", "RenderBriefing", "SendBriefing", "SendReminders"],
             s_functions.Value.Keys.Order(StringComparer.Ordinal));
         Assert.All(s_functions.Value.Values, f =>
         {
@@ -52,6 +52,7 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
+    [InlineData("SendBriefing", "%BriefingSchedule%")]
     [InlineData("SendReminders", "%ReminderSchedule%")]
     public void Timers_take_their_utc_schedule_from_a_setting_and_never_run_on_start(string function, string schedule)
     {
@@ -66,6 +67,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("GetTemplate", "templates/{kind}", "get")]
     [InlineData("GetPeriodStatus", "periods/{period}/status", "get")]
+    [InlineData("RenderBriefing", "periods/{period}/briefing", "post")]
     public void Http_functions_have_their_routes_methods_and_function_keys(string function, string route, string method)
     {
         JsonElement trigger = Trigger(function);

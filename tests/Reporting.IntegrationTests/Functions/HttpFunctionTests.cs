@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using ClosedXML.Excel;
 using Microsoft.AspNetCore.Mvc;
@@ -88,9 +89,44 @@ public sealed class HttpFunctionTests : IAsyncLifetime, IDisposable
     public async Task A_malformed_period_is_a_bad_request(string period)
     {
         (int statusCode, _, byte[] body) = await _host.ExecuteAsync(await _host.Create<PeriodStatusFunction>().RunAsync(FunctionsTestHost.Request(), period, CancellationToken.None));
+        (int briefingCode, _, _) = await _host.ExecuteAsync(await _host.Create<BriefingFunction>().RunAsync(FunctionsTestHost.Request("?send=true"), period, CancellationToken.None));
 
-        Assert.Equal(400, statusCode);
+        Assert.Equal((400, 400), (statusCode, briefingCode));
         Assert.Contains("应为 YYYY-MM", Json(body).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_smtp.Messages, m => m.EnvelopeTo.Any(_host.Options.Delivery.Recipients.Contains));
+    }
+
+    [Fact]
+    public async Task Render_now_stores_the_briefing_and_send_true_delivers_it_once()
+    {
+        await IngestAsync("anyuan", Samples.Projects(_host.Options));
+        _smtp.Clear();
+        BriefingFunction function = _host.Create<BriefingFunction>();
+
+        (int renderStatus, _, byte[] rendered) = await _host.ExecuteAsync(await function.RunAsync(FunctionsTestHost.Request(), "2022-12", CancellationToken.None));
+        int afterRender = _smtp.Messages.Count;
+        (int sendStatus, _, byte[] sent) = await _host.ExecuteAsync(await function.RunAsync(FunctionsTestHost.Request("?send=true"), "2022-12", CancellationToken.None));
+        (_, _, byte[] again) = await _host.ExecuteAsync(await function.RunAsync(FunctionsTestHost.Request("?send=true"), "2022-12", CancellationToken.None));
+
+        Assert.Equal((200, 200), (renderStatus, sendStatus));
+        string pdfPath = Json(rendered).GetProperty("briefing").GetProperty("pdfPath").GetString()!;
+        Assert.StartsWith("briefings/2022-12/", pdfPath, StringComparison.Ordinal);
+        Assert.Equal("%PDF", Encoding.ASCII.GetString((await _host.Stores.Store.ReadBytesAsync(pdfPath))!, 0, 4));
+        Assert.False(Json(rendered).TryGetProperty("delivery", out _), "no delivery without send=true");
+        Assert.Equal(0, afterRender);
+        Assert.Equal(_host.Options.Delivery.Recipients.Count, Json(sent).GetProperty("delivery").GetProperty("sentNow").GetInt32());
+        Assert.Equal(0, Json(again).GetProperty("delivery").GetProperty("sentNow").GetInt32());
+        Assert.Equal(_host.Options.Delivery.Recipients.Count, Json(again).GetProperty("delivery").GetProperty("alreadySent").GetInt32());
+        Assert.Equal(_host.Options.Delivery.Recipients.Order(), _smtp.Messages.SelectMany(m => m.EnvelopeTo).Order());
+    }
+
+    [Fact]
+    public async Task Render_now_for_a_period_nobody_submitted_is_a_conflict_in_chinese()
+    {
+        (int status, _, byte[] body) = await _host.ExecuteAsync(await _host.Create<BriefingFunction>().RunAsync(FunctionsTestHost.Request(), "2021-05", CancellationToken.None));
+
+        Assert.Equal(409, status);
+        Assert.Equal("2021年1-5月还没有已受理的报送，未生成简报。", Json(body).GetProperty("error").GetString());
     }
 
     private async Task IngestAsync(string department, (string Name, byte[] Content) file)

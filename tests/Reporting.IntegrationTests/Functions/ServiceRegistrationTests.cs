@@ -28,9 +28,11 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite)
         using ServiceProvider provider = Build(new() { [ReportingServices.StorageConnection] = azurite.ConnectionString });
 
         Assert.NotNull(ActivatorUtilities.CreateInstance<IngestUploadFunction>(provider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<SendBriefingFunction>(provider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<SendRemindersFunction>(provider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<TemplatesFunction>(provider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<PeriodStatusFunction>(provider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<BriefingFunction>(provider));
         Assert.IsType<AzureBlobReportStore>(provider.GetRequiredService<IReportStore>());
         Assert.IsType<AzureTableLedgerStore>(provider.GetRequiredService<ILedgerStore>());
     }
