@@ -23,6 +23,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime, IDisposable
 
     private readonly StringBuilder _output = new();
     private Process? _process;
+    private string? _workDirectory;
 
     public string ConnectionString { get; private set; } = string.Empty;
 
@@ -45,11 +46,11 @@ public sealed partial class AzuriteFixture : IAsyncLifetime, IDisposable
                 $"Azurite is not installed at {azurite}. Run ./test.sh, or `npm ci --prefix tests/Reporting.IntegrationTests` once (needs Node.js 20+).");
         }
 
-        string workDirectory = Path.Combine(Path.GetTempPath(), "reporting-azurite-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(workDirectory);
+        _workDirectory = Path.Combine(Path.GetTempPath(), "reporting-azurite-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_workDirectory);
         var start = new ProcessStartInfo(azurite)
         {
-            WorkingDirectory = workDirectory,
+            WorkingDirectory = _workDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -132,6 +133,12 @@ public sealed partial class AzuriteFixture : IAsyncLifetime, IDisposable
 
             process.Dispose();
             _process = null;
+        }
+
+        if (_workDirectory is not null && Directory.Exists(_workDirectory))
+        {
+            Directory.Delete(_workDirectory, recursive: true);
+            _workDirectory = null;
         }
     }
 
