@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Reporting.Core.Configuration;
+using Reporting.Core.Delivery;
 using Reporting.Core.Storage;
 
 namespace Reporting.Cli;
@@ -21,6 +22,12 @@ public sealed class CliEnvironment
 
     public ILedgerStore Ledger { get; }
 
+    /// <summary>SMTP when Reporting:Delivery:Smtp:Host is configured, otherwise .eml files in the store's outbox/.</summary>
+    public DeliveryService CreateDelivery(TimeProvider clock) =>
+        new(Ledger, MailSenders.Create(Options.Delivery, Store), clock, Options.Delivery);
+
+    public BriefingPublisher CreatePublisher(TimeProvider clock) => new(Store, Ledger, Options, CreateDelivery(clock), clock);
+
     /// <summary>
     /// Loads reporting.json from the binaries' folder, then an optional --config file, then
     /// environment variables (Reporting__…), and opens the folder store at <paramref name="storeDirectory"/>,
@@ -28,9 +35,13 @@ public sealed class CliEnvironment
     /// a connection string (Azurite: "UseDevelopmentStorage=true"), an account name or a blob service URI
     /// (the last two sign in with DefaultAzureCredential).
     /// </summary>
-    public static CliEnvironment Open(string storeDirectory, string? configFile = null, string? connection = null)
+    public static CliEnvironment Open(string storeDirectory, string? configFile = null, string? connection = null) =>
+        Open(storeDirectory, configFile is null ? [] : [configFile], connection);
+
+    /// <summary>As <see cref="Open(string, string?, string?)"/> with several configuration files, later ones overriding earlier ones.</summary>
+    public static CliEnvironment Open(string storeDirectory, IReadOnlyList<string> configFiles, string? connection)
     {
-        ReportingOptions options = LoadOptions(configFile);
+        ReportingOptions options = LoadOptionsFrom(configFiles);
         if (!string.IsNullOrWhiteSpace(connection))
         {
             AzureStores azure = AzureStorage.Create(connection);
@@ -47,11 +58,15 @@ public sealed class CliEnvironment
             + "an account name or a blob service URI (signs in with DefaultAzureCredential)",
     };
 
-    public static ReportingOptions LoadOptions(string? configFile)
+    public static ReportingOptions LoadOptions(string? configFile) => LoadOptionsFrom(configFile is null ? [] : [configFile]);
+
+    /// <summary>reporting.json, then each file in order, then environment variables.</summary>
+    public static ReportingOptions LoadOptionsFrom(IReadOnlyList<string> configFiles)
     {
+        ArgumentNullException.ThrowIfNull(configFiles);
         IConfigurationBuilder builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, ReportingConfiguration.DefaultsFileName), optional: false);
-        if (configFile is not null)
+        foreach (string configFile in configFiles)
         {
             builder.AddJsonFile(Path.GetFullPath(configFile), optional: false);
         }

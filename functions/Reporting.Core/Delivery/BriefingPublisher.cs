@@ -31,6 +31,9 @@ public sealed record PublishedBriefing
     public required DateTimeOffset RenderedAt { get; init; }
 
     public long PdfBytes { get; init; }
+
+    /// <summary>Cross-submission findings of the indicators (e.g. a project reported twice, counted once), for the office.</summary>
+    public IReadOnlyList<Finding> Warnings { get; init; } = [];
 }
 
 /// <summary>What one scheduled run did.</summary>
@@ -100,7 +103,11 @@ public sealed class BriefingPublisher
     }
 
     /// <summary>The stored briefing of the period, rendered only if none is stored yet; null when nothing was submitted for it.</summary>
-    public async Task<PublishedBriefing?> GetOrRenderAsync(ReportingPeriod period, CancellationToken cancellationToken = default)
+    public Task<PublishedBriefing?> GetOrRenderAsync(ReportingPeriod period, CancellationToken cancellationToken = default) =>
+        GetOrRenderAsync(period, issueDate: null, cancellationToken);
+
+    /// <summary>As <see cref="GetOrRenderAsync(ReportingPeriod, CancellationToken)"/>; a new rendering is dated <paramref name="issueDate"/> (Beijing today when null).</summary>
+    public async Task<PublishedBriefing?> GetOrRenderAsync(ReportingPeriod period, DateOnly? issueDate, CancellationToken cancellationToken = default)
     {
         // Look for a manifest before allocating anything, so a period without submissions takes no issue number.
         PublishedBriefing? latest = null;
@@ -120,11 +127,15 @@ public sealed class BriefingPublisher
             return latest;
         }
 
-        return await RenderAsync(period, cancellationToken).ConfigureAwait(false);
+        return await RenderAsync(period, issueDate ?? ChinaTime.Today(_clock), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Renders the period's briefing now and stores it (replacing an earlier rendering of the same issue); null when nothing was submitted for it.</summary>
-    public async Task<PublishedBriefing?> RenderAsync(ReportingPeriod period, CancellationToken cancellationToken = default)
+    public Task<PublishedBriefing?> RenderAsync(ReportingPeriod period, CancellationToken cancellationToken = default) =>
+        RenderAsync(period, ChinaTime.Today(_clock), cancellationToken);
+
+    /// <summary>Renders the period's briefing dated <paramref name="issueDate"/> (印发日期, a Beijing date) and stores it; null when nothing was submitted for it.</summary>
+    public async Task<PublishedBriefing?> RenderAsync(ReportingPeriod period, DateOnly issueDate, CancellationToken cancellationToken = default)
     {
         IndicatorReport report = await _indicators.ComputeAsync(period, cancellationToken).ConfigureAwait(false);
         if (report.Sources.Count == 0)
@@ -135,8 +146,7 @@ public sealed class BriefingPublisher
 
         IReadOnlyList<DepartmentSubmissionStatus> submissions = await _status.GetStatusAsync(period, cancellationToken).ConfigureAwait(false);
         int issue = await _issues.AllocateAsync(period, cancellationToken).ConfigureAwait(false);
-        DateOnly today = ChinaTime.Today(_clock);
-        BriefingDocument document = BriefingComposer.Compose(report, submissions, _options.Briefing, _options, issue, today);
+        BriefingDocument document = BriefingComposer.Compose(report, submissions, _options.Briefing, _options, issue, issueDate);
 
         using var pdf = new MemoryStream();
         new PdfBriefingRenderer().Render(document, pdf);
@@ -149,12 +159,13 @@ public sealed class BriefingPublisher
             Period = period,
             IssueNumber = issue,
             IssueYear = document.Year,
-            IssueDate = today,
+            IssueDate = issueDate,
             PdfPath = pdfPath,
             Subject = BriefingMail.Subject(_options, period, issue, document.Year),
             Headlines = Headlines(document),
             RenderedAt = _clock.GetUtcNow(),
             PdfBytes = stored.Length,
+            Warnings = report.Warnings,
         };
 
         // The manifest goes last: its presence means the PDF next to it is complete.

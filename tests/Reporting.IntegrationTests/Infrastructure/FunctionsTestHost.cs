@@ -47,6 +47,12 @@ public sealed class FunctionsTestHost : IDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values);
         ReportingServices.AddDefaults(configuration);
+
+        // The demo's sample contacts and recipients, right after the defaults so test settings still win.
+        IConfigurationSource sample = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "demo-settings.json"), optional: false)
+            .Sources[0];
+        configuration.Sources.Insert(1, sample);
         IConfiguration built = configuration.Build();
 
         var services = new ServiceCollection();
