@@ -88,6 +88,19 @@ internal sealed class SpreadsheetReader : IDisposable
         return true;
     }
 
+    /// <summary>The current row is hidden (zero height): what the clerk sees and prints leaves it out.</summary>
+    public bool IsRowHidden()
+    {
+        try
+        {
+            return _reader.RowHeight <= 0;
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
+    }
+
     public bool IsRowEmpty()
     {
         for (int i = 0; i < _reader.FieldCount; i++)

@@ -1,3 +1,4 @@
+using ExcelDataReader;
 using Reporting.Core.Ingestion.Headers;
 using Reporting.Core.Ingestion.Parsing;
 using Reporting.Core.Ingestion.Reading;
@@ -31,8 +32,14 @@ internal sealed partial class RowBuilder
     private string? _sectionLabel;
     private bool _abandoned;
 
-    public RowBuilder(IngestionRun run, string sheet, KindMatch match, decimal? sheetScale, SheetDefaults? defaults = null)
+    // Vertical merges in descriptive columns (县区 merged over a county's projects) and the value each carries down.
+    private readonly CellRange[] _downMerges;
+    private readonly CellValue[] _downValues;
+
+    public RowBuilder(IngestionRun run, string sheet, KindMatch match, decimal? sheetScale, SheetDefaults? defaults = null, IReadOnlyList<CellRange>? merges = null, int headerLastRow = -1)
     {
+        _downMerges = [.. (merges ?? []).Where(m => m.ToRow > m.FromRow && m.FromRow > headerLastRow && CarriesDown(match, m.FromColumn))];
+        _downValues = new CellValue[_downMerges.Length];
         _run = run;
         _sheet = sheet;
         _match = match;
@@ -67,6 +74,11 @@ internal sealed partial class RowBuilder
         if (_abandoned || row.IsEmpty())
         {
             return;
+        }
+
+        if (_downMerges.Length > 0)
+        {
+            CarryDown(row);
         }
 
         (int filled, int firstColumn) = row.Census(SheetScanner.MaxColumns);
@@ -118,7 +130,7 @@ internal sealed partial class RowBuilder
             return;
         }
 
-        if (filled == 1 && (_name is null || firstColumn != _name.Column || IsSectionTitle(nameKey)))
+        if (filled == 1 && (_name is null || firstColumn != _name.Column || IsSectionTitle(nameKey) || IsPageTitle(nameKey)))
         {
             return;
         }
@@ -197,6 +209,33 @@ internal sealed partial class RowBuilder
 
         return false;
     }
+
+    // A county, field, level or date merged down applies to every row it spans. An amount or a name does
+    // not: one figure over two projects cannot be split, and copying it would count it twice.
+    private static bool CarriesDown(KindMatch match, int column) =>
+        match.Columns.Values.FirstOrDefault(b => b.Column == column) is ColumnBinding binding
+        && binding.Spec.Key != FieldCatalog.Name
+        && binding.Spec.Kind is ValueKind.County or ValueKind.Field or ValueKind.Text or ValueKind.LevelList or ValueKind.LevelFlag or ValueKind.Boolean or ValueKind.Date;
+
+    private void CarryDown(RowView row)
+    {
+        for (int i = 0; i < _downMerges.Length; i++)
+        {
+            CellRange merge = _downMerges[i];
+            if (row.Index == merge.FromRow)
+            {
+                _downValues[i] = row[merge.FromColumn];
+            }
+            else if (row.Index > merge.FromRow && row.Index <= merge.ToRow && row[merge.FromColumn].IsEmpty)
+            {
+                row.Fill(merge.FromColumn, _downValues[i]);
+            }
+        }
+    }
+
+    /// <summary>A title printed again on a later page: "…调度表（续）", "续表".</summary>
+    private static bool IsPageTitle(string text) =>
+        text.EndsWith("(续)", StringComparison.Ordinal) || text.EndsWith("续表", StringComparison.Ordinal) || text.EndsWith('表');
 
     /// <summary>"合计（25个）" → "合计": a trailing count in brackets does not change what a row is.</summary>
     private static string WithoutCount(string text)

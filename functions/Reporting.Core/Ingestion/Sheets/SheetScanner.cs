@@ -38,6 +38,7 @@ internal static class SheetScanner
     {
         string sheet = reader.SheetName;
         var buffer = new List<CellValue[]>(HeaderDetector.ScanRows);
+        var hiddenInBuffer = new HashSet<int>();
         int nonEmpty = 0;
         while (buffer.Count < HeaderDetector.ScanRows && reader.ReadRow())
         {
@@ -47,6 +48,10 @@ internal static class SheetScanner
             {
                 nonEmpty++;
                 run.CountRow();
+                if (reader.IsRowHidden())
+                {
+                    hiddenInBuffer.Add(buffer.Count - 1);
+                }
             }
         }
 
@@ -99,8 +104,9 @@ internal static class SheetScanner
             return new SheetResult(sheet, SheetStatus.Read, layout);
         }
 
-        var rows = new RowBuilder(run, sheet, match, sheetScale, defaults);
+        var rows = new RowBuilder(run, sheet, match, sheetScale, defaults, merges, layout.LastRow);
         var view = new RowView();
+        var hidden = new List<int>();
         int start = layout.LastRow + 1;
         if (start < buffer.Count && HeaderDetector.IsColumnNumberRow(buffer[start]))
         {
@@ -109,6 +115,12 @@ internal static class SheetScanner
 
         for (int r = start; r < buffer.Count; r++)
         {
+            if (hiddenInBuffer.Contains(r))
+            {
+                hidden.Add(r);
+                continue;
+            }
+
             rows.Process(view.Buffered(r, buffer[r]));
         }
 
@@ -121,6 +133,12 @@ internal static class SheetScanner
             }
 
             run.CountRow();
+            if (reader.IsRowHidden())
+            {
+                hidden.Add(reader.RowIndex);
+                continue;
+            }
+
             if (skipFirstLive)
             {
                 skipFirstLive = false;
@@ -133,9 +151,24 @@ internal static class SheetScanner
             rows.Process(view.Live(reader));
         }
 
+        ReportHiddenRows(run, sheet, hidden);
         int count = rows.Finish();
         run.Sheets.Add(new SheetSummary(sheet, match.Kind, layout.FirstRow + 1, count, null));
         return new SheetResult(sheet, SheetStatus.Read, layout);
+    }
+
+    // Hidden rows are left out, as hidden sheets are: what the clerk sees and prints is what is counted. Said once per sheet.
+    private static void ReportHiddenRows(IngestionRun run, string sheet, List<int> hidden)
+    {
+        if (hidden.Count == 0)
+        {
+            return;
+        }
+
+        const int Listed = 20;
+        string rows = string.Join("、", hidden.Take(Listed).Select(r => (r + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        string more = hidden.Count > Listed ? $"等{hidden.Count}" : string.Empty;
+        run.Findings.Sheet(sheet, RuleIds.RowHidden, $"工作表“{sheet}”第{rows}{more}行是隐藏行，未读取。如需统计，请取消隐藏后重新上传。", Severity.Warning);
     }
 
     /// <summary>A projects-like header without project names but with a count column: a 汇总表 by county or field.</summary>
