@@ -365,7 +365,9 @@ internal sealed partial class RowBuilder
         return values;
     }
 
-    private decimal ScaleOf(ColumnBinding column) => column.Header.Scale ?? _sheetScale;
+    // A sheet's "单位：亿元" is about yuan; the foreign-investment column is in 万美元 unless its header says otherwise.
+    private decimal ScaleOf(ColumnBinding column) =>
+        column.Header.Scale ?? (column.Spec.Key == FieldCatalog.ForeignAmount ? HeaderText.WanScale : _sheetScale);
 
     private static string TextOf(in CellValue cell) => cell.Type switch
     {
