@@ -268,7 +268,7 @@ internal static class HeaderDetector
 
     /// <summary>
     /// "2022年 | 2021年" over the figures: the latest year is the period's value, the year before is
-    /// last year's. One year alone says nothing about which figure it is.
+    /// last year's. A single year column is the value.
     /// </summary>
     private static void ResolveYearColumns(HeaderText[] headers)
     {
@@ -283,7 +283,7 @@ internal static class HeaderDetector
             }
         }
 
-        if (count < 2)
+        if (count == 0)
         {
             return;
         }

@@ -12,6 +12,7 @@ internal sealed record HeaderText(string Display, string Key, decimal? Scale, bo
 {
     public const decimal WanScale = 1m;
     public const decimal YiScale = 10_000m;
+    public const decimal YuanScale = 0.0001m;
 
     /// <summary>The key of a header that names only a period ("1-12月", "本期"): the period's value.</summary>
     public const string PeriodKey = "本期";
@@ -103,7 +104,7 @@ internal sealed record HeaderText(string Display, string Key, decimal? Scale, bo
         return new HeaderText(display, result, scale, percent, year, month) { MonthlyOnly = monthlyOnly, YearOnly = yearOnly };
     }
 
-    /// <summary>The unit a header or a note names: 亿元 → 10000, 万元 → 1; null when it names none.</summary>
+    /// <summary>The unit a header or a note names: 亿元 → 10000, 万元 → 1, 元 → 0.0001; null when it names none.</summary>
     public static decimal? UnitScale(string compact)
     {
         if (compact.Contains("亿元", StringComparison.Ordinal))
@@ -116,7 +117,8 @@ internal sealed record HeaderText(string Display, string Key, decimal? Scale, bo
             return WanScale;
         }
 
-        return null;
+        // "(元)" or "单位:元": a small department's table in yuan.
+        return compact.Contains("(元)", StringComparison.Ordinal) || compact.Contains("单位:元", StringComparison.Ordinal) ? YuanScale : null;
     }
 
     private static bool IsUnitGroup(string group) =>

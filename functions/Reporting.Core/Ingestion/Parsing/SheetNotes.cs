@@ -50,6 +50,12 @@ internal static class SheetNotes
             if (compact[j] == '年')
             {
                 j++;
+                if (CumulativePart(compact.AsSpan(j)) is int partEnd)
+                {
+                    period = new ReportingPeriod(year, partEnd);
+                    return true;
+                }
+
                 int month = ReadMonth(compact, ref j);
                 if (month > 0 && j < compact.Length && compact[j] == '月'
                     && (!(j + 1 < compact.Length && char.IsAsciiDigit(compact[j + 1])) || (HasTimeLabel(compact) && IsMonthEnd(compact, j + 1, year, month))))
@@ -181,7 +187,12 @@ internal static class SheetNotes
             return 10_000m;
         }
 
-        return after.StartsWith("万元", StringComparison.Ordinal) ? 1m : null;
+        if (after.StartsWith("万元", StringComparison.Ordinal))
+        {
+            return 1m;
+        }
+
+        return after.StartsWith('元') ? 0.0001m : null;
     }
 
     /// <summary>The department named after 填报单位, up to the next label or a wide gap.</summary>
@@ -253,6 +264,24 @@ internal static class SheetNotes
         }
 
         return first is >= 1 and <= 12 ? first : -1;
+    }
+
+    // "一季度", "第二季度", "上半年", "前三季度" after the year: cumulative to the part's last month.
+    private static int? CumulativePart(ReadOnlySpan<char> rest)
+    {
+        if (rest.StartsWith("第") || rest.StartsWith("前"))
+        {
+            rest = rest[1..];
+        }
+
+        if (rest.Length >= 3 && rest[1..].StartsWith("季度"))
+        {
+            int quarter = "一二三四".IndexOf(rest[0]) + 1;
+            quarter = quarter == 0 ? "1234".IndexOf(rest[0]) + 1 : quarter;
+            return quarter == 0 ? null : quarter * 3;
+        }
+
+        return rest.StartsWith("上半年") ? 6 : null;
     }
 
     // "…12月31日": the last day of the month closes the period that month.

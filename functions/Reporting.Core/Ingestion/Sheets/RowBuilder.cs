@@ -233,9 +233,10 @@ internal sealed partial class RowBuilder
         }
     }
 
-    /// <summary>A title printed again on a later page: "…调度表（续）", "续表".</summary>
+    /// <summary>A title printed again on a later page: "…调度表（续）", "续表", "…推进情况表" (not a project named "智能电表").</summary>
     private static bool IsPageTitle(string text) =>
-        text.EndsWith("(续)", StringComparison.Ordinal) || text.EndsWith("续表", StringComparison.Ordinal) || text.EndsWith('表');
+        text.EndsWith("(续)", StringComparison.Ordinal) || text.EndsWith("续表", StringComparison.Ordinal)
+        || (text.EndsWith('表') && ChineseText.ContainsAny(text, ["调度", "情况", "统计", "汇总", "进度", "一览", "清单", "项目表"]));
 
     /// <summary>"合计（25个）" → "合计": a trailing count in brackets does not change what a row is.</summary>
     private static string WithoutCount(string text)

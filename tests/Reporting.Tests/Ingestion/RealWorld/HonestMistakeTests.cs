@@ -158,6 +158,22 @@ public sealed class HonestMistakeTests
     }
 
     [Fact]
+    public void Rejects_a_project_row_left_with_only_its_name_even_when_the_name_ends_like_a_title()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("调度表")
+            .Put(1, "萍乡经开区2022年1-12月重大项目调度表")
+            .Put(2, "项目名称", "县区", "领域", "年度计划投资", "累计完成投资")
+            .Put(3, "经开区智能电表", null, null, null, null)
+            .Put(4, "经开区智能制造产业园", "经开区", "工业", 10000, 9500));
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "jingkai");
+
+        Assert.False(outcome.Accepted);
+        Assert.Equal(["B3", "C3", "D3", "E3"], outcome.Findings.Select(f => f.Cell!));
+        Assert.All(outcome.Findings, f => Assert.Equal(RuleIds.CellRequiredEmpty, f.RuleId));
+    }
+
+    [Fact]
     public void Names_every_wrong_cell_of_a_sheet_in_one_answer()
     {
         IngestionOutcome outcome = ReadCounty(

@@ -77,6 +77,20 @@ public sealed class MetricVariantTests
     }
 
     [Fact]
+    public void Reads_a_single_year_column_as_the_value_and_a_loss_with_its_fall()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("效益")
+            .Put(1, "时间：2022年1-12月")
+            .Put(2, "指标名称", "单位", "2022年", "增长%")
+            .Put(3, "陶瓷产业利润总额", "亿元", -2.1, "下降240%")
+            .Put(4, "锂电产业利润", "亿元", 20.1, 195));
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "gxj").Clean();
+
+        Assert.Equal([(-21000m, -240m), (201000m, 195m)], outcome.Metrics.Select(m => (m.Value!.Value, m.YoyReported!.Value)));
+    }
+
+    [Fact]
     public void Takes_the_cumulative_column_as_the_value_when_the_month_alone_is_also_given()
     {
         using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("指标")

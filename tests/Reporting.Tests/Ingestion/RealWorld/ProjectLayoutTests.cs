@@ -101,6 +101,21 @@ public sealed class ProjectLayoutTests
         Assert.Equal(RealWorld.December2022, RealWorld.Read(file, department: "xiangdong").Clean().Period);
     }
 
+    [Theory]
+    [InlineData("时间：2023年一季度", 2023, 3)]
+    [InlineData("统计期：2023年第一季度", 2023, 3)]
+    [InlineData("时间：2023年上半年", 2023, 6)]
+    [InlineData("时间：2023年前三季度", 2023, 9)]
+    public void Reads_a_period_stated_as_a_quarter_or_a_half_year(string line, int year, int month)
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("Sheet1")
+            .Put(1, line)
+            .Put(2, "项目名称", "县区", "领域", "年度计划投资", "累计完成投资")
+            .Put(3, "湘东区高铁站前广场", "湘东区", "重大基础设施", 5000, 1000));
+
+        Assert.Equal(new ReportingPeriod(year, month), RealWorld.Read(file, department: "xiangdong").Clean().Period);
+    }
+
     [Fact]
     public void Reads_a_period_stated_as_the_last_day_of_the_month()
     {

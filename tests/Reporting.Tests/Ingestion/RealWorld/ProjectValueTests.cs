@@ -47,6 +47,26 @@ public sealed class ProjectValueTests
     }
 
     [Fact]
+    public void Converts_amounts_a_small_department_keeps_in_yuan()
+    {
+        using MemoryStream file = RealWorld.Book(workbook =>
+        {
+            workbook.AddWorksheet("表一")
+                .Put(1, "时间：2022年1-12月")
+                .Put(2, "项目名称", "县区", "领域", "年度计划投资（元）", "累计完成投资（元）")
+                .Put(3, "武功山游步道修缮", "武功山", "服务业", 4500000, 3812500);
+            workbook.AddWorksheet("表二")
+                .Put(1, "时间：2022年1-12月", null, null, "金额单位：元")
+                .Put(2, "项目名称", "县区", "领域", "年度计划投资", "累计完成投资")
+                .Put(3, "武功山停车场", "武功山", "服务业", 1200000, "1,150,000");
+        });
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "wugongshan").Clean();
+
+        Assert.Equal([(450m, 381.25m), (120m, 115m)], outcome.Projects.Select(p => (p.AnnualPlan, p.Completed)));
+    }
+
+    [Fact]
     public void Reads_numbers_stored_as_text_with_a_leading_apostrophe()
     {
         using MemoryStream file = RealWorld.Book(workbook =>
