@@ -141,7 +141,13 @@ internal static class FieldCatalog
             P("期末余额"), PN(["余额"], "上年", "去年", "增长"), P("绝对值"), P("绝对数"), P("数值"), P("完成值"), P("实际值"), Exact("本年"),
         ]),
         new(Prior, "上年同期", ValueKind.Number, false, true, [PN(["上年同期"], "比重", "占比", "增长", "增速"), PN(["去年同期"], "比重", "占比", "增长", "增速")]),
-        new(Yoy, "同比增长", ValueKind.Percent, false, true, [PN(["同比"], "百分点", "比重", "占比"), PN(["增长"], "百分点", "比重", "占比"), P("增速"), P("增幅")]),
+        new(Yoy, "同比增长", ValueKind.Percent, false, true,
+        [
+            PN(["同比"], "百分点", "比重", "占比"), PN(["增长"], "百分点", "比重", "占比"), P("增速"), P("增幅"),
+
+            // The growth of the cumulative figure, like the value itself, beats this month's.
+            PB(3, ["累计", "同比"], "百分点", "比重", "占比"), PB(3, ["累计", "增"], "百分点", "比重", "占比"),
+        ]),
         new(Share, "占比", ValueKind.Percent, false, true, [PN(["占比"], "上年", "去年", "提高", "变化"), PN(["比重"], "上年", "去年", "提高", "变化")]),
         new(SharePrior, "上年同期比重", ValueKind.Percent, false, true, [P("上年", "比重"), P("去年", "比重"), P("上年", "占比"), P("去年", "占比")]),
         new(Note, "口径说明", ValueKind.Text, false, false, [P("口径"), P("说明"), P("备注")]),

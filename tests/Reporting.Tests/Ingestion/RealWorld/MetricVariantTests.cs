@@ -95,8 +95,8 @@ public sealed class MetricVariantTests
     {
         using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("指标")
             .Put(1, "时间：2022年1-12月")
-            .Put(2, "指标名称", "单位", "本月", "1-12月累计", "累计同比增长（%）")
-            .Put(3, "锂电产业营业收入", "亿元", 35.2, 310.25, 307));
+            .Put(2, "指标名称", "单位", "本月", "本月同比增长（%）", "1-12月累计", "累计同比增长（%）")
+            .Put(3, "锂电产业营业收入", "亿元", 35.2, 412, 310.25, 307));
 
         MetricRecord metric = RealWorld.Read(file, department: "gxj").Clean().Metrics.Single();
 
