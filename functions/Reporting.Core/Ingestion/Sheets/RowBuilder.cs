@@ -32,13 +32,16 @@ internal sealed partial class RowBuilder
     private string? _sectionLabel;
     private bool _abandoned;
 
-    // Vertical merges in descriptive columns (县区 merged over a county's projects) and the value each carries down.
+    // Vertical merges in descriptive columns (县区 merged over a county's projects), by first row, and the value
+    // each carries down. Rows come in order, so only the merges open at the current row are looked at.
     private readonly CellRange[] _downMerges;
     private readonly CellValue[] _downValues;
+    private readonly List<int> _openMerges = [];
+    private int _nextMerge;
 
     public RowBuilder(IngestionRun run, string sheet, KindMatch match, decimal? sheetScale, SheetDefaults? defaults = null, IReadOnlyList<CellRange>? merges = null, int headerLastRow = -1)
     {
-        _downMerges = [.. (merges ?? []).Where(m => m.ToRow > m.FromRow && m.FromRow > headerLastRow && CarriesDown(match, m.FromColumn))];
+        _downMerges = [.. (merges ?? []).Where(m => m.ToRow > m.FromRow && m.FromRow > headerLastRow && CarriesDown(match, m.FromColumn)).OrderBy(m => m.FromRow)];
         _downValues = new CellValue[_downMerges.Length];
         _run = run;
         _sheet = sheet;
@@ -116,9 +119,10 @@ internal sealed partial class RowBuilder
         if (SectionHeading(row, firstColumn, firstText, nameKey, out bool topLevel) is string label)
         {
             EnterSection(label, topLevel);
-            if (_totals is not null && TotalValues(row).Any(v => v is not null))
+            decimal?[] sums = TotalValues(row);
+            if (sums.Any(v => v is not null))
             {
-                _totals.AddTotal(row.Index, grand: false, TotalValues(row));
+                _totals!.AddTotal(row.Index, grand: false, sums);
             }
 
             return;
@@ -219,14 +223,20 @@ internal sealed partial class RowBuilder
 
     private void CarryDown(RowView row)
     {
-        for (int i = 0; i < _downMerges.Length; i++)
+        while (_nextMerge < _downMerges.Length && _downMerges[_nextMerge].FromRow <= row.Index)
+        {
+            _openMerges.Add(_nextMerge++);
+        }
+
+        _openMerges.RemoveAll(i => _downMerges[i].ToRow < row.Index);
+        foreach (int i in _openMerges)
         {
             CellRange merge = _downMerges[i];
             if (row.Index == merge.FromRow)
             {
                 _downValues[i] = row[merge.FromColumn];
             }
-            else if (row.Index > merge.FromRow && row.Index <= merge.ToRow && row[merge.FromColumn].IsEmpty)
+            else if (row[merge.FromColumn].IsEmpty)
             {
                 row.Fill(merge.FromColumn, _downValues[i]);
             }

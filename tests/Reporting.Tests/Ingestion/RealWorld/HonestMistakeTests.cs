@@ -121,6 +121,35 @@ public sealed class HonestMistakeTests
     }
 
     [Fact]
+    public void Explains_that_one_months_completion_is_not_the_cumulative_figure()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("调度表")
+            .Put(1, "时间：2022年1-12月")
+            .Put(2, "项目名称", "县区", "领域", "年度计划投资", "12月完成投资")
+            .Put(3, "湘东区陶瓷产业园", "湘东区", "工业", 10000, 900));
+
+        Finding error = RealWorld.Read(file, department: "xiangdong").OnlyError();
+
+        Assert.Equal(
+            "工作表“调度表”看起来是重大项目调度表，但缺少必填列：“累计完成投资”。请按模板补齐这些列的表头（表头第2行）。表中的“12月完成投资”是当月完成数，不是自年初累计数，请填写“1-12月累计完成投资”。",
+            error.Message);
+    }
+
+    [Fact]
+    public void Rejects_a_workbook_holding_only_the_county_summary()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("汇总")
+            .Put(1, "全市2022年1-12月重大项目汇总表")
+            .Put(2, "县区", "项目个数", "年度计划投资", "累计完成投资", "完成率")
+            .Put(3, "安源区", 2, 9000, 9300, "103.3%"));
+
+        Finding error = RealWorld.Read(file, department: "fgw").OnlyError();
+
+        Assert.Equal((RuleIds.ColumnRequiredMissing, "汇总"), (error.RuleId, error.Sheet!));
+        Assert.Equal("工作表“汇总”是汇总表（只有县区或领域的合计，没有“项目名称”列），不能据此统计。请上传逐个项目填报的明细表。", error.Message);
+    }
+
+    [Fact]
     public void Rejects_an_industry_written_where_the_field_belongs()
     {
         Finding error = ReadCounty("shangli", [1, "东讯精密二期", "上栗县", "电子信息", 3000, 2400, "是"]).OnlyError();
