@@ -11,7 +11,10 @@ public static class SampleDataFolder
     /// <summary>The period the bundled samples are for (cumulative January–December 2022).</summary>
     public static readonly ReportingPeriod Period = new(2022, 12);
 
-    public static string For(ReportingPeriod period) => Path.Combine(AppContext.BaseDirectory, "SampleData", period.ToString());
+    /// <summary>The folder of the bundled samples and their settings (demo-settings.json).</summary>
+    public static string Root => Path.Combine(AppContext.BaseDirectory, "SampleData");
+
+    public static string For(ReportingPeriod period) => Path.Combine(Root, period.ToString());
 
     /// <summary>Every sample file as (department, full path), in department then file-name order.</summary>
     public static IReadOnlyList<(string Department, string Path)> Files(ReportingPeriod period)

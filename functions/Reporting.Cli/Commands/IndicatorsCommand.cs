@@ -17,19 +17,15 @@ public static class IndicatorsCommand
         // Checked in the action rather than by the parser, so that a wrong period exits with
         // CliApp.BadArguments and a Chinese message instead of the parser's generic error.
         var period = new Option<string?>("--period") { Description = "报告期 YYYY-MM，例如 2022-12（必填）" };
-        var store = new Option<string>("--store") { Description = "存储目录", DefaultValueFactory = _ => "out/store" };
-        var config = new Option<string?>("--config") { Description = "附加配置文件 (JSON)" };
         var format = new Option<string>("--format") { Description = "输出格式：table（可读表格）或 json（按指标编号）", DefaultValueFactory = _ => Table };
 
         var command = new Command("indicators", "计算某一期的全部指标（各部门最近一次被接受的报送）");
         command.Options.Add(period);
-        command.Options.Add(store);
-        command.Options.Add(config);
         command.Options.Add(format);
+        StoreSelection store = StoreSelection.AddTo(command);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(period),
-            parseResult.GetValue(store) ?? "out/store",
-            parseResult.GetValue(config),
+            () => store.Open(parseResult),
             parseResult.GetValue(format) ?? Table,
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
@@ -38,15 +34,12 @@ public static class IndicatorsCommand
     }
 
     public static async Task<int> RunAsync(
-        string? periodText, string storeDirectory, string? configFile, string format, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string? periodText, Func<CliEnvironment> openEnvironment, string format, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (!ReportingPeriod.TryParse(periodText, out ReportingPeriod period))
+        if (!CliArguments.TryParsePeriod(periodText, error, out ReportingPeriod period))
         {
-            await error.WriteLineAsync(periodText is null
-                ? "请用 --period 指定报告期，格式 YYYY-MM，例如 --period 2022-12。"
-                : $"报告期“{periodText}”无效：格式应为 YYYY-MM（年份 2000–2100，月份 1–12），例如 2022-12。").ConfigureAwait(false);
             return CliApp.BadArguments;
         }
 
@@ -62,14 +55,8 @@ public static class IndicatorsCommand
             return CliApp.BadArguments;
         }
 
-        CliEnvironment environment;
-        try
+        if (await CliEnvironment.TryOpenAsync(openEnvironment, error).ConfigureAwait(false) is not { } environment)
         {
-            environment = CliEnvironment.Open(storeDirectory, configFile);
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
-        {
-            await error.WriteLineAsync($"无法打开配置或存储目录：{e.Message}").ConfigureAwait(false);
             return CliApp.BadArguments;
         }
 

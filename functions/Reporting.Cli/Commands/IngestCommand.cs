@@ -16,16 +16,13 @@ public static class IngestCommand
         var files = new Argument<string[]>("files") { Description = "要导入的报表文件（.xlsx、.xls、.csv）", Arity = ArgumentArity.OneOrMore };
         var department = new Option<string?>("--department") { Description = "部门标识，如 anyuan；省略时按表中“填报单位”识别" };
         var period = new Option<string?>("--period") { Description = "报告期 YYYY-MM；省略时按表中“时间：…”识别" };
-        var store = new Option<string>("--store") { Description = "存储目录", DefaultValueFactory = _ => "out/store" };
-        var config = new Option<string?>("--config") { Description = "附加配置文件（JSON）" };
         var dryRun = new Option<bool>("--dry-run") { Description = "只校验，不写入存储" };
         var command = new Command("ingest", "导入并校验部门报表：接收、存档、生成数据集；有问题时给出标注副本");
         command.Arguments.Add(files);
         command.Options.Add(department);
         command.Options.Add(period);
-        command.Options.Add(store);
-        command.Options.Add(config);
         command.Options.Add(dryRun);
+        StoreSelection store = StoreSelection.AddTo(command);
         command.SetAction(async (parseResult, ct) =>
         {
             TextWriter output = parseResult.InvocationConfiguration.Output;
@@ -61,8 +58,8 @@ public static class IngestCommand
             try
             {
                 bool anyRejected = parseResult.GetValue(dryRun)
-                    ? await DryRunAsync(paths, departmentId, periodOverride, parseResult.GetValue(config), output).ConfigureAwait(false)
-                    : await IngestAsync(paths, departmentId, periodOverride, parseResult.GetValue(store)!, parseResult.GetValue(config), output, ct).ConfigureAwait(false);
+                    ? await DryRunAsync(paths, departmentId, periodOverride, store.ConfigFile(parseResult), output).ConfigureAwait(false)
+                    : await IngestAsync(paths, departmentId, periodOverride, store.Open(parseResult), output, ct).ConfigureAwait(false);
                 return anyRejected ? CliApp.Rejected : CliApp.Ok;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -74,9 +71,8 @@ public static class IngestCommand
         return command;
     }
 
-    private static async Task<bool> IngestAsync(string[] paths, string? department, ReportingPeriod? period, string storeDirectory, string? configFile, TextWriter output, CancellationToken ct)
+    private static async Task<bool> IngestAsync(string[] paths, string? department, ReportingPeriod? period, CliEnvironment environment, TextWriter output, CancellationToken ct)
     {
-        CliEnvironment environment = CliEnvironment.Open(storeDirectory, configFile);
         var service = new IngestionService(environment.Store, environment.Ledger, environment.Options, TimeProvider.System);
         bool anyRejected = false;
         foreach (string path in paths)

@@ -15,13 +15,31 @@ public static class ReportingConfiguration
     {
         var options = new ReportingOptions();
         configuration.GetSection(ReportingOptions.SectionName).Bind(options);
+        ApplyContacts(options);
         Validate(options);
         return options;
     }
 
+    private static void ApplyContacts(ReportingOptions options)
+    {
+        foreach ((string id, string contact) in options.Contacts)
+        {
+            if (options.FindDepartment(id) is { } department)
+            {
+                department.Contact = string.IsNullOrWhiteSpace(contact) ? null : contact.Trim();
+            }
+        }
+    }
+
     public static void Validate(ReportingOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
+        foreach (string id in options.Contacts.Keys.Where(id => options.FindDepartment(id) is null))
+        {
+            problems.Add($"Contacts names department '{id}', which is not configured.");
+        }
+
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (DepartmentOptions department in options.Departments)
         {

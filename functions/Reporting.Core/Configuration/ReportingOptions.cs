@@ -19,6 +19,13 @@ public sealed class ReportingOptions
     /// <summary>Who is expected to submit, what, and where to send their receipts.</summary>
     public List<DepartmentOptions> Departments { get; set; } = [];
 
+    /// <summary>
+    /// Department contacts by id (Reporting:Contacts:anyuan = …), applied over <see cref="DepartmentOptions.Contact"/>.
+    /// Keyed by id because configuration merges lists by position: an overlay that listed departments
+    /// in another order would silently give one department another's mailbox.
+    /// </summary>
+    public Dictionary<string, string> Contacts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public IngestionOptions Ingestion { get; set; } = new();
 
     public IndicatorOptions Indicators { get; set; } = new();

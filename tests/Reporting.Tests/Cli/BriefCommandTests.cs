@@ -112,7 +112,7 @@ public sealed class BriefCommandTests : IDisposable
     [Theory]
     [InlineData("--period 2022-13 --out x.pdf", "YYYY-MM")]
     [InlineData("--out x.pdf", "--period")]
-    [InlineData("--period 2022-12", "--out")]
+    [InlineData("--period 2022-12", "reporting ingest")]
     [InlineData("--period 2022-12 --out x.pdf --date 2023/01/06", "YYYY-MM-DD")]
     public async Task Bad_arguments_exit_with_a_chinese_message(string arguments, string mentioned)
     {

@@ -95,6 +95,8 @@ internal sealed class TotalsTracker(IReadOnlyList<ColumnBinding> columns)
 /// <summary>Up to three amounts of one row, in the order of <see cref="TotalsTracker.Columns"/> (there are at most three).</summary>
 internal readonly struct TotalsValues(decimal? first, decimal? second, decimal? third)
 {
+    public bool HasAny => first is not null || second is not null || third is not null;
+
     public decimal? this[int column] => column switch
     {
         0 => first,

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run): restores NuGet packages and Azurite (npm ci),
+# then runs every test project. The integration tests start Azurite and an SMTP server on
+# loopback themselves and stop them afterwards. Needs the .NET 10 SDK and Node.js 20+.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export NPM_CONFIG_UPDATE_NOTIFIER=false
+
+if ! command -v node >/dev/null 2>&1; then
+  echo "test.sh: Node.js 20+ is required for Azurite (the integration tests' storage emulator)." >&2
+  exit 1
+fi
+
+echo "== npm ci (Azurite for the integration tests)"
+npm ci --prefix tests/Reporting.IntegrationTests --no-audit --no-fund --loglevel=error
+
+echo "== dotnet test Reporting.sln"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Reporting.sln --nologo --logger "console;verbosity=normal" < /dev/null 2>&1 | tee "$log" || status=$?
+
+# One closing line over every test assembly: "N passed, N failed, N skipped", summed from each
+# assembly's "Total tests" block ("     Passed: 37", "     Failed: 1", "    Skipped: 0").
+count() { { grep -E "^ +$1: +[0-9]+ *\$" "$log" || true; } | awk '{ s += $2 } END { print s + 0 }'; }
+passed="$(count Passed)"
+failed="$(count Failed)"
+skipped="$(count Skipped)"
+echo
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "test.sh: no test ran" >&2
+  exit 1
+fi
+exit "$status"

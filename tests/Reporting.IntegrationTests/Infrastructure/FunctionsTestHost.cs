@@ -1,0 +1,137 @@
+using System.Globalization;
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Core.Configuration;
+using Reporting.Core.Storage;
+using Reporting.Functions;
+
+namespace Reporting.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The Functions app's services exactly as Program.cs builds them from configuration (reporting.json
+/// under app settings), pointed at Azurite and the loopback SMTP server, with a clock the test sets.
+/// Only the storage factory is swapped, to give each test its own container and table prefix.
+/// </summary>
+public sealed class FunctionsTestHost : IDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly string _prefix = AzuriteFixture.UniquePrefix();
+    private readonly AzuriteFixture _azurite;
+
+    public FunctionsTestHost(AzuriteFixture azurite, SmtpFixture smtp, ManualClock clock, IDictionary<string, string?>? settings = null)
+    {
+        _azurite = azurite;
+        Clock = clock;
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            [ReportingServices.StorageConnection] = azurite.ConnectionString,
+            ["BriefingSchedule"] = "0 30 0 5 * *",
+            ["ReminderSchedule"] = "0 0 1 * * *",
+            ["Reporting:Delivery:From"] = SmtpFixture.UserName,
+            ["Reporting:Delivery:FromName"] = "萍乡市重大项目推进办公室",
+        };
+        foreach (KeyValuePair<string, string?> smtpSetting in smtp.Settings())
+        {
+            values[smtpSetting.Key] = smtpSetting.Value;
+        }
+
+        foreach (KeyValuePair<string, string?> setting in settings ?? new Dictionary<string, string?>())
+        {
+            values[setting.Key] = setting.Value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values);
+        ReportingServices.AddDefaults(configuration);
+
+        // The demo's sample contacts and recipients, right after the defaults so test settings still win.
+        IConfigurationSource sample = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "demo-settings.json"), optional: false)
+            .Sources[0];
+        configuration.Sources.Insert(1, sample);
+        IConfiguration built = configuration.Build();
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddMvcCore();
+        services.AddReporting(built);
+        services.AddSingleton(_ => AzureStorage.Create(azurite.ConnectionString, namePrefix: _prefix));
+        services.AddSingleton<TimeProvider>(clock);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    public ManualClock Clock { get; }
+
+    public IServiceProvider Services => _provider;
+
+    public ReportingOptions Options => _provider.GetRequiredService<ReportingOptions>();
+
+    public AzureStores Stores => _provider.GetRequiredService<AzureStores>();
+
+    /// <summary>A function class as the worker creates it: constructor injection from the container.</summary>
+    public T Create<T>() => ActivatorUtilities.CreateInstance<T>(_provider);
+
+    /// <summary>Puts a file into uploads/{department}/{name} and returns the client the blob trigger would bind.</summary>
+    public async Task<BlobClient> UploadAsync(string department, string name, byte[] content)
+    {
+        BlobContainerClient container = Stores.Blobs.GetBlobContainerClient(_prefix + Containers.Uploads);
+        await container.CreateIfNotExistsAsync();
+        BlobClient blob = container.GetBlobClient($"{department}/{name}");
+        await blob.UploadAsync(new BinaryData(content), overwrite: true);
+        return blob;
+    }
+
+    public async Task<List<StoredObject>> ListAsync(string prefix)
+    {
+        List<StoredObject> items = [];
+        await foreach (StoredObject item in Stores.Store.ListAsync(prefix))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    public async Task<List<LedgerRow<T>>> RowsAsync<T>(string table, string? partition = null)
+        where T : class
+    {
+        List<LedgerRow<T>> rows = [];
+        await foreach (LedgerRow<T> row in Stores.Ledger.QueryAsync<T>(table, partition))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public static HttpRequest Request(string? query = null)
+    {
+        var context = new DefaultHttpContext();
+        if (query is not null)
+        {
+            context.Request.QueryString = new QueryString(query);
+        }
+
+        return context.Request;
+    }
+
+    /// <summary>Executes an action result as ASP.NET Core would and returns status, headers and body.</summary>
+    public async Task<(int Status, IHeaderDictionary Headers, byte[] Body)> ExecuteAsync(IActionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        await using AsyncServiceScope scope = _provider.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+        return (context.Response.StatusCode, context.Response.Headers, body.ToArray());
+    }
+
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    public void Dispose() => _provider.Dispose();
+}

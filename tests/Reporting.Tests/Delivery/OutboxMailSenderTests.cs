@@ -1,0 +1,37 @@
+using MimeKit;
+using Reporting.Core.Delivery;
+using Reporting.Core.Storage;
+using Reporting.Tests.Storage;
+
+namespace Reporting.Tests.Delivery;
+
+public sealed class OutboxMailSenderTests : IDisposable
+{
+    private readonly TempFolders _folders = new("reporting-outbox");
+
+    public void Dispose() => _folders.Dispose();
+
+    [Fact]
+    public async Task Writes_the_message_as_an_eml_file_named_by_recipient_and_message_id()
+    {
+        var store = new FolderReportStore(_folders.Create());
+        var message = new MimeMessage { Subject = "萍乡市重大项目推进情况简报（2022年第12期）", MessageId = "abc.123@reporting" };
+        message.From.Add(MailboxAddress.Parse("briefing@pingxiang.example"));
+        message.To.Add(MailboxAddress.Parse("Shuji@Pingxiang.example"));
+        message.Body = new TextPart("plain") { Text = "正文" };
+
+        string id = await new OutboxMailSender(store).SendAsync(message);
+        await new OutboxMailSender(store).SendAsync(message);
+
+        Assert.Equal("abc.123@reporting", id);
+        List<string> files = [];
+        await foreach (StoredObject item in store.ListAsync("outbox/"))
+        {
+            files.Add(item.Path);
+        }
+
+        Assert.Equal(["outbox/shuji@pingxiang.example/abc.123@reporting.eml"], files);
+        MimeMessage read = await MimeMessage.LoadAsync(new MemoryStream((await store.ReadBytesAsync(files[0]))!));
+        Assert.Equal("萍乡市重大项目推进情况简报（2022年第12期）", read.Subject);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using MimeKit;
+using Reporting.Core.Delivery;
+
+namespace Reporting.Tests.Delivery;
+
+/// <summary>A clock the test sets.</summary>
+internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
+
+    public void Advance(TimeSpan by) => Now += by;
+}
+
+/// <summary>
+/// An in-memory mail sender for the ledger logic (the SMTP path is tested against a real
+/// server in Reporting.IntegrationTests): records what it was given, fails on demand.
+/// </summary>
+internal sealed class RecordingSender : IMailSender
+{
+    private readonly ConcurrentQueue<MimeMessage> _sent = new();
+
+    public Func<MimeMessage, Exception?> FailWhen { get; set; } = _ => null;
+
+    public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
+    public IReadOnlyList<MimeMessage> Sent => _sent.ToArray();
+
+    public int Calls;
+
+    public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref Calls);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, cancellationToken);
+        }
+
+        if (FailWhen(message) is { } failure)
+        {
+            throw failure;
+        }
+
+        _sent.Enqueue(message);
+        return message.MessageId!;
+    }
+}
