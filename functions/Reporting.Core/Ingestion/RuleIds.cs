@@ -26,6 +26,7 @@ public static class RuleIds
     public const string CellRequiredEmpty = "cell.required-empty";
     public const string CellNotNumber = "cell.not-number";
     public const string ValueNegative = "value.negative";
+    public const string ValueTooLarge = "value.too-large";
     public const string CountyUnknown = "county.unknown";
     public const string FieldUnknown = "field.unknown";
 

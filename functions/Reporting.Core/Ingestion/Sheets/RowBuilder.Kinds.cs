@@ -82,9 +82,11 @@ internal sealed partial class RowBuilder
         decimal limitPct = _run.Options.Ingestion.CompletedOverPlanWarnPct;
         if (annualPlan > 0m && completed * 100m > annualPlan * limitPct)
         {
-            decimal pct = Math.Round(completed * 100m / annualPlan, 1, MidpointRounding.AwayFromZero);
+            string pct = Indicators.Percentages.Of(completed, annualPlan) is decimal ratio
+                ? FindingSink.Format(Math.Round(ratio, 1, MidpointRounding.AwayFromZero)) + "%"
+                : "—";
             Warn(RuleIds.CompletedOver200Pct, row.Index, completedColumn, FindingSink.Format(completed),
-                $"（万元）超过年度计划投资{FindingSink.Format(annualPlan)}万元的{FindingSink.Format(limitPct)}%（为{FindingSink.Format(pct)}%），请核实。");
+                $"（万元）超过年度计划投资{FindingSink.Format(annualPlan)}万元的{FindingSink.Format(limitPct)}%（为{pct}），请核实。");
         }
 
         if (started == false && completed > 0m && _match[FieldCatalog.Started] is ColumnBinding startedColumn)
@@ -222,11 +224,15 @@ internal sealed partial class RowBuilder
         switch (parsed.Status)
         {
             case ParseStatus.Empty when required:
-                Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, "为空，该项必须填写（暂无数据请填“—”）。");
+                Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, "为空，该项必须填写（暂无数据请填“—”；显示 #DIV/0!、#REF! 等公式错误的单元格也按空值处理）。");
                 ok = false;
                 return null;
             case ParseStatus.Invalid:
                 Error(RuleIds.CellNotNumber, row.Index, column, cell.Display, AmountHint);
+                ok = false;
+                return null;
+            case ParseStatus.TooLarge:
+                Error(RuleIds.ValueTooLarge, row.Index, column, cell.Display, TooLargeHint);
                 ok = false;
                 return null;
             case ParseStatus.Ok:
