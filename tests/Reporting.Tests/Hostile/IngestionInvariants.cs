@@ -30,11 +30,6 @@ internal static class IngestionInvariants
             {
                 problems.Add($"rejected without an error finding ({outcome.ErrorCount} errors)");
             }
-
-            if (outcome.Projects.Count + outcome.Signings.Count + outcome.Metrics.Count > 0 && outcome.Findings.All(f => f.Sheet is null))
-            {
-                problems.Add("rejected at file level but records were returned");
-            }
         }
 
         foreach (Finding finding in outcome.Findings)
