@@ -39,6 +39,8 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
     public const string Password = "correct horse battery staple";
 
     private readonly ConcurrentQueue<CapturedMail> _messages = new();
+    private int? _goDownAt;
+    private int _attempts;
     private X509Certificate2 _certificate = null!;
     private SmtpServer.SmtpServer? _server;
     private CancellationTokenSource? _stop;
@@ -47,6 +49,20 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
     public int Port { get; private set; }
 
     public SmtpMode Mode { get; set; } = SmtpMode.Accept;
+
+    /// <summary>
+    /// The server goes down while this message (1-based, counted from now) is being handed over: it answers
+    /// 421 and stops listening, so the rest of the run finds it unreachable. Null: never.
+    /// </summary>
+    public int? GoDownAtMessage
+    {
+        get => _goDownAt;
+        set
+        {
+            _goDownAt = value;
+            Interlocked.Exchange(ref _attempts, 0);
+        }
+    }
 
     public IReadOnlyList<CapturedMail> Messages => _messages.ToArray();
 
@@ -193,6 +209,13 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
     {
         public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (Interlocked.Increment(ref fixture._attempts) == fixture._goDownAt)
+            {
+                fixture._goDownAt = null;
+                _ = Task.Run(fixture.StopAsync, CancellationToken.None);
+                return Task.FromResult(new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "Service not available, closing transmission channel"));
+            }
+
             switch (fixture.Mode)
             {
                 case SmtpMode.RejectTransient:
