@@ -2,7 +2,7 @@ targetScope = 'subscription'
 
 metadata description = 'Reporting on Azure: a Flex Consumption function app (.NET isolated 10) with its storage, identity, monitoring, Key Vault, Event Grid and per-department upload access. Deployed with `azd up`; see infra/README.md.'
 
-import { parseAddresses, parseDepartmentGroups } from 'modules/rules.bicep'
+import { parseAddresses, parseDepartmentContacts, parseDepartmentGroups } from 'modules/rules.bicep'
 
 @minLength(1)
 @maxLength(64)
@@ -34,6 +34,9 @@ param smtpPassword string = ''
 
 @description('Departments and their Entra groups, "id=groupObjectId" comma-separated (REPORTING_DEPARTMENT_GROUPS), e.g. "anyuan=<guid>,swj=<guid>". Ids as in reporting.json.')
 param departmentGroups string = ''
+
+@description('Department mailboxes for receipts and reminders, "id=address" comma-separated (REPORTING_DEPARTMENT_CONTACTS), e.g. "anyuan=clerk@example.gov.cn". Ids as in reporting.json.')
+param departmentContacts string = ''
 
 @description('NCRONTAB (UTC) of the monthly briefing (BRIEFING_SCHEDULE); empty means 0 30 0 5 * * (08:30 Beijing time on the 5th).')
 param briefingSchedule string = ''
@@ -97,6 +100,7 @@ var departmentsAreDistinct = length(union(departmentIds, [])) == length(departme
   ? true
   : fail('REPORTING_DEPARTMENT_GROUPS names a department twice')
 var recipientList = parseAddresses(recipients)
+var contactList = parseDepartmentContacts(departmentContacts)
 
 var names = {
   resourceGroup: 'rg-${environmentName}'
@@ -127,6 +131,7 @@ var reportingSettings = union(
   },
   empty(mailFrom) ? {} : { Reporting__Delivery__From: mailFrom },
   toObject(range(0, length(recipientList)), i => 'Reporting__Delivery__Recipients__${i}', i => recipientList[i]),
+  toObject(contactList, c => 'Reporting__Contacts__${c.id}', c => c.address),
   smtpSettings
 )
 

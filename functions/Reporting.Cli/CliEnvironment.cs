@@ -51,6 +51,25 @@ public sealed class CliEnvironment
         return new CliEnvironment(options, new FolderReportStore(storeDirectory), new FolderLedgerStore(storeDirectory));
     }
 
+    /// <summary>
+    /// Opens the environment, or explains in Chinese why it cannot (a broken --config, an unreadable
+    /// store folder) and returns null, so a user's mistake is not reported as a bug.
+    /// </summary>
+    public static async Task<CliEnvironment?> TryOpenAsync(Func<CliEnvironment> open, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return open();
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException or ArgumentException)
+        {
+            await error.WriteLineAsync($"无法打开配置或存储目录：{e.Message}").ConfigureAwait(false);
+            return null;
+        }
+    }
+
     /// <summary>The shared <c>--connection</c> option: target an Azure store instead of the folder given by --store.</summary>
     public static Option<string?> CreateConnectionOption() => new("--connection")
     {

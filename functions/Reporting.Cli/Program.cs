@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text;
 
 namespace Reporting.Cli;
@@ -8,7 +7,6 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        RootCommand root = CliApp.CreateRootCommand();
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        return await CliApp.InvokeAsync(args).ConfigureAwait(false);
     }
 }

@@ -23,6 +23,35 @@ func parseAddresses(text string) string[] =>
     a => contains(a, '@') && !contains(a, ' ') ? a : fail('REPORTING_RECIPIENTS: \'${a}\' is not an e-mail address')
   )
 
+@export()
+@description('A department\'s mailbox for receipts and reminders (催报).')
+type departmentContact = {
+  @description('Department id, as in reporting.json.')
+  id: string
+
+  @description('E-mail address.')
+  address: string
+}
+
+@export()
+@description('Parses "anyuan=clerk@example.gov.cn,swj=…" (the azd variable REPORTING_DEPARTMENT_CONTACTS); an invalid entry stops the deployment with a message naming it.')
+func parseDepartmentContacts(text string) departmentContact[] =>
+  map(filter(map(split(text, [',', ';', '\n']), e => trim(e)), e => !empty(e)), e => parseDepartmentContact(e))
+
+func parseDepartmentContact(entry string) departmentContact =>
+  length(split(entry, '=')) != 2 || !contains(split(entry, '=')[1], '@') || contains(trim(split(entry, '=')[1]), ' ')
+    ? fail('REPORTING_DEPARTMENT_CONTACTS: \'${entry}\' is not of the form department=address')
+    : {
+        id: checkContactDepartmentId(trim(split(entry, '=')[0]))
+        address: trim(split(entry, '=')[1])
+      }
+
+// Becomes part of an app setting name (Reporting__Contacts__{id}): the same characters as an upload folder.
+func checkContactDepartmentId(id string) string =>
+  empty(id) || length(id) > 40 || !empty(filter(range(0, length(id)), i => !contains('abcdefghijklmnopqrstuvwxyz0123456789-', substring(id, i, 1))))
+    ? fail('REPORTING_DEPARTMENT_CONTACTS: department id \'${id}\' must be 1-40 lower-case ASCII letters, digits or \'-\'')
+    : id
+
 func parseDepartmentGroup(entry string) departmentGroup =>
   length(split(entry, '=')) != 2
     ? fail('REPORTING_DEPARTMENT_GROUPS: \'${entry}\' is not of the form department=groupObjectId')

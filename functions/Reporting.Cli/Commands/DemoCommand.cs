@@ -51,7 +51,10 @@ public static class DemoCommand
             return CliApp.Bug;
         }
 
-        CliEnvironment environment = openEnvironment();
+        if (await CliEnvironment.TryOpenAsync(openEnvironment, error).ConfigureAwait(false) is not { } environment)
+        {
+            return CliApp.BadArguments;
+        }
 
         // Uploads arrive in the order the office lists its departments: counties first, then the bureaus.
         List<string> order = environment.Options.Departments.Select(d => d.Id).ToList();

@@ -55,14 +55,8 @@ public static class IndicatorsCommand
             return CliApp.BadArguments;
         }
 
-        CliEnvironment environment;
-        try
+        if (await CliEnvironment.TryOpenAsync(openEnvironment, error).ConfigureAwait(false) is not { } environment)
         {
-            environment = openEnvironment();
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
-        {
-            await error.WriteLineAsync($"无法打开配置或存储目录：{e.Message}").ConfigureAwait(false);
             return CliApp.BadArguments;
         }
 

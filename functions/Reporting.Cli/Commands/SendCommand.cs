@@ -42,7 +42,10 @@ public static class SendCommand
                 issueDate = parsed;
             }
 
-            CliEnvironment environment = store.Open(parseResult);
+            if (await CliEnvironment.TryOpenAsync(() => store.Open(parseResult), error).ConfigureAwait(false) is not { } environment)
+            {
+                return CliApp.BadArguments;
+            }
             if (environment.Options.Delivery.Recipients.Count == 0)
             {
                 await error.WriteLineAsync("未配置收件人（Reporting:Delivery:Recipients），没有发送任何邮件。").ConfigureAwait(false);

@@ -21,7 +21,10 @@ public static class StatusCommand
                 return CliApp.BadArguments;
             }
 
-            CliEnvironment environment = store.Open(parseResult);
+            if (await CliEnvironment.TryOpenAsync(() => store.Open(parseResult), parseResult.InvocationConfiguration.Error).ConfigureAwait(false) is not { } environment)
+            {
+                return CliApp.BadArguments;
+            }
             var service = new SubmissionStatusService(environment.Ledger, environment.Options);
             IReadOnlyList<DepartmentSubmissionStatus> statuses = await service.GetStatusAsync(reportingPeriod, cancellationToken).ConfigureAwait(false);
             DateTimeOffset deadline = ChinaTime.ToBeijing(service.Deadline(reportingPeriod));

@@ -33,6 +33,12 @@ public static class DepartmentResolver
             }
         }
 
+        if (best is null && new Vocabulary(options.Ingestion.EffectiveCounties()).Match(written) is string county)
+        {
+            // "萍乡经济技术开发区经济发展局" and "武功山管委会" name their county by an alias.
+            best = options.Departments.FirstOrDefault(d => ChineseText.Compact(d.Name) == county);
+        }
+
         return best?.Id;
     }
 }

@@ -38,6 +38,7 @@ public static class RuleIds
     public const string CumulativeDecreased = "cumulative.decreased";
     public const string CellNotDate = "cell.not-date";
     public const string CellNotBoolean = "cell.not-boolean";
+    public const string RowHidden = "row.hidden";
 
     // Processing.
     public const string IngestionFailed = "ingestion.failed";

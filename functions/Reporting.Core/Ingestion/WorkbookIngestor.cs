@@ -1,6 +1,7 @@
 using ExcelDataReader.Exceptions;
 using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion.Headers;
+using Reporting.Core.Ingestion.Parsing;
 using Reporting.Core.Ingestion.Reading;
 using Reporting.Core.Ingestion.Sheets;
 
@@ -121,13 +122,15 @@ public sealed class WorkbookIngestor
         }
 
         var run = new IngestionRun(options);
+        run.UploadCounty = UploadCounty(context, run.Counties);
         var sheets = new List<SheetResult>();
         try
         {
             using SpreadsheetReader reader = SpreadsheetReader.Open(seekable, format, probe.CsvEncoding, SheetNameForCsv(fileName));
+            HashSet<string> earlierMonths = format == SpreadsheetFormat.Csv ? [] : EarlierMonthSheets(reader.ListSheets(), context.Period);
             while (reader.NextSheet())
             {
-                if (reader.SheetHidden || reader.SheetName == FindingsSheetName)
+                if (reader.SheetHidden || reader.SheetName == FindingsSheetName || earlierMonths.Contains(reader.SheetName))
                 {
                     continue;
                 }
@@ -157,7 +160,7 @@ public sealed class WorkbookIngestor
         }
 
         // Without a table, period and department questions would only bury the one answer that matters.
-        ReportingPeriod? period = hasTable ? ResolvePeriod(run, context) : context.Period;
+        ReportingPeriod? period = hasTable ? ResolvePeriod(run, context, fileName) : context.Period;
         string? department = hasTable ? ResolveDepartment(run, context) : context.Department;
         int records = run.Projects.Count + run.Signings.Count + run.Metrics.Count;
         if (run.Findings.Errors == 0 && records == 0)
@@ -198,6 +201,15 @@ public sealed class WorkbookIngestor
 
     private static void ReportNoTable(IngestionRun run, List<SheetResult> sheets)
     {
+        if (sheets.FirstOrDefault(s => s.Status == SheetStatus.Summary) is SheetResult summary)
+        {
+            run.Findings.Sheet(
+                summary.Sheet,
+                RuleIds.ColumnRequiredMissing,
+                $"工作表“{summary.Sheet}”是汇总表（只有县区或领域的合计，没有“项目名称”列），不能据此统计。请上传逐个项目填报的明细表。");
+            return;
+        }
+
         List<SheetResult> unknown = [.. sheets.Where(s => s.Status == SheetStatus.UnknownKind)];
         foreach (SheetResult sheet in unknown)
         {
@@ -222,7 +234,7 @@ public sealed class WorkbookIngestor
         run.Findings.File(RuleIds.FileEmpty, "文件中没有任何内容（所有工作表都是空的）。请确认上传的是填好的报表。");
     }
 
-    private static ReportingPeriod? ResolvePeriod(IngestionRun run, IngestionContext context)
+    private static ReportingPeriod? ResolvePeriod(IngestionRun run, IngestionContext context, string fileName)
     {
         List<PeriodClue> full = [.. run.PeriodClues.Where(c => c.Period is not null)];
         if (context.Period is ReportingPeriod given)
@@ -240,6 +252,11 @@ public sealed class WorkbookIngestor
         List<ReportingPeriod> distinct = [.. full.Select(c => c.Period!.Value).Distinct().Order()];
         if (distinct.Count == 0)
         {
+            if (FillPeriod(run, fileName) is ReportingPeriod filled)
+            {
+                return filled;
+            }
+
             run.Findings.File(RuleIds.PeriodMissing, "无法确定报表所属期间：表中没有“时间：2022年1-12月”这样的说明，表头也未注明月份，上传时也未指定。请在表头上方注明报告期后重新上传。");
             return null;
         }
@@ -261,6 +278,75 @@ public sealed class WorkbookIngestor
 
         return period;
     }
+
+    /// <summary>
+    /// No full period stated: a month (from a header "1-12月" or the sheet name "12月") with the one year the
+    /// title or the headers name; else a period in a sheet name, then in the file name.
+    /// </summary>
+    private static ReportingPeriod? FillPeriod(IngestionRun run, string fileName)
+    {
+        int[] months = [.. run.PeriodClues.Where(c => c.MonthOnly is not null).Select(c => c.MonthOnly!.Value).Distinct()];
+        if (months.Length > 1)
+        {
+            return null;
+        }
+
+        int? month = months.Length == 1 ? months[0] : null;
+        List<ReportingPeriod> named = [.. run.PeriodHints.Where(h => h.Period is not null).Select(h => h.Period!.Value)];
+        if (SheetNotes.TryFindPeriodInName(Path.GetFileNameWithoutExtension(fileName), out ReportingPeriod? inFileName, out _) && inFileName is ReportingPeriod file)
+        {
+            named.Add(file);
+        }
+
+        foreach (ReportingPeriod candidate in named)
+        {
+            if (month is null || candidate.Month == month)
+            {
+                return candidate;
+            }
+        }
+
+        int[] sheetMonths = [.. run.PeriodHints.Where(h => h.MonthOnly is not null).Select(h => h.MonthOnly!.Value).Distinct()];
+        month ??= sheetMonths.Length == 1 ? sheetMonths[0] : null;
+        int? year = SingleYear(run.PeriodHints.Where(h => !h.FromHeader)) ?? SingleYear(run.PeriodHints.Where(h => h.FromHeader));
+        return month is int m && year is int y ? new ReportingPeriod(y, m) : null;
+    }
+
+    private static int? SingleYear(IEnumerable<PeriodClue> hints)
+    {
+        int[] years = [.. hints.Where(h => h.YearOnly is not null).Select(h => h.YearOnly!.Value).Distinct()];
+        return years.Length == 1 ? years[0] : null;
+    }
+
+    /// <summary>
+    /// A workbook kept month by month ("11月", "12月" side by side): only the month being reported is read,
+    /// the one the upload names, else the latest. Sheets not named after a month are read as usual.
+    /// </summary>
+    private static HashSet<string> EarlierMonthSheets(IReadOnlyList<(string Name, bool Hidden)> sheets, ReportingPeriod? given)
+    {
+        var monthly = new List<(string Name, int Order)>();
+        foreach ((string name, bool hidden) in sheets)
+        {
+            if (!hidden && SheetNotes.TryFindPeriodInName(name, out ReportingPeriod? period, out int? month))
+            {
+                int order = period is ReportingPeriod p ? (given is ReportingPeriod g && p == g ? int.MaxValue : p.Year * 12 + p.Month)
+                    : given is ReportingPeriod gm && month == gm.Month ? int.MaxValue : month!.Value;
+                monthly.Add((name, order));
+            }
+        }
+
+        if (monthly.Count < 2 || monthly.Select(m => m.Order).Distinct().Count() < 2)
+        {
+            return [];
+        }
+
+        int keep = monthly.Max(m => m.Order);
+        return [.. monthly.Where(m => m.Order != keep).Select(m => m.Name)];
+    }
+
+    /// <summary>The county an uploading county department stands for (anyuan → 安源区); null for a city bureau.</summary>
+    private static string? UploadCounty(IngestionContext context, Vocabulary counties) =>
+        context.Department is string id && context.Options.FindDepartment(id) is DepartmentOptions department ? counties.Match(department.Name) : null;
 
     private static string? ResolveDepartment(IngestionRun run, IngestionContext context)
     {

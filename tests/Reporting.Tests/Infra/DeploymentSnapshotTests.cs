@@ -167,6 +167,8 @@ public sealed class DeploymentSnapshotTests
             settings.Where(s => s.Key.StartsWith("Reporting__Delivery__Recipients__", StringComparison.Ordinal))
                 .OrderBy(s => int.Parse(s.Key.Split("__")[^1]))
                 .Select(s => s.Value));
+        Assert.Equal("anyuan@pingxiang.gov.cn", settings["Reporting__Contacts__anyuan"]);
+        Assert.Equal("zhaoshang@pingxiang.gov.cn", settings["Reporting__Contacts__swj"]);
         Assert.Equal("0 30 0 5 * *", settings["BriefingSchedule"]);
         Assert.Equal("0 0 1 * * *", settings["ReminderSchedule"]);
     }

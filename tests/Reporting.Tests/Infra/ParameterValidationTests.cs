@@ -38,6 +38,15 @@ public sealed class ParameterValidationTests
     }
 
     [Fact]
+    public void Rejects_a_department_contact_that_is_not_an_address()
+    {
+        ProcessResult result = DeploymentSnapshot.Fail(Snapshots.MinimalParameters.With("departmentContacts", "anyuan=安源区发改委"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("REPORTING_DEPARTMENT_CONTACTS: 'anyuan=安源区发改委' is not of the form department=address", result.Output);
+    }
+
+    [Fact]
     public void Rejects_an_smtp_server_without_a_sender_address()
     {
         ProcessResult result = DeploymentSnapshot.Fail(Snapshots.FullParameters.Without("mailFrom"));

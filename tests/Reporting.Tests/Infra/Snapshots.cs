@@ -26,6 +26,7 @@ internal static class Snapshots
         ["smtpUserName"] = "briefing",
         ["smtpPassword"] = "test-only-password",
         ["departmentGroups"] = string.Join(",", Departments.Select(d => $"{d.Id}={d.GroupObjectId}")),
+        ["departmentContacts"] = "anyuan=anyuan@pingxiang.gov.cn; swj=zhaoshang@pingxiang.gov.cn",
         ["uploadsEventSubscription"] = "true",
     };
 

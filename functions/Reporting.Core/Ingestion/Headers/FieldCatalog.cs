@@ -16,6 +16,7 @@ internal static class FieldCatalog
     public const string Owner = "owner";
     public const string ResponsibleUnit = "responsibleUnit";
     public const string Levels = "levels";
+    public const string MoreLevels = "levels.more";
     public const string Nature = "nature";
     public const string PlannedStart = "plannedStart";
     public const string ActualStart = "actualStart";
@@ -39,13 +40,23 @@ internal static class FieldCatalog
     public const string SharePrior = "sharePrior";
     public const string Note = "note";
 
+    /// <summary>项目类型 in a signings table: "5020项目" there marks a 5020 project.</summary>
+    public const string ProjectType = "projectType";
+
     private static readonly string[] s_notSinceStart = ["开工以来", "自开工", "建设以来", "开工累计", "至今", "历年"];
+
+    // Last year's figure, or a part of this year's ("其中：中央预算内"), is never the figure itself.
+    private static readonly string[] s_notThisFigure = ["上年", "去年", "同期", "其中"];
 
     private static HeaderPattern P(params string[] all) => new(all, []);
 
     private static HeaderPattern PN(string[] all, params string[] none) => new(all, none);
 
     private static HeaderPattern Exact(string word) => new([word], [], Exact: true);
+
+    private static HeaderPattern PB(int bonus, string[] all, params string[] none) => new(all, none, Bonus: bonus);
+
+    private static readonly HeaderPattern[] s_levelLists = [P("级别"), P("项目层级"), P("省市重点"), P("重点类别")];
 
     private static readonly FieldSpec s_projectName = new(Name, "项目名称", ValueKind.Text, true, false,
     [
@@ -61,29 +72,35 @@ internal static class FieldCatalog
     [
         s_projectName,
         s_county,
-        new(Field, "所属领域", ValueKind.Field, true, true, [P("领域"), PN(["项目类别"]), PN(["类别"], "级别"), P("项目类型"), P("所属行业")]),
+        // 领域 is the seven fields; 类别/类型 may be an industry (产业类别: 锂电), so 领域 wins a tie.
+        new(Field, "所属领域", ValueKind.Field, true, true, [PB(2, ["领域"]), PN(["项目类别"]), PN(["类别"], "级别"), P("项目类型"), P("所属行业")]),
         new(AnnualPlan, "年度计划投资", ValueKind.Amount, true, true,
         [
-            PN(["计划投资"], "总", "完成", "率", "比例", "形象"),
-            PN(["年度计划"], "总", "完成", "率", "比例", "形象", "进度", "内容"),
-            PN(["年计划"], "总", "完成", "率", "比例", "形象", "进度", "内容"),
+            PN(["计划投资"], [.. s_notThisFigure, "总", "完成", "率", "比例", "形象"]),
+            PN(["年度计划"], [.. s_notThisFigure, "总", "完成", "率", "比例", "形象", "进度", "内容"]),
+            PN(["年计划"], [.. s_notThisFigure, "总", "完成", "率", "比例", "形象", "进度", "内容"]),
+            PN(["计划完成投资"], [.. s_notThisFigure, "累计", "率", "比例", "序时", "本月", "当月"]),
+            PN(["投资计划"], [.. s_notThisFigure, "总", "完成", "率", "比例", "下达"]),
         ]),
         new(Completed, "累计完成投资", ValueKind.Amount, true, true,
         [
-            PN(["累计完成"], [.. s_notSinceStart, "率", "比例", "计划", "序时"]),
-            PN(["完成投资"], [.. s_notSinceStart, "本月", "当月", "率", "比例", "计划", "序时"]),
-            PN(["年初", "累计"], [.. s_notSinceStart, "率", "比例"]),
-            PN(["本年完成"], [.. s_notSinceStart, "率", "比例", "计划"]),
-            PN(["累计"], [.. s_notSinceStart, "率", "比例", "计划", "本月", "当月"]),
+            PN(["累计完成"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划", "序时"]),
+            PN(["完成投资"], [.. s_notSinceStart, .. s_notThisFigure, "本月", "当月", "率", "比例", "计划", "序时"]),
+            PN(["年初", "累计"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例"]),
+            PN(["本年完成"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划"]),
+            PN(["累计"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划", "本月", "当月"]),
         ]),
         new(Code, "项目代码", ValueKind.Text, false, false, [P("项目代码"), P("项目编码"), P("项目编号"), PN(["代码"], "信用"), PN(["编码"], "信用")]),
         new(TotalInvestment, "总投资", ValueKind.Amount, false, true, [PN(["总投资"], "完成", "累计", "率")]),
         new(Owner, "建设单位", ValueKind.Text, false, false, [P("建设单位"), P("业主单位"), P("项目业主"), P("业主"), P("项目单位"), P("实施单位")]),
-        new(ResponsibleUnit, "责任单位", ValueKind.Text, false, false, [P("责任单位"), P("牵头单位"), P("主管单位")]),
-        new(Levels, "项目级别", ValueKind.LevelList, false, true, [P("级别"), P("项目层级")]),
+        new(ResponsibleUnit, "责任单位", ValueKind.Text, false, false, [P("责任单位"), P("牵头单位"), P("主管单位"), P("责任主体")]),
+        new(Levels, "项目级别", ValueKind.LevelList, false, true, s_levelLists),
+
+        // Some tables split the levels over two list columns: "省市重点" (省重点/市重点) and "项目层级" (省大中型).
+        new(MoreLevels, "项目级别", ValueKind.LevelList, false, false, s_levelLists),
         new("level.省重点", "是否省重点", ValueKind.LevelFlag, false, true, [PN(["省重点"], "级别")]) { Level = ProjectLevels.Provincial },
         new("level.省大中型", "是否省大中型", ValueKind.LevelFlag, false, true, [PN(["省大中型"], "级别")]) { Level = ProjectLevels.ProvincialLargeMedium },
-        new("level.市重点", "是否市重点", ValueKind.LevelFlag, false, true, [PN(["市重点"], "级别")]) { Level = ProjectLevels.Municipal },
+        new("level.市重点", "是否市重点", ValueKind.LevelFlag, false, true, [PN(["市重点"], "级别", "省市")]) { Level = ProjectLevels.Municipal },
         new("level.5020", "是否5020项目", ValueKind.LevelFlag, false, false, [PN(["5020"], "级别")]) { Level = ProjectLevels.P5020 },
         new(Nature, "建设性质", ValueKind.Text, false, true, [P("建设性质"), P("项目性质"), P("性质")]),
         new(PlannedStart, "计划开工时间", ValueKind.Date, false, true, [P("计划开工")]),
@@ -110,6 +127,7 @@ internal static class FieldCatalog
         new(SourceRegion, "来源地", ValueKind.Text, false, true, [P("来源"), P("客商所在地"), P("投资方所在地"), P("签约地")]),
         new(Is5020, "是否5020项目", ValueKind.Boolean, false, true, [P("5020")]),
         new(ForeignAmount, "外资", ValueKind.Amount, false, true, [P("外资"), P("美元")]),
+        new(ProjectType, "项目类型", ValueKind.Text, false, false, [P("项目类型"), P("项目类别")]),
     ];
 
     public static readonly IReadOnlyList<FieldSpec> Metrics =
@@ -118,11 +136,18 @@ internal static class FieldCatalog
         new(Unit, "单位", ValueKind.Text, false, true, [Exact("单位"), P("计量单位")]),
         new(Value, "本期值", ValueKind.Number, true, true,
         [
-            PN(["本期"], "比重", "占比", "同比", "增长", "增速", "上年", "去年"), P("本月"), PN(["累计"], "比重", "占比", "同比", "增长", "增速", "上年", "去年"),
+            // A cumulative or period column beats 本月 when a sheet has both.
+            PB(2, ["本期"], "比重", "占比", "同比", "增长", "增速", "上年", "去年"), P("本月"), PB(2, ["累计"], "比重", "占比", "同比", "增长", "增速", "上年", "去年"),
             P("期末余额"), PN(["余额"], "上年", "去年", "增长"), P("绝对值"), P("绝对数"), P("数值"), P("完成值"), P("实际值"), Exact("本年"),
         ]),
         new(Prior, "上年同期", ValueKind.Number, false, true, [PN(["上年同期"], "比重", "占比", "增长", "增速"), PN(["去年同期"], "比重", "占比", "增长", "增速")]),
-        new(Yoy, "同比增长", ValueKind.Percent, false, true, [PN(["同比"], "百分点", "比重", "占比"), PN(["增长"], "百分点", "比重", "占比"), P("增速"), P("增幅")]),
+        new(Yoy, "同比增长", ValueKind.Percent, false, true,
+        [
+            PN(["同比"], "百分点", "比重", "占比"), PN(["增长"], "百分点", "比重", "占比"), P("增速"), P("增幅"),
+
+            // The growth of the cumulative figure, like the value itself, beats this month's.
+            PB(3, ["累计", "同比"], "百分点", "比重", "占比"), PB(3, ["累计", "增"], "百分点", "比重", "占比"),
+        ]),
         new(Share, "占比", ValueKind.Percent, false, true, [PN(["占比"], "上年", "去年", "提高", "变化"), PN(["比重"], "上年", "去年", "提高", "变化")]),
         new(SharePrior, "上年同期比重", ValueKind.Percent, false, true, [P("上年", "比重"), P("去年", "比重"), P("上年", "占比"), P("去年", "占比")]),
         new(Note, "口径说明", ValueKind.Text, false, false, [P("口径"), P("说明"), P("备注")]),

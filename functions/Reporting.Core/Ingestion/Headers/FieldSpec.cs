@@ -16,9 +16,10 @@ internal enum ValueKind
 
 /// <summary>
 /// A header pattern: every word in <see cref="All"/> present and none in <see cref="None"/>. With
-/// <see cref="Exact"/> the normalised header must equal the single word (e.g. 单位).
+/// <see cref="Exact"/> the normalised header must equal the single word (e.g. 单位). <see cref="Bonus"/>
+/// lifts a pattern above others of the same length (所属领域 over 产业类别).
 /// </summary>
-internal sealed record HeaderPattern(string[] All, string[] None, bool Exact = false)
+internal sealed record HeaderPattern(string[] All, string[] None, bool Exact = false, int Bonus = 0)
 {
     /// <summary>How specific a match is: longer key words beat shorter ones; an exact header beats both.</summary>
     public int Score(string key)
@@ -48,7 +49,7 @@ internal sealed record HeaderPattern(string[] All, string[] None, bool Exact = f
         }
 
         // A header that is exactly the key word edges out one that merely contains it.
-        return key.Length == score ? score + 1 : score;
+        return (key.Length == score ? score + 1 : score) + Bonus;
     }
 }
 

@@ -44,6 +44,7 @@ internal static class HeaderDetector
 
         int best = -1;
         int bestScore = 0;
+        int bestFields = 0;
         for (int r = 0; r < rows.Count; r++)
         {
             if (!IsHeaderLike(rows[r]))
@@ -56,6 +57,7 @@ internal static class HeaderDetector
             {
                 best = r;
                 bestScore = score;
+                bestFields = fields;
             }
         }
 
@@ -67,14 +69,16 @@ internal static class HeaderDetector
         int first = best;
         int last = best;
 
-        // Sub-header rows below: kept when they add to the match or sit under merged group headers.
+        // Sub-header rows below: kept when they add to the match, or sit under merged group headers without
+        // losing a field ("年度计划投资" over "合计 | 其中：中央预算内" names the same field less exactly).
         while (last + 1 < rows.Count && last - first < 2 && IsHeaderLike(rows[last + 1]) && !IsColumnNumberRow(rows[last + 1]))
         {
-            int with = Evaluate(Join(rows, merges, first, last + 1, width), isHidden).Score;
-            if (with > bestScore || (with == bestScore && IsUnderGroups(rows, merges, last, rows[last + 1])))
+            (int withFields, int with) = Evaluate(Join(rows, merges, first, last + 1, width), isHidden);
+            if (with > bestScore || (withFields >= bestFields && IsUnderGroups(rows, merges, last, rows[last + 1])))
             {
                 last++;
                 bestScore = with;
+                bestFields = Math.Max(bestFields, withFields);
             }
             else
             {
@@ -136,7 +140,12 @@ internal static class HeaderDetector
     {
         if (candidate.Complete != current.Complete)
         {
-            return candidate.Complete;
+            // A 调度表 that lacks only its 年度计划 column still has far more project columns than the
+            // signings columns its 总投资 happens to fill: call it what it is and name the missing column.
+            KindMatch complete = candidate.Complete ? candidate : current;
+            KindMatch nearly = candidate.Complete ? current : candidate;
+            bool nearlyWins = nearly.MissingRequired.Count == 1 && nearly.Distinctive > complete.Distinctive + 1;
+            return candidate.Complete ? !nearlyWins : nearlyWins;
         }
 
         if (candidate.Distinctive != current.Distinctive)
@@ -150,6 +159,7 @@ internal static class HeaderDetector
     public static KindMatch Match(DatasetKind kind, IReadOnlyList<HeaderText> headers, Func<int, bool> isHidden)
     {
         IReadOnlyList<FieldSpec> specs = FieldCatalog.For(kind);
+        int? periodYear = headers.FirstOrDefault(h => h.Year is not null && h.Month is not null)?.Year;
         var candidates = new List<(int Score, bool Hidden, int Column, FieldSpec Spec)>();
         for (int c = 0; c < headers.Count; c++)
         {
@@ -164,7 +174,7 @@ internal static class HeaderDetector
                 int score = spec.Score(header.Key);
                 if (score > 0 && Fits(spec, header))
                 {
-                    candidates.Add((score, isHidden(c), c, spec));
+                    candidates.Add((score + Preference(spec, header, periodYear), isHidden(c), c, spec));
                 }
             }
         }
@@ -191,12 +201,39 @@ internal static class HeaderDetector
         return new KindMatch(kind, columns, total, distinctive, missing);
     }
 
-    // A percentage column is never an amount, and an amount column never a percentage.
+    // A percentage column is never an amount, and an amount column never a percentage. One month's own
+    // figure ("12月完成投资") is not the cumulative completion; a plan up to a month before December is
+    // the 序时 plan, not the year's.
     private static bool Fits(FieldSpec spec, HeaderText header) => spec.Kind switch
     {
+        _ when spec.Key == FieldCatalog.Completed && header.MonthlyOnly => false,
+        _ when spec.Key == FieldCatalog.AnnualPlan && header.Month is int month && month != 12 => false,
         ValueKind.Amount or ValueKind.Number => !header.Percent,
         _ => true,
     };
+
+    // Among headers naming the same field: the 合计 sub-column over its parts, the period's year over
+    // another year ("2022年计划投资" over next year's "2023年计划投资"), a running total over one month.
+    private static int Preference(FieldSpec spec, HeaderText header, int? periodYear)
+    {
+        int preference = 0;
+        if (spec.Kind is ValueKind.Amount or ValueKind.Number && ChineseText.ContainsAny(header.Key, ["合计", "小计", "总计"]))
+        {
+            preference += 2;
+        }
+
+        if (periodYear is int year && header.Year is int own && own != year)
+        {
+            preference -= 2;
+        }
+
+        if (header.MonthlyOnly)
+        {
+            preference -= 1;
+        }
+
+        return preference;
+    }
 
     /// <summary>Joined header text per column over rows first..last, merged cells filled across their range.</summary>
     public static IReadOnlyList<HeaderText> Join(IReadOnlyList<CellValue[]> rows, IReadOnlyList<CellRange> merges, int first, int last, int width)
@@ -225,7 +262,44 @@ internal static class HeaderDetector
             result[c] = parts.Count == 1 ? analyzed : analyzed with { Display = string.Join("/", parts.Select(ChineseText.Tidy)) };
         }
 
+        ResolveYearColumns(result);
         return result;
+    }
+
+    /// <summary>
+    /// "2022年 | 2021年" over the figures: the latest year is the period's value, the year before is
+    /// last year's. A single year column is the value.
+    /// </summary>
+    private static void ResolveYearColumns(HeaderText[] headers)
+    {
+        int latest = 0;
+        int count = 0;
+        foreach (HeaderText header in headers)
+        {
+            if (header.YearOnly)
+            {
+                latest = Math.Max(latest, header.Year!.Value);
+                count++;
+            }
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        for (int c = 0; c < headers.Length; c++)
+        {
+            HeaderText header = headers[c];
+            if (header.YearOnly && header.Year == latest)
+            {
+                headers[c] = header with { Key = HeaderText.PeriodKey };
+            }
+            else if (header.YearOnly && header.Year == latest - 1)
+            {
+                headers[c] = header with { Key = "上年同期" };
+            }
+        }
     }
 
     private static string TextAt(IReadOnlyList<CellValue[]> rows, IReadOnlyList<CellRange> merges, int r, int c, int first, int last)

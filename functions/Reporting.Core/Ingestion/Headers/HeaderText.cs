@@ -5,15 +5,28 @@ namespace Reporting.Core.Ingestion.Headers;
 
 /// <summary>
 /// A header as written ("2022年1-12月\n累计完成投资（亿元）") and what it means: the key used for
-/// matching ("累计完成投资"), its unit (亿元 → ×10000 to 万元), whether it is a percentage, and
-/// the period it embeds (2022, 12).
+/// matching ("年累计完成投资": the numbers go, the words 年/年度 stay), its unit (亿元 → ×10000 to 万元),
+/// whether it is a percentage, and the period it embeds (2022, 12).
 /// </summary>
 internal sealed record HeaderText(string Display, string Key, decimal? Scale, bool Percent, int? Year, int? Month)
 {
     public const decimal WanScale = 1m;
     public const decimal YiScale = 10_000m;
+    public const decimal YuanScale = 0.0001m;
+
+    /// <summary>The key of a header that names only a period ("1-12月", "本期"): the period's value.</summary>
+    public const string PeriodKey = "本期";
 
     public static readonly HeaderText Blank = new(string.Empty, string.Empty, null, false, null, null);
+
+    /// <summary>
+    /// One month that is not a running total ("12月完成投资"): the month's own figure, never the
+    /// cumulative one. January is both; 累计, 截至 or 年初 in the header make it cumulative.
+    /// </summary>
+    public bool MonthlyOnly { get; init; }
+
+    /// <summary>Only a year ("2022年"): in a metrics table the latest year is the value, the one before last year's.</summary>
+    public bool YearOnly { get; init; }
 
     public static HeaderText Analyze(string raw)
     {
@@ -30,6 +43,7 @@ internal sealed record HeaderText(string Display, string Key, decimal? Scale, bo
         var key = new StringBuilder(text.Length);
         int? year = null;
         int? month = null;
+        bool singleMonth = false;
         int depth = 0;
         int groupStart = -1;
         for (int i = 0; i < text.Length; i++)
@@ -59,7 +73,7 @@ internal sealed record HeaderText(string Display, string Key, decimal? Scale, bo
                 continue;
             }
 
-            if (char.IsAsciiDigit(c) && TryReadPeriodToken(text, ref i, ref year, ref month))
+            if (char.IsAsciiDigit(c) && TryReadPeriodToken(text, ref i, ref year, ref month, ref singleMonth, key))
             {
                 continue;
             }
@@ -78,10 +92,19 @@ internal sealed record HeaderText(string Display, string Key, decimal? Scale, bo
             result = result.Replace(unit, string.Empty, StringComparison.Ordinal);
         }
 
-        return new HeaderText(display, result, scale, percent, year, month);
+        bool yearOnly = year is not null && month is null && result is "年" or "年度";
+        if (month is not null && (result.Length == 0 || result is "年" or "年度"))
+        {
+            // "1-12月" or "2022年12月" alone heads the column of the period's figures.
+            result = PeriodKey;
+        }
+
+        bool monthlyOnly = singleMonth && month != 1
+            && !ChineseText.ContainsAny(result, ["累计", "截至", "截止", "年初", "止", "底", "末"]);
+        return new HeaderText(display, result, scale, percent, year, month) { MonthlyOnly = monthlyOnly, YearOnly = yearOnly };
     }
 
-    /// <summary>The unit a header or a note names: 亿元 → 10000, 万元 → 1; null when it names none.</summary>
+    /// <summary>The unit a header or a note names: 亿元 → 10000, 万元 → 1, 元 → 0.0001; null when it names none.</summary>
     public static decimal? UnitScale(string compact)
     {
         if (compact.Contains("亿元", StringComparison.Ordinal))
@@ -94,15 +117,18 @@ internal sealed record HeaderText(string Display, string Key, decimal? Scale, bo
             return WanScale;
         }
 
-        return null;
+        // "(元)" or "单位:元": a small department's table in yuan.
+        return compact.Contains("(元)", StringComparison.Ordinal) || compact.Contains("单位:元", StringComparison.Ordinal) ? YuanScale : null;
     }
 
     private static bool IsUnitGroup(string group) =>
         group.Length == 0 || group.Contains('元') || group.Contains('%') || group.Contains("单位", StringComparison.Ordinal)
-        || group is "个" or "户" or "家" or "个数" or "项" or "人" or "亩" or "公里";
+        || group is "个" or "户" or "家" or "个数" or "项" or "人" or "亩" or "公里" or "年" or "年度";
 
     // Consumes "2022年", "2022年度", "1-12月", "1—12月", "12月" at position i; anything else leaves i unchanged.
-    private static bool TryReadPeriodToken(string text, ref int i, ref int? year, ref int? month)
+    // The year's number goes but its word stays ("2022年度计划" reads "年度计划"), so a plan split over
+    // header rows still says 年度计划. A month token leaves nothing.
+    private static bool TryReadPeriodToken(string text, ref int i, ref int? year, ref int? month, ref bool singleMonth, StringBuilder key)
     {
         int start = i;
         int j = i;
@@ -118,8 +144,10 @@ internal sealed record HeaderText(string Display, string Key, decimal? Scale, bo
         {
             year = value;
             j++;
+            key.Append('年');
             if (j < text.Length && text[j] == '度')
             {
+                key.Append('度');
                 j++;
             }
 
@@ -144,6 +172,7 @@ internal sealed record HeaderText(string Display, string Key, decimal? Scale, bo
                 if (k > secondStart && k < text.Length && text[k] == '月' && second is >= 1 and <= 12)
                 {
                     month = second;
+                    singleMonth = false;
                     i = k;
                     return true;
                 }
@@ -151,7 +180,30 @@ internal sealed record HeaderText(string Display, string Key, decimal? Scale, bo
 
             if (j < text.Length && text[j] == '月' && value is >= 1 and <= 12)
             {
+                // "1月-12月" and "1月至12月": the second month ends the range.
+                int k = j + 1;
+                if (value == 1 && k < text.Length && text[k] is '-' or '—' or '~' or '～' or '至' or '到' or '–')
+                {
+                    int second = 0;
+                    int secondStart = k + 1;
+                    int m = secondStart;
+                    while (m < text.Length && char.IsAsciiDigit(text[m]) && m - secondStart < 2)
+                    {
+                        second = second * 10 + (text[m] - '0');
+                        m++;
+                    }
+
+                    if (m > secondStart && m < text.Length && text[m] == '月' && second is >= 1 and <= 12)
+                    {
+                        month = second;
+                        singleMonth = false;
+                        i = m;
+                        return true;
+                    }
+                }
+
                 month = value;
+                singleMonth = true;
                 i = j;
                 return true;
             }

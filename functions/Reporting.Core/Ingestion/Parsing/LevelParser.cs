@@ -18,6 +18,14 @@ internal static class LevelParser
         }
     }
 
+    /// <summary>Whether a cell names any level (even one already counted from another column).</summary>
+    public static bool NamesAny(string text)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        AddFromList(text, found);
+        return found.Count > 0;
+    }
+
     public static string? Canonical(string word)
     {
         string compact = ChineseText.Compact(word).Replace("\"", string.Empty, StringComparison.Ordinal).Replace("“", string.Empty, StringComparison.Ordinal).Replace("”", string.Empty, StringComparison.Ordinal);

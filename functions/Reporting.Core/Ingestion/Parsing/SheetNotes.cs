@@ -6,6 +6,12 @@ namespace Reporting.Core.Ingestion.Parsing;
 internal static class SheetNotes
 {
     private static readonly string[] s_dateLabels = ["填报日期", "填表日期", "报送日期", "制表日期", "日期"];
+
+    // A date after one of these is when the sheet was filled in, not the period it reports.
+    private static readonly string[] s_filingLabels =
+    [
+        "填报日期", "填表日期", "报送日期", "制表日期", "打印日期", "填报时间", "填表时间", "报送时间", "制表时间", "打印时间",
+    ];
     private static readonly string[] s_departmentLabels = ["填报单位", "报送单位", "填报部门", "报送部门", "填表单位"];
 
     private static readonly string[] s_footers =
@@ -14,7 +20,10 @@ internal static class SheetNotes
         "填报日期", "填表日期", "报送日期", "注:", "注1", "注：", "备注:", "说明:", "填报说明", "数据来源", "资料来源", "填报单位", "报送单位",
     ];
 
-    /// <summary>"YYYY年M月" or "YYYY年1-M月" (not a day date like 2023年1月5日); "时间：2022-12" after a time label.</summary>
+    /// <summary>
+    /// "YYYY年M月", "YYYY年1-M月" or "YYYY年1月-M月"; a month-end date ("截至2022年12月31日") is that month, any
+    /// other day date (2023年1月5日) is not a period; "时间：2022-12" after a time label. A date after 填报时间 is ignored.
+    /// </summary>
     public static bool TryFindPeriod(string text, out ReportingPeriod period)
     {
         period = default;
@@ -26,7 +35,7 @@ internal static class SheetNotes
 
         for (int i = 0; i + 5 <= compact.Length; i++)
         {
-            if (!IsDigits(compact, i, 4) || (i > 0 && char.IsAsciiDigit(compact[i - 1])))
+            if (!IsDigits(compact, i, 4) || (i > 0 && char.IsAsciiDigit(compact[i - 1])) || AfterFilingLabel(compact, i))
             {
                 continue;
             }
@@ -41,8 +50,15 @@ internal static class SheetNotes
             if (compact[j] == '年')
             {
                 j++;
+                if (CumulativePart(compact.AsSpan(j)) is int partEnd)
+                {
+                    period = new ReportingPeriod(year, partEnd);
+                    return true;
+                }
+
                 int month = ReadMonth(compact, ref j);
-                if (month > 0 && j < compact.Length && compact[j] == '月' && !(j + 1 < compact.Length && char.IsAsciiDigit(compact[j + 1])))
+                if (month > 0 && j < compact.Length && compact[j] == '月'
+                    && (!(j + 1 < compact.Length && char.IsAsciiDigit(compact[j + 1])) || (HasTimeLabel(compact) && IsMonthEnd(compact, j + 1, year, month))))
                 {
                     period = new ReportingPeriod(year, month);
                     return true;
@@ -57,6 +73,97 @@ internal static class SheetNotes
                     period = new ReportingPeriod(year, month);
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A year alone, as in a title "2022年重大项目调度表" or "2022年度": only when the text names one year and
+    /// no month, and not after 填报时间.
+    /// </summary>
+    public static bool TryFindYear(string text, out int year)
+    {
+        year = 0;
+        string compact = ChineseText.Compact(text);
+        if (compact.Length == 0 || ChineseText.StartsWithAny(compact, s_dateLabels))
+        {
+            return false;
+        }
+
+        for (int i = 0; i + 5 <= compact.Length; i++)
+        {
+            if (!IsDigits(compact, i, 4) || (i > 0 && char.IsAsciiDigit(compact[i - 1])) || compact[i + 4] != '年' || AfterFilingLabel(compact, i))
+            {
+                continue;
+            }
+
+            int found = int.Parse(compact.AsSpan(i, 4), System.Globalization.CultureInfo.InvariantCulture);
+            if (found is < 2000 or > 2100 || (i + 5 < compact.Length && char.IsAsciiDigit(compact[i + 5])) || (year != 0 && year != found))
+            {
+                year = 0;
+                return false;
+            }
+
+            year = found;
+        }
+
+        return year != 0;
+    }
+
+    /// <summary>
+    /// The period a sheet or file is named after: "12月", "12月份", "1-12月" (month only), "2022年12月",
+    /// "2022.12", "2022-12", "202212" (full). False when the name says nothing of the kind. A file name is
+    /// passed without its extension.
+    /// </summary>
+    public static bool TryFindPeriodInName(string name, out ReportingPeriod? period, out int? month)
+    {
+        period = null;
+        month = null;
+        string compact = ChineseText.Compact(name);
+        if (TryFindPeriod(compact, out ReportingPeriod stated))
+        {
+            period = stated;
+            return true;
+        }
+
+        for (int i = 0; i + 6 <= compact.Length; i++)
+        {
+            if (!IsDigits(compact, i, 4) || (i > 0 && char.IsAsciiDigit(compact[i - 1])))
+            {
+                continue;
+            }
+
+            int year = int.Parse(compact.AsSpan(i, 4), System.Globalization.CultureInfo.InvariantCulture);
+            int j = i + 4;
+            if (compact[j] is '.' or '-' or '_')
+            {
+                j++;
+            }
+
+            int start = j;
+            int value = ReadNumber(compact, ref j, 2);
+            bool separated = start > i + 4;
+
+            // "2022.12" or "202212", but not a day date "2022.12.31" or "20221231".
+            if (year is >= 2000 and <= 2100 && value is >= 1 and <= 12 && (separated || j - start == 2)
+                && !(j < compact.Length && (char.IsAsciiDigit(compact[j]) || compact[j] is '.' or '-' or '_')))
+            {
+                period = new ReportingPeriod(year, value);
+                return true;
+            }
+        }
+
+        string bare = compact.EndsWith("月份", StringComparison.Ordinal) ? compact[..^1] : compact;
+        if (bare.EndsWith('月'))
+        {
+            int k = 0;
+            int first = ReadMonth(bare, ref k);
+            if (first > 0 && k == bare.Length - 1)
+            {
+                month = first;
+                return true;
             }
         }
 
@@ -80,7 +187,12 @@ internal static class SheetNotes
             return 10_000m;
         }
 
-        return after.StartsWith("万元", StringComparison.Ordinal) ? 1m : null;
+        if (after.StartsWith("万元", StringComparison.Ordinal))
+        {
+            return 1m;
+        }
+
+        return after.StartsWith('元') ? 0.0001m : null;
     }
 
     /// <summary>The department named after 填报单位, up to the next label or a wide gap.</summary>
@@ -138,11 +250,13 @@ internal static class SheetNotes
             return -1;
         }
 
-        if (first == 1 && j < text.Length && text[j] is '-' or '—' or '~' or '～' or '至' or '到' or '–')
+        // "1-12月", and "1月-12月" where the range repeats 月.
+        int dash = first == 1 && j + 1 < text.Length && text[j] == '月' ? j + 1 : j;
+        if (first == 1 && dash < text.Length && text[dash] is '-' or '—' or '~' or '～' or '至' or '到' or '–')
         {
-            int k = j + 1;
+            int k = dash + 1;
             int second = ReadNumber(text, ref k, 2);
-            if (second is >= 1 and <= 12)
+            if (second is >= 1 and <= 12 && k < text.Length && text[k] == '月')
             {
                 j = k;
                 return second;
@@ -150,6 +264,45 @@ internal static class SheetNotes
         }
 
         return first is >= 1 and <= 12 ? first : -1;
+    }
+
+    // "一季度", "第二季度", "上半年", "前三季度" after the year: cumulative to the part's last month.
+    private static int? CumulativePart(ReadOnlySpan<char> rest)
+    {
+        if (rest.StartsWith("第") || rest.StartsWith("前"))
+        {
+            rest = rest[1..];
+        }
+
+        if (rest.Length >= 3 && rest[1..].StartsWith("季度"))
+        {
+            int quarter = "一二三四".IndexOf(rest[0]) + 1;
+            quarter = quarter == 0 ? "1234".IndexOf(rest[0]) + 1 : quarter;
+            return quarter == 0 ? null : quarter * 3;
+        }
+
+        return rest.StartsWith("上半年") ? 6 : null;
+    }
+
+    // "…12月31日": the last day of the month closes the period that month.
+    private static bool IsMonthEnd(string text, int j, int year, int month)
+    {
+        int day = ReadNumber(text, ref j, 2);
+        return day == DateTime.DaysInMonth(year, month) && j < text.Length && text[j] is '日' or '号';
+    }
+
+    private static bool AfterFilingLabel(string compact, int position)
+    {
+        ReadOnlySpan<char> before = compact.AsSpan(0, position).TrimEnd(':');
+        foreach (string label in s_filingLabels)
+        {
+            if (before.EndsWith(label, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int ReadNumber(string text, ref int j, int maxDigits)

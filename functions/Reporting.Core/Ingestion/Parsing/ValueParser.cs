@@ -82,10 +82,50 @@ internal static class ValueParser
             case CellType.Number:
                 return FromDouble(cell.Number, cell.PercentFormat ? 100m : 1m);
             case CellType.Text:
-                return ParseText(cell.Text, 1m, allowPercent: true, out _);
+                return PercentText(cell.Text);
             default:
                 return ParsedNumber.Invalid;
         }
+    }
+
+    /// <summary>
+    /// Growth as statisticians write it: "24.7%", "增长24.7%", "下降3.2%" (−3.2), "持平" (0), "增长1.2倍" (+120%).
+    /// </summary>
+    public static ParsedNumber PercentText(string text)
+    {
+        string compact = ChineseText.Compact(text);
+        if (compact == "持平")
+        {
+            return new(ParseStatus.Ok, 0m);
+        }
+
+        decimal sign = 0m;
+        foreach ((string word, decimal wordSign) in (ReadOnlySpan<(string, decimal)>)[("同比增长", 1m), ("同比下降", -1m), ("增长", 1m), ("上升", 1m), ("提高", 1m), ("增加", 1m), ("下降", -1m), ("减少", -1m), ("降低", -1m), ("回落", -1m)])
+        {
+            if (compact.StartsWith(word, StringComparison.Ordinal) && compact.Length > word.Length)
+            {
+                compact = compact[word.Length..];
+                sign = wordSign;
+                break;
+            }
+        }
+
+        // 增长1.2倍 is 2.2 times the base: +120%. "1.2倍" alone could mean 1.2 times the base: not guessed.
+        decimal factor = 1m;
+        if (sign > 0m && compact.Length > 1 && compact.EndsWith('倍'))
+        {
+            compact = compact[..^1];
+            factor = 100m;
+        }
+
+        ParsedNumber parsed = ParseText(compact, 1m, allowPercent: factor == 1m, out _);
+        if (parsed.Status != ParseStatus.Ok || sign == 0m)
+        {
+            return parsed;
+        }
+
+        // "下降-3.2%" says the sign twice: which one is meant cannot be told.
+        return parsed.Value < 0m ? ParsedNumber.Invalid : new(ParseStatus.Ok, parsed.Value * factor * sign);
     }
 
     /// <summary>Parses number text. A "亿"/"亿元" suffix converts to 万元, "万"/"万元" keeps 万元; other text uses <paramref name="scale"/>.</summary>
@@ -253,6 +293,11 @@ internal static class ValueParser
         }
 
         position++;
+        if (span[position - 1] == '年' && PartOfYear(span[position..]) is int firstMonth)
+        {
+            return Make(year, firstMonth, 1);
+        }
+
         int month = ReadDigits(span, ref position, 2);
         if (month < 0)
         {
@@ -282,6 +327,39 @@ internal static class ValueParser
         }
 
         return Make(year, month, day);
+    }
+
+    /// <summary>
+    /// "一季度", "第二季度", "Q3", "年底", "上半年" after the year: the first month of that part, as "2023年3月" means
+    /// the first of March. Null for anything else.
+    /// </summary>
+    private static int? PartOfYear(ReadOnlySpan<char> rest)
+    {
+        if (rest.StartsWith("第"))
+        {
+            rest = rest[1..];
+        }
+
+        if ((rest.Length >= 3 && rest[1..].StartsWith("季度")) || (rest.Length == 2 && rest[0] is 'Q' or 'q'))
+        {
+            int quarter = (rest.Length == 2 ? rest[1] : rest[0]) switch
+            {
+                '一' or '1' => 1,
+                '二' or '2' => 2,
+                '三' or '3' => 3,
+                '四' or '4' => 4,
+                _ => 0,
+            };
+            return quarter == 0 ? null : (quarter * 3) - 2;
+        }
+
+        return rest switch
+        {
+            "年底" or "年末" or "底" => 12,
+            "上半年" => 1,
+            "下半年" => 7,
+            _ => null,
+        };
     }
 
     /// <summary>是/否, √/×, Y/N, 1/0, 已开工/未开工…</summary>

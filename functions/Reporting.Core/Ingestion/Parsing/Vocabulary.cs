@@ -38,8 +38,16 @@ internal sealed class Vocabulary
 
     public IReadOnlyList<string> Names { get; }
 
-    public string? Match(string? text)
+    public string? Match(string? text) => Match(text, out _);
+
+    /// <summary>
+    /// As <see cref="Match(string?)"/>; when the text is a known short name with the wrong administrative
+    /// suffix ("安源县" for 安源区, "芦溪区" for 芦溪县) it does not match, and <paramref name="suggestion"/> names
+    /// the unit probably meant. 安源镇 (a town in 安源区) is not such a slip.
+    /// </summary>
+    public string? Match(string? text, out string? suggestion)
     {
+        suggestion = null;
         string key = ChineseText.Compact(text);
         if (key.Length == 0)
         {
@@ -55,9 +63,18 @@ internal sealed class Vocabulary
         string? foundAlias = null;
         foreach ((string alias, string canonical) in _byLength)
         {
-            if (!key.Contains(alias, StringComparison.Ordinal))
+            int at = key.IndexOf(alias, StringComparison.Ordinal);
+            if (at < 0)
             {
                 continue;
+            }
+
+            int after = at + alias.Length;
+            if (after < key.Length && key[after] is '县' or '区' or '市' && canonical[^1] is '县' or '区' or '市'
+                && !alias.EndsWith(key[after]) && canonical[^1] != key[after] && foundAlias?.Contains(alias, StringComparison.Ordinal) != true)
+            {
+                suggestion = canonical;
+                return null;
             }
 
             if (found is null)

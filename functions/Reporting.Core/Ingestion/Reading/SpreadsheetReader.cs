@@ -50,6 +50,20 @@ internal sealed class SpreadsheetReader : IDisposable
 
     public int FieldCount => _reader.FieldCount;
 
+    /// <summary>Every sheet's name and visibility, before the first <see cref="NextSheet"/>; leaves the reader at the start.</summary>
+    public IReadOnlyList<(string Name, bool Hidden)> ListSheets()
+    {
+        var sheets = new List<(string, bool)>();
+        do
+        {
+            sheets.Add((SheetName, SheetHidden));
+        }
+        while (_reader.NextResult());
+
+        _reader.Reset();
+        return sheets;
+    }
+
     /// <summary>Moves to the first sheet on the first call, to the next one afterwards.</summary>
     public bool NextSheet()
     {
@@ -72,6 +86,19 @@ internal sealed class SpreadsheetReader : IDisposable
 
         RowIndex++;
         return true;
+    }
+
+    /// <summary>The current row is hidden (zero height): what the clerk sees and prints leaves it out.</summary>
+    public bool IsRowHidden()
+    {
+        try
+        {
+            return _reader.RowHeight <= 0;
+        }
+        catch (NotSupportedException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

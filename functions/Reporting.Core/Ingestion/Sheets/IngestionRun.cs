@@ -14,7 +14,14 @@ internal sealed class TooManyRowsException : Exception
 }
 
 /// <summary>A period stated somewhere in the workbook, with where it was seen (for the conflict message).</summary>
-internal sealed record PeriodClue(ReportingPeriod? Period, int? MonthOnly, string Where);
+internal sealed record PeriodClue(ReportingPeriod? Period, int? MonthOnly, string Where)
+{
+    /// <summary>Only a year: "2022年重大项目调度表", "2022年计划投资".</summary>
+    public int? YearOnly { get; init; }
+
+    /// <summary>The year came from a column header, which may be next year's plan: a title's year wins.</summary>
+    public bool FromHeader { get; init; }
+}
 
 /// <summary>Everything one file's scan accumulates across its sheets.</summary>
 internal sealed class IngestionRun
@@ -46,6 +53,15 @@ internal sealed class IngestionRun
     public List<MetricRecord> Metrics { get; } = [];
 
     public List<PeriodClue> PeriodClues { get; } = [];
+
+    /// <summary>
+    /// Weaker clues that only fill a gap, never contradict: a year alone, the sheet name ("12月"). Sheet
+    /// names are copied from month to month and a header may name next year's plan.
+    /// </summary>
+    public List<PeriodClue> PeriodHints { get; } = [];
+
+    /// <summary>The county of the uploading department (安源区 for anyuan), for tables without a county column.</summary>
+    public string? UploadCounty { get; set; }
 
     public string? DepartmentName { get; set; }
 

@@ -24,23 +24,33 @@ internal sealed partial class RowBuilder
             ok = false;
         }
 
-        string? county = RequiredVocabulary(row, FieldCatalog.County, _run.Counties, RuleIds.CountyUnknown, "县区", ref ok);
-        string? field = RequiredVocabulary(row, FieldCatalog.Field, _run.Fields, RuleIds.FieldUnknown, "领域", ref ok);
+        string? county = _county is null ? _defaults.County : RequiredVocabulary(row, FieldCatalog.County, _run.Counties, RuleIds.CountyUnknown, "县区", ref ok);
+        string? field;
+        if (_match[FieldCatalog.Field] is not null)
+        {
+            field = RequiredVocabulary(row, FieldCatalog.Field, _run.Fields, RuleIds.FieldUnknown, "领域", ref ok);
+        }
+        else if ((field = _sectionField) is null)
+        {
+            AbandonWithoutField(row.Index);
+            return;
+        }
+
         decimal annualPlan = RequiredAmount(row, FieldCatalog.AnnualPlan, ref ok);
         decimal completed = RequiredAmount(row, FieldCatalog.Completed, ref ok);
         decimal? totalInvestment = OptionalAmount(row, FieldCatalog.TotalInvestment, ref ok);
 
-        if (OptionalText(row, FieldCatalog.Levels) is string levelList)
+        foreach (string key in (ReadOnlySpan<string>)[FieldCatalog.Levels, FieldCatalog.MoreLevels])
         {
-            LevelParser.AddFromList(levelList, levels);
+            if (OptionalText(row, key) is string levelList)
+            {
+                LevelParser.AddFromList(levelList, levels);
+            }
         }
 
         foreach (ColumnBinding flag in _match.Columns.Values.Where(b => b.Spec.Kind == ValueKind.LevelFlag))
         {
-            if (OptionalBool(row, flag.Spec.Key) == true)
-            {
-                levels.Add(flag.Spec.Level!);
-            }
+            LevelFlag(row, flag, levels);
         }
 
         DateOnly? actualStart = OptionalDate(row, FieldCatalog.ActualStart);
@@ -101,6 +111,48 @@ internal sealed partial class RowBuilder
         _records++;
     }
 
+    // No field column and no "一、工业项目" row above this project: say so once, for the whole sheet.
+    private void AbandonWithoutField(int row)
+    {
+        _abandoned = true;
+        string why = _sectionLabel is null ? "之前没有分组行" : $"所在的分组“{_sectionLabel}”不是已知的领域";
+        _run.Findings.Sheet(
+            _sheet,
+            RuleIds.ColumnRequiredMissing,
+            $"工作表“{_sheet}”看起来是{_match.Kind.ToChinese()}，但缺少必填列：“所属领域”。请按模板补齐这些列的表头（表头第{_defaults.HeaderRow}行），"
+            + $"或在项目之前用“一、工业项目”这样的分组行标明领域（第{row + 1}行的项目{why}）。");
+    }
+
+    // 是/√ marks the column's level; a level written out ("省重点" under 是否省重点) counts as itself.
+    private void LevelFlag(RowView row, ColumnBinding flag, HashSet<string> levels)
+    {
+        CellValue cell = row[flag.Column];
+        ParsedBool parsed = ValueParser.Boolean(cell);
+        if (parsed.Status == ParseStatus.Ok)
+        {
+            if (parsed.Value)
+            {
+                levels.Add(flag.Spec.Level!);
+            }
+
+            return;
+        }
+
+        if (parsed.Status != ParseStatus.Invalid)
+        {
+            return;
+        }
+
+        if (LevelParser.NamesAny(cell.Display))
+        {
+            LevelParser.AddFromList(cell.Display, levels);
+        }
+        else
+        {
+            Warn(RuleIds.CellNotBoolean, row.Index, flag, cell.Display, "应填写“是”或“否”，已忽略。");
+        }
+    }
+
     private decimal?[] AlignTotals(params decimal?[] candidates)
     {
         // Totals columns are the present subset, in the same order as the constructor built them.
@@ -129,7 +181,7 @@ internal sealed partial class RowBuilder
             ok = false;
         }
 
-        string? county = RequiredVocabulary(row, FieldCatalog.County, _run.Counties, RuleIds.CountyUnknown, "县区", ref ok);
+        string? county = _county is null ? _defaults.County : RequiredVocabulary(row, FieldCatalog.County, _run.Counties, RuleIds.CountyUnknown, "县区", ref ok);
         decimal amount = RequiredAmount(row, FieldCatalog.Amount, ref ok);
         decimal? foreign = OptionalAmount(row, FieldCatalog.ForeignAmount, ref ok);
         var record = new SigningRecord
@@ -140,7 +192,7 @@ internal sealed partial class RowBuilder
             Amount = amount,
             IndustryChain = OptionalText(row, FieldCatalog.IndustryChain),
             SourceRegion = SourceRegions.Normalize(OptionalText(row, FieldCatalog.SourceRegion)),
-            Is5020 = OptionalBool(row, FieldCatalog.Is5020) ?? false,
+            Is5020 = OptionalBool(row, FieldCatalog.Is5020) ?? OptionalText(row, FieldCatalog.ProjectType)?.Contains("5020", StringComparison.Ordinal) ?? false,
             ForeignAmountUsd = foreign,
             Source = new SourceRef(_sheet, row.Index + 1),
         };
@@ -167,6 +219,12 @@ internal sealed partial class RowBuilder
                 name = name[prefix.Length..].Trim();
                 break;
             }
+        }
+
+        // "一、地区生产总值" and "（二）制造业贷款" are numbered in the list, not named so.
+        if (SectionNumbering(ChineseText.Compact(name), out _) is int numbering && numbering < ChineseText.Compact(name).Length)
+        {
+            name = ChineseText.Tidy(ChineseText.Compact(name)[numbering..]);
         }
 
         if (name.Length == 0)

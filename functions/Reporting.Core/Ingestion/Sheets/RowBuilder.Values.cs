@@ -128,10 +128,11 @@ internal sealed partial class RowBuilder
             return null;
         }
 
-        string? canonical = vocabulary.Match(text);
+        string? canonical = vocabulary.Match(text, out string? suggestion);
         if (canonical is null)
         {
-            Error(ruleId, row.Index, column, text, $"不是已知的{what}，请填写以下之一：{string.Join("、", vocabulary.Names)}。");
+            string guess = suggestion is null ? string.Empty : $"（是否应为“{suggestion}”？）";
+            Error(ruleId, row.Index, column, text, $"不是已知的{what}{guess}，请填写以下之一：{string.Join("、", vocabulary.Names)}。");
             ok = false;
         }
 

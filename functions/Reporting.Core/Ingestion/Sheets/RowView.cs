@@ -11,6 +11,10 @@ internal sealed class RowView
     private CellValue[]? _cells;
     private SpreadsheetReader? _reader;
 
+    // Values carried down from a vertically merged cell above; null until a sheet has such merges.
+    private CellValue[]? _fills;
+    private bool _filled;
+
     public int Index { get; private set; }
 
     public int Width => _cells?.Length ?? _reader!.FieldCount;
@@ -31,6 +35,7 @@ internal sealed class RowView
         Index = index;
         _cells = cells;
         _reader = null;
+        ClearFills();
         return this;
     }
 
@@ -39,13 +44,35 @@ internal sealed class RowView
         Index = reader.RowIndex;
         _cells = null;
         _reader = reader;
+        ClearFills();
         return this;
     }
 
     public CellValue this[int column] =>
         column < 0 ? CellValue.Empty
+        : _filled && column < _fills!.Length && !_fills[column].IsEmpty ? _fills[column]
         : _cells is not null ? (column < _cells.Length ? _cells[column] : CellValue.Empty)
         : _reader!.GetCell(column);
+
+    /// <summary>Shows <paramref name="value"/> in an empty cell that a merge above covers.</summary>
+    public void Fill(int column, CellValue value)
+    {
+        _fills ??= new CellValue[SheetScanner.MaxColumns];
+        if (column < _fills.Length)
+        {
+            _fills[column] = value;
+            _filled = true;
+        }
+    }
+
+    private void ClearFills()
+    {
+        if (_filled)
+        {
+            Array.Clear(_fills!);
+            _filled = false;
+        }
+    }
 
     public bool IsEmpty()
     {

@@ -16,6 +16,9 @@ internal enum SheetStatus
     /// <summary>A header, but not one of the three kinds.</summary>
     UnknownKind,
 
+    /// <summary>A 汇总表 (per county, no project names) next to the detail sheets: not records.</summary>
+    Summary,
+
     /// <summary>Read as a kind (possibly with errors).</summary>
     Read,
 }
@@ -35,6 +38,7 @@ internal static class SheetScanner
     {
         string sheet = reader.SheetName;
         var buffer = new List<CellValue[]>(HeaderDetector.ScanRows);
+        var hiddenInBuffer = new HashSet<int>();
         int nonEmpty = 0;
         while (buffer.Count < HeaderDetector.ScanRows && reader.ReadRow())
         {
@@ -44,6 +48,10 @@ internal static class SheetScanner
             {
                 nonEmpty++;
                 run.CountRow();
+                if (reader.IsRowHidden())
+                {
+                    hiddenInBuffer.Add(buffer.Count - 1);
+                }
             }
         }
 
@@ -65,20 +73,40 @@ internal static class SheetScanner
         }
 
         KindMatch match = layout.Match;
-        decimal? sheetScale = ReadNotes(buffer, layout, sheet, run);
-        if (!match.Complete)
+        if (IsSummary(layout))
+        {
+            return new SheetResult(sheet, SheetStatus.Summary, layout);
+        }
+
+        (decimal? sheetScale, string? notedCounty) = ReadNotes(buffer, layout, sheet, run);
+        var defaults = new SheetDefaults(null, layout.FirstRow + 1);
+        List<FieldSpec> missingColumns = [.. match.MissingRequired];
+
+        // A county's own table, or one sheet per county, often has no county column: the sheet says it once.
+        if (missingColumns.Any(s => s.Key == FieldCatalog.County)
+            && (run.Counties.Match(sheet) ?? notedCounty ?? run.UploadCounty) is string county)
+        {
+            missingColumns.RemoveAll(s => s.Key == FieldCatalog.County);
+            defaults = defaults with { County = county };
+        }
+
+        // Without a field column the fields may come from "一、工业项目" rows; RowBuilder says so if they do not.
+        bool fieldFromSections = match.Kind == DatasetKind.Projects && missingColumns.Count == 1 && missingColumns[0].Key == FieldCatalog.Field;
+        if (missingColumns.Count > 0 && !fieldFromSections)
         {
             string missing = string.Join("、", match.MissingRequired.Select(s => "“" + s.Label + "”"));
             run.Findings.Sheet(
                 sheet,
                 RuleIds.ColumnRequiredMissing,
-                $"工作表“{sheet}”看起来是{match.Kind.ToChinese()}，但缺少必填列：{missing}。请按模板补齐这些列的表头（表头第{layout.FirstRow + 1}行）。");
+                $"工作表“{sheet}”看起来是{match.Kind.ToChinese()}，但缺少必填列：{missing}。请按模板补齐这些列的表头（表头第{layout.FirstRow + 1}行）。"
+                + MissingColumnHint(match, layout));
             run.Sheets.Add(new SheetSummary(sheet, match.Kind, layout.FirstRow + 1, 0, "缺少必填列"));
             return new SheetResult(sheet, SheetStatus.Read, layout);
         }
 
-        var rows = new RowBuilder(run, sheet, match, sheetScale);
+        var rows = new RowBuilder(run, sheet, match, sheetScale, defaults, merges, layout.LastRow);
         var view = new RowView();
+        var hidden = new List<int>();
         int start = layout.LastRow + 1;
         if (start < buffer.Count && HeaderDetector.IsColumnNumberRow(buffer[start]))
         {
@@ -87,6 +115,12 @@ internal static class SheetScanner
 
         for (int r = start; r < buffer.Count; r++)
         {
+            if (hiddenInBuffer.Contains(r))
+            {
+                hidden.Add(r);
+                continue;
+            }
+
             rows.Process(view.Buffered(r, buffer[r]));
         }
 
@@ -99,6 +133,12 @@ internal static class SheetScanner
             }
 
             run.CountRow();
+            if (reader.IsRowHidden())
+            {
+                hidden.Add(reader.RowIndex);
+                continue;
+            }
+
             if (skipFirstLive)
             {
                 skipFirstLive = false;
@@ -111,15 +151,67 @@ internal static class SheetScanner
             rows.Process(view.Live(reader));
         }
 
+        ReportHiddenRows(run, sheet, hidden);
         int count = rows.Finish();
         run.Sheets.Add(new SheetSummary(sheet, match.Kind, layout.FirstRow + 1, count, null));
         return new SheetResult(sheet, SheetStatus.Read, layout);
     }
 
-    // Above the header: the period line, the unit note and 填报单位; in the header: periods embedded in column names.
-    private static decimal? ReadNotes(List<CellValue[]> buffer, HeaderLayout layout, string sheet, IngestionRun run)
+    // Hidden rows are left out, as hidden sheets are: what the clerk sees and prints is what is counted. Said once per sheet.
+    private static void ReportHiddenRows(IngestionRun run, string sheet, List<int> hidden)
+    {
+        if (hidden.Count == 0)
+        {
+            return;
+        }
+
+        const int Listed = 20;
+        string rows = string.Join("、", hidden.Take(Listed).Select(r => (r + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        string more = hidden.Count > Listed ? $"等{hidden.Count}" : string.Empty;
+        run.Findings.Sheet(sheet, RuleIds.RowHidden, $"工作表“{sheet}”第{rows}{more}行是隐藏行，未读取。如需统计，请取消隐藏后重新上传。", Severity.Warning);
+    }
+
+    /// <summary>A projects-like header without project names but with a count column: a 汇总表 by county or field.</summary>
+    private static bool IsSummary(HeaderLayout layout) =>
+        layout.Match.Kind == DatasetKind.Projects
+        && layout.Match.MissingRequired.Any(s => s.Key == FieldCatalog.Name)
+        && layout.Headers.Any(h => ChineseText.ContainsAny(h.Key, ["个数", "项目数", "数量"]));
+
+    /// <summary>Why a header that looks like the missing column is not it.</summary>
+    private static string MissingColumnHint(KindMatch match, HeaderLayout layout)
+    {
+        if (match[FieldCatalog.Completed] is not null || match.Kind != DatasetKind.Projects)
+        {
+            return string.Empty;
+        }
+
+        foreach (HeaderText header in layout.Headers)
+        {
+            if (ChineseText.ContainsAny(header.Key, ["开工以来", "自开工", "建设以来", "开工累计", "至今", "历年"]) && header.Key.Contains("完成", StringComparison.Ordinal))
+            {
+                return $"表中的“{header.Display}”是项目开工以来的累计数，不是本年累计，请另列“本年累计完成投资”。";
+            }
+
+            if (header.MonthlyOnly && header.Key.Contains("完成", StringComparison.Ordinal))
+            {
+                return $"表中的“{header.Display}”是当月完成数，不是自年初累计数，请填写“1-{header.Month}月累计完成投资”。";
+            }
+        }
+
+        return string.Empty;
+    }
+
+    // Above the header: the period line, the unit note, 填报单位 and a county named in the title; in the
+    // header: periods embedded in column names; in the sheet name: a month ("12月").
+    private static (decimal? Scale, string? County) ReadNotes(List<CellValue[]> buffer, HeaderLayout layout, string sheet, IngestionRun run)
     {
         decimal? scale = null;
+        string? county = null;
+        if (SheetNotes.TryFindPeriodInName(sheet, out ReportingPeriod? named, out int? namedMonth))
+        {
+            run.PeriodHints.Add(new PeriodClue(named, namedMonth, $"工作表名“{sheet}”"));
+        }
+
         for (int r = 0; r < layout.FirstRow; r++)
         {
             CellValue[] row = buffer[r];
@@ -135,10 +227,15 @@ internal static class SheetScanner
                 {
                     run.PeriodClues.Add(new PeriodClue(period, null, $"工作表“{sheet}”{CellRef.ToA1(r, c)}单元格“{FindingSink.Shorten(ChineseText.Tidy(text))}”"));
                 }
+                else if (SheetNotes.TryFindYear(text, out int year))
+                {
+                    run.PeriodHints.Add(new PeriodClue(null, null, $"工作表“{sheet}”{CellRef.ToA1(r, c)}单元格") { YearOnly = year });
+                }
 
                 scale ??= SheetNotes.FindUnitNote(text);
                 string? department = SheetNotes.FindDepartment(text, c + 1 < row.Length && row[c + 1].Type == CellType.Text ? row[c + 1].Text : null);
                 run.DepartmentName ??= department;
+                county ??= run.Counties.Match(text);
             }
         }
 
@@ -156,6 +253,15 @@ internal static class SheetScanner
                 : new PeriodClue(null, header.Month, where));
         }
 
-        return scale;
+        // "2022年计划投资" says the year; a later column of next year's plan must not, so headers only hint.
+        foreach (ColumnBinding binding in layout.Match.Columns.Values)
+        {
+            if (binding.Header is { Month: null, Year: int year } && year is >= 2000 and <= 2100)
+            {
+                run.PeriodHints.Add(new PeriodClue(null, null, $"工作表“{sheet}”表头“{binding.Header.Display}”") { YearOnly = year, FromHeader = true });
+            }
+        }
+
+        return (scale, county);
     }
 }
