@@ -11,7 +11,8 @@ internal sealed record FuzzSeed(string Name, string FileName, byte[] Bytes)
 
 /// <summary>
 /// The valid workbooks mutated: every bundled 2022-12 sample (what the generator's departments send),
-/// the committed .xls and CSV fixtures, and small generated workbooks of each kind (cheap to mutate).
+/// the committed .xls and CSV fixtures (including the real-world department files), and small generated
+/// workbooks of each kind (cheap to mutate).
 /// </summary>
 internal static class FuzzSeeds
 {
@@ -49,6 +50,12 @@ internal static class FuzzSeeds
         foreach (string fixture in (string[])["projects-lianhua-2022-12.xls", "metrics-jrb-2022-12.xls", "projects-luxi-2022-12-gb18030.csv", "signings-swj-2022-12-utf8bom.csv"])
         {
             seeds.Add(new(fixture, fixture, File.ReadAllBytes(TestWorkbooks.FixturePath(fixture))));
+        }
+
+        // Department files as they arrive (LibreOffice .xls with computed formulas, WPS CSV exports).
+        foreach (string path in Directory.EnumerateFiles(TestWorkbooks.FixturePath("real-world")).Where(p => !p.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            seeds.Add(new("real-world-" + Path.GetFileNameWithoutExtension(path), Path.GetFileName(path), File.ReadAllBytes(path)));
         }
 
         foreach ((string department, string path) in SampleDataFolder.Files(SampleDataFolder.Period))
