@@ -41,6 +41,7 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
     private readonly ConcurrentQueue<CapturedMail> _messages = new();
     private int? _goDownAt;
     private int _attempts;
+    private Task? _stopping;
     private X509Certificate2 _certificate = null!;
     private SmtpServer.SmtpServer? _server;
     private CancellationTokenSource? _stop;
@@ -104,11 +105,17 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
         await StartAsync();
     }
 
-    public Task StartAsync()
+    public async Task StartAsync()
     {
+        // A stop begun by GoDownAtMessage finishes first, or it would take down the server started here.
+        if (Interlocked.Exchange(ref _stopping, null) is Task stopping)
+        {
+            await stopping;
+        }
+
         if (_server is not null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         ISmtpServerOptions options = new SmtpServerOptionsBuilder()
@@ -125,7 +132,7 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
         _server = new SmtpServer.SmtpServer(options, services);
         _stop = new CancellationTokenSource();
         _running = _server.StartAsync(_stop.Token);
-        return WaitUntilListeningAsync();
+        await WaitUntilListeningAsync();
     }
 
     /// <summary>Stops listening: connections are refused until <see cref="StartAsync"/>.</summary>
@@ -212,7 +219,10 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
             if (Interlocked.Increment(ref fixture._attempts) == fixture._goDownAt)
             {
                 fixture._goDownAt = null;
-                _ = Task.Run(fixture.StopAsync, CancellationToken.None);
+
+                // No new connection from here on (this session still answers 421); the rest of the stop runs aside.
+                fixture._server?.Shutdown();
+                fixture._stopping = Task.Run(fixture.StopAsync, CancellationToken.None);
                 return Task.FromResult(new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "Service not available, closing transmission channel"));
             }
 
