@@ -55,6 +55,35 @@ internal static class DataText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The first character of <paramref name="text"/> that <see cref="Clean"/> would print as 〓, or null.
+    /// Ingestion uses it to tell the clerk at the cell, long before the briefing is printed.
+    /// </summary>
+    public static Rune? FirstUnprintable(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        foreach (Rune rune in text.EnumerateRunes())
+        {
+            // ASCII is always in the font; checking it would only cost time on the ingestion path.
+            if (rune.Value < 0x80 || Rune.IsWhiteSpace(rune) || Rune.IsControl(rune)
+                || Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            if (!Printable(rune))
+            {
+                return rune;
+            }
+        }
+
+        return null;
+    }
+
     // Both faces: a name may be set in bold in a table header or a heading.
     private static bool Printable(Rune rune)
     {

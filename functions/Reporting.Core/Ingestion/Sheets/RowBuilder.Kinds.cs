@@ -59,6 +59,11 @@ internal sealed partial class RowBuilder
         // Without a 是否开工 column an actual start date is the answer.
         started ??= _match[FieldCatalog.Started] is null && actualStart is not null ? true : null;
 
+        if (_name is not null && name.Length > 0)
+        {
+            WarnIfUnprintable(row.Index, _name, name);
+        }
+
         var record = new ProjectRecord
         {
             Name = name,
@@ -68,8 +73,8 @@ internal sealed partial class RowBuilder
             Completed = completed,
             Code = OptionalText(row, FieldCatalog.Code),
             TotalInvestment = totalInvestment,
-            Owner = OptionalText(row, FieldCatalog.Owner),
-            ResponsibleUnit = OptionalText(row, FieldCatalog.ResponsibleUnit),
+            Owner = PrintedText(row, FieldCatalog.Owner),
+            ResponsibleUnit = PrintedText(row, FieldCatalog.ResponsibleUnit),
             Levels = LevelParser.Ordered(levels),
             Nature = Nature(OptionalText(row, FieldCatalog.Nature)),
             PlannedStart = OptionalDate(row, FieldCatalog.PlannedStart),
@@ -78,7 +83,7 @@ internal sealed partial class RowBuilder
             PlannedCompletion = OptionalDate(row, FieldCatalog.PlannedCompletion),
             CompletedFlag = OptionalBool(row, FieldCatalog.CompletedFlag),
             ProgressNote = OptionalText(row, FieldCatalog.ProgressNote),
-            Issues = OptionalText(row, FieldCatalog.Issues),
+            Issues = PrintedText(row, FieldCatalog.Issues),
             Leader = OptionalText(row, FieldCatalog.Leader),
             Source = new SourceRef(_sheet, row.Index + 1),
         };
@@ -184,6 +189,11 @@ internal sealed partial class RowBuilder
         string? county = _county is null ? _defaults.County : RequiredVocabulary(row, FieldCatalog.County, _run.Counties, RuleIds.CountyUnknown, "县区", ref ok);
         decimal amount = RequiredAmount(row, FieldCatalog.Amount, ref ok);
         decimal? foreign = OptionalAmount(row, FieldCatalog.ForeignAmount, ref ok);
+        if (_name is not null && nameText.Length > 0)
+        {
+            WarnIfUnprintable(row.Index, _name, nameText);
+        }
+
         var record = new SigningRecord
         {
             Name = nameText,
@@ -254,6 +264,11 @@ internal sealed partial class RowBuilder
 
         decimal? value = MetricNumber(row, valueColumn, scale ?? 1m, required: true, ref ok);
         decimal? prior = _match[FieldCatalog.Prior] is ColumnBinding priorColumn ? MetricNumber(row, priorColumn, scale ?? 1m, required: false, ref ok) : null;
+        if (_name is not null && name.Length > 0)
+        {
+            WarnIfUnprintable(row.Index, _name, name);
+        }
+
         var record = new MetricRecord
         {
             Name = name,

@@ -32,6 +32,29 @@ internal sealed partial class RowBuilder
         return text;
     }
 
+    /// <summary>
+    /// Text the briefing prints: a character its font lacks (an emoji, a 生僻字 beyond the font) would
+    /// come out as 〓, so the clerk is told now, at the cell, with the character named.
+    /// </summary>
+    private string? PrintedText(RowView row, string key)
+    {
+        string? text = OptionalText(row, key);
+        if (text is not null && _match[key] is ColumnBinding column)
+        {
+            WarnIfUnprintable(row.Index, column, text);
+        }
+
+        return text;
+    }
+
+    private void WarnIfUnprintable(int row, ColumnBinding column, string text)
+    {
+        if (Briefings.Composition.DataText.FirstUnprintable(text) is { } rune)
+        {
+            Warn(RuleIds.TextUnprintable, row, column, text, $"中的字符“{rune}”（U+{rune.Value:X4}）简报字体中没有，简报中将印为“〓”。如是生僻字，请改用通用写法或在括号内注明。");
+        }
+    }
+
     private string? OptionalText(RowView row, string key)
     {
         if (_match[key] is not ColumnBinding column)
