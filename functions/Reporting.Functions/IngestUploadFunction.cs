@@ -72,8 +72,11 @@ public sealed class IngestUploadFunction(IngestionService ingestion, ReceiptServ
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The submission is recorded; a lost receipt must not make the host ingest again.
-            logger.LogError(e, "Receipt for {UploadPath} could not be sent", StorePath.Printable(uploadPath));
+            // Storage failed while the receipt was claimed or recorded (a refused mail is a Failed delivery, not an
+            // exception). Swallowing it lost the receipt for good; the host's retry is safe instead: the submission
+            // is final in the ledger, so it ingests nothing again, and the delivery ledger sends the receipt once.
+            logger.LogError(e, "Receipt for {UploadPath} could not be sent; the host will retry", StorePath.Printable(uploadPath));
+            throw;
         }
     }
 }

@@ -127,7 +127,7 @@ public sealed class BriefingPublisher
             return latest;
         }
 
-        return await RenderAsync(period, issueDate ?? ChinaTime.Today(_clock), cancellationToken).ConfigureAwait(false);
+        return await RenderAsync(period, issueDate ?? ChinaTime.Today(_clock), replace: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Renders the period's briefing now and stores it (replacing an earlier rendering of the same issue); null when nothing was submitted for it.</summary>
@@ -135,7 +135,15 @@ public sealed class BriefingPublisher
         RenderAsync(period, ChinaTime.Today(_clock), cancellationToken);
 
     /// <summary>Renders the period's briefing dated <paramref name="issueDate"/> (印发日期, a Beijing date) and stores it; null when nothing was submitted for it.</summary>
-    public async Task<PublishedBriefing?> RenderAsync(ReportingPeriod period, DateOnly issueDate, CancellationToken cancellationToken = default)
+    public Task<PublishedBriefing?> RenderAsync(ReportingPeriod period, DateOnly issueDate, CancellationToken cancellationToken = default) =>
+        RenderAsync(period, issueDate, replace: true, cancellationToken);
+
+    /// <param name="replace">
+    /// True for "render now" (the figures changed: the new PDF replaces the stored one). False for the timer:
+    /// when two runs render the same issue at once, the second keeps the first one's PDF, so every leader
+    /// gets the same bytes as the archive holds.
+    /// </param>
+    private async Task<PublishedBriefing?> RenderAsync(ReportingPeriod period, DateOnly issueDate, bool replace, CancellationToken cancellationToken)
     {
         IndicatorReport report = await _indicators.ComputeAsync(period, cancellationToken).ConfigureAwait(false);
         if (report.Sources.Count == 0)
@@ -152,7 +160,22 @@ public sealed class BriefingPublisher
         new PdfBriefingRenderer().Render(document, pdf);
         pdf.Position = 0;
         string pdfPath = PdfPathFor(period, issue);
-        StoredObject stored = await _store.WriteAsync(pdfPath, pdf, WriteCondition.Overwrite, cancellationToken).ConfigureAwait(false);
+        StoredObject stored;
+        try
+        {
+            stored = await _store.WriteAsync(pdfPath, pdf, replace ? WriteCondition.Overwrite : WriteCondition.IfNotExists, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StoreConflictException)
+        {
+            if (await ManifestOfConcurrentRenderAsync(period, issue, cancellationToken).ConfigureAwait(false) is { } theirs)
+            {
+                return theirs;
+            }
+
+            // A PDF without a manifest is what a run that died mid-render leaves: replace it.
+            pdf.Position = 0;
+            stored = await _store.WriteAsync(pdfPath, pdf, WriteCondition.Overwrite, cancellationToken).ConfigureAwait(false);
+        }
 
         var published = new PublishedBriefing
         {
@@ -172,6 +195,22 @@ public sealed class BriefingPublisher
         await _store.WriteJsonAsync(ManifestPathFor(period, issue), published, WriteCondition.Overwrite, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Rendered {Subject} to {Path} ({Bytes} bytes)", published.Subject, pdfPath, stored.Length);
         return published;
+    }
+
+    // The other run writes its manifest right after its PDF; wait for it a little (rendering takes far less).
+    private async Task<PublishedBriefing?> ManifestOfConcurrentRenderAsync(ReportingPeriod period, int issue, CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; attempt < 40; attempt++)
+        {
+            if (await _store.ReadJsonAsync<PublishedBriefing>(ManifestPathFor(period, issue), cancellationToken).ConfigureAwait(false) is { } manifest)
+            {
+                return manifest;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), _clock, cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
     }
 
     /// <summary>Sends the stored PDF to every configured recipient, at most once each (the deliveries ledger).</summary>

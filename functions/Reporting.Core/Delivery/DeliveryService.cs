@@ -207,7 +207,7 @@ public sealed class DeliveryService
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            string reason = e is MailDeliveryException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            string reason = Configuration.SecretText.Redact(e is MailDeliveryException ? e.Message : $"{e.GetType().Name}: {e.Message}");
             DeliveryRecord failed = claimed with { Status = DeliveryStatus.Failed, LastError = reason, Subject = subject, UpdatedAt = _clock.GetUtcNow() };
             await RecordAsync(table, partitionKey, rowKey, failed, claimETag).ConfigureAwait(false);
             _logger.LogWarning("Delivery {Table}/{Partition}/{Row} failed (attempt {Attempt}): {Reason}", table, partitionKey, rowKey, failed.Attempts, reason);

@@ -41,6 +41,12 @@ public sealed record IngestionOutcome
     /// <summary>Per sheet, the 累计完成投资 column, so findings raised after the read can name the cell.</summary>
     internal IReadOnlyDictionary<string, ColumnBinding> CompletedColumns { get; init; } = new Dictionary<string, ColumnBinding>();
 
+    /// <summary>
+    /// The exception behind a file.unreadable answer, kept for diagnosis (the fuzzer tells a parser refusing
+    /// corrupt bytes from a bug of ours); null when the file was read.
+    /// </summary>
+    internal Exception? Fault { get; init; }
+
     public int RecordCount(DatasetKind kind) => kind switch
     {
         DatasetKind.Projects => Projects.Count,

@@ -26,6 +26,7 @@ public static class RuleIds
     public const string CellRequiredEmpty = "cell.required-empty";
     public const string CellNotNumber = "cell.not-number";
     public const string ValueNegative = "value.negative";
+    public const string ValueTooLarge = "value.too-large";
     public const string CountyUnknown = "county.unknown";
     public const string FieldUnknown = "field.unknown";
 
@@ -36,6 +37,9 @@ public static class RuleIds
     public const string ProjectDuplicate = "project.duplicate";
     public const string CumulativeDecreased = "cumulative.decreased";
     public const string CellNotDate = "cell.not-date";
+
+    /// <summary>Text the briefing prints (a project name, a stated issue) holds a character its font lacks; it will print as 〓.</summary>
+    public const string TextUnprintable = "text.unprintable";
     public const string CellNotBoolean = "cell.not-boolean";
     public const string RowHidden = "row.hidden";
 

@@ -28,7 +28,7 @@ public sealed class WorkbookIngestor
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A parser bug or a file no parser foresaw: the clerk still gets an answer.
-            return FileRejected(context, FileProbe.Unreadable().RuleId!, FileProbe.Unreadable().Message! + $"（{ex.GetType().Name}）");
+            return FileRejected(context, FileProbe.Unreadable().RuleId!, FileProbe.Unreadable().Message! + $"（{ex.GetType().Name}）") with { Fault = ex };
         }
     }
 
@@ -150,7 +150,7 @@ public sealed class WorkbookIngestor
             or ArgumentException or InvalidOperationException or IndexOutOfRangeException or NullReferenceException or System.Xml.XmlException
             or OverflowException or NotSupportedException or EndOfStreamException)
         {
-            return FileRejected(context, FileProbe.Unreadable().RuleId!, FileProbe.Unreadable().Message!);
+            return FileRejected(context, FileProbe.Unreadable().RuleId!, FileProbe.Unreadable().Message!) with { Fault = ex };
         }
 
         bool hasTable = sheets.Any(s => s.Status == SheetStatus.Read);

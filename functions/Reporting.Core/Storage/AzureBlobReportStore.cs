@@ -154,19 +154,22 @@ public sealed class AzureBlobReportStore : IReportStore
         return _service.GetBlobContainerClient(_containerPrefix + StorePath.Container(path)).GetBlobClient(StorePath.WithinContainer(path));
     }
 
-    private Task EnsureContainerAsync(string containerName, CancellationToken cancellationToken)
+    private async Task EnsureContainerAsync(string containerName, CancellationToken cancellationToken)
     {
         Lazy<Task> creation = _createdContainers.GetOrAdd(
             containerName,
             name => new Lazy<Task>(() => _service.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: CancellationToken.None)));
-        Task task = creation.Value;
-        if (task.IsFaulted || task.IsCanceled)
+        try
         {
-            // A failed creation must not be remembered: the next write tries again.
-            _createdContainers.TryRemove(new KeyValuePair<string, Lazy<Task>>(containerName, creation));
+            await creation.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        return task.WaitAsync(cancellationToken);
+        catch when (creation.Value.IsFaulted || creation.Value.IsCanceled)
+        {
+            // A failed creation must not be remembered, or every later write fails with it until the worker
+            // restarts. Checked once it has failed: during an outage it fails only after the client's retries.
+            _createdContainers.TryRemove(new KeyValuePair<string, Lazy<Task>>(containerName, creation));
+            throw;
+        }
     }
 
     private static bool IsConditionFailure(RequestFailedException e, WriteCondition condition) => condition.Kind switch

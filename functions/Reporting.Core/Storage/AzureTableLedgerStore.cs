@@ -131,13 +131,17 @@ public sealed class AzureTableLedgerStore : ILedgerStore
         Lazy<Task> creation = _createdTables.GetOrAdd(
             client.Name,
             _ => new Lazy<Task>(() => client.CreateIfNotExistsAsync(CancellationToken.None)));
-        Task task = creation.Value;
-        if (task.IsFaulted || task.IsCanceled)
+        try
         {
+            await creation.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch when (creation.Value.IsFaulted || creation.Value.IsCanceled)
+        {
+            // Forgotten once failed (not when merely still running), so the next write tries again after an outage.
             _createdTables.TryRemove(new KeyValuePair<string, Lazy<Task>>(client.Name, creation));
+            throw;
         }
 
-        await task.WaitAsync(cancellationToken).ConfigureAwait(false);
         return client;
     }
 

@@ -41,7 +41,7 @@ internal static class Samples
         new() { ["项目名称"] = "安源区测试项目", ["县区"] = "安源区", ["所属领域"] = "工业", ["年度计划投资（万元）"] = 1000, ["累计完成投资（万元）"] = -5, ["是否开工"] = "是" },
     ]);
 
-    private static byte[] Fill(ReportingOptions options, DatasetKind kind, IReadOnlyList<Dictionary<string, object>> rows)
+    internal static byte[] Fill(ReportingOptions options, DatasetKind kind, IReadOnlyList<Dictionary<string, object>> rows)
     {
         using var template = new MemoryStream();
         TemplateWriter.Write(kind, options, template, Period);

@@ -13,6 +13,8 @@ namespace Reporting.IntegrationTests.Infrastructure;
 /// on loopback with in-memory persistence. The ports are chosen by the OS (port 0) and read from
 /// Azurite's own start-up lines, so two test runs on one machine never collide. If Azurite cannot
 /// start, every test that needs it fails with the reason: integration tests are never skipped.
+/// <see cref="Persistent"/> makes one that keeps its data on disk and can be stopped and started
+/// again on the same ports (outage tests).
 /// </summary>
 public sealed partial class AzuriteFixture : IAsyncLifetime, IDisposable
 {
@@ -22,12 +24,22 @@ public sealed partial class AzuriteFixture : IAsyncLifetime, IDisposable
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
 
     private readonly StringBuilder _output = new();
+    private bool _persistent;
     private Process? _process;
     private string? _workDirectory;
+    private int _blobPort;
+    private int _queuePort;
+    private int _tablePort;
+
+    /// <summary>An Azurite of its own that stores on disk (a temp folder), so <see cref="StopAsync"/> and <see cref="StartAgainAsync"/> keep every blob and row.</summary>
+    public static AzuriteFixture Persistent() => new() { _persistent = true };
 
     public string ConnectionString { get; private set; } = string.Empty;
 
     public Uri BlobEndpoint { get; private set; } = null!;
+
+    /// <summary>What Azurite printed (the first 20,000 characters), for a failing test's message.</summary>
+    public string Log => Output();
 
     public Uri TableEndpoint { get; private set; } = null!;
 
@@ -48,6 +60,39 @@ public sealed partial class AzuriteFixture : IAsyncLifetime, IDisposable
 
         _workDirectory = Path.Combine(Path.GetTempPath(), "reporting-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_workDirectory);
+        await StartProcessAsync(azurite);
+    }
+
+    /// <summary>
+    /// Stops Azurite: every connection is refused until <see cref="StartAgainAsync"/>. SIGTERM, so that it
+    /// writes what it acknowledged to disk first, as a real storage service never loses an acknowledged write.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process && !OperatingSystem.IsWindows())
+        {
+            using Process signal = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await signal.WaitForExitAsync();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop in time: killed below.
+            }
+        }
+
+        KillProcess();
+    }
+
+    /// <summary>Starts the stopped Azurite again on the same ports and folder.</summary>
+    public Task StartAgainAsync() =>
+        StartProcessAsync(Path.Combine(IntegrationTestsDirectory(), "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite"));
+
+    private async Task StartProcessAsync(string azurite)
+    {
         var start = new ProcessStartInfo(azurite)
         {
             WorkingDirectory = _workDirectory,
@@ -56,12 +101,12 @@ public sealed partial class AzuriteFixture : IAsyncLifetime, IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        string[] persistence = _persistent ? ["--location", _workDirectory!] : ["--inMemoryPersistence", "--extentMemoryLimit", "512"];
         foreach (string argument in (string[])
                  [
-                     "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry",
+                     "--silent", .. persistence, "--skipApiVersionCheck", "--disableTelemetry",
                      "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-                     "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
-                     "--extentMemoryLimit", "512",
+                     "--blobPort", Port(_blobPort), "--queuePort", Port(_queuePort), "--tablePort", Port(_tablePort),
                  ])
         {
             start.ArgumentList.Add(argument);
@@ -69,9 +114,10 @@ public sealed partial class AzuriteFixture : IAsyncLifetime, IDisposable
 
         var blobPort = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var tablePort = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queuePort = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        _process.OutputDataReceived += (_, e) => OnLine(e.Data, blobPort, tablePort);
-        _process.ErrorDataReceived += (_, e) => OnLine(e.Data, blobPort, tablePort);
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data, blobPort, tablePort, queuePort);
+        _process.ErrorDataReceived += (_, e) => OnLine(e.Data, blobPort, tablePort, queuePort);
         _process.Exited += (_, _) =>
         {
             var exited = new InvalidOperationException("Azurite exited during start-up.");
@@ -94,6 +140,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime, IDisposable
         {
             int blob = await blobPort.Task.WaitAsync(s_startTimeout);
             int table = await tablePort.Task.WaitAsync(s_startTimeout);
+            (_blobPort, _tablePort, _queuePort) = (blob, table, await queuePort.Task.WaitAsync(s_startTimeout));
             BlobEndpoint = new Uri($"http://127.0.0.1:{blob}/{AccountName}");
             TableEndpoint = new Uri($"http://127.0.0.1:{table}/{AccountName}");
             ConnectionString =
@@ -115,6 +162,18 @@ public sealed partial class AzuriteFixture : IAsyncLifetime, IDisposable
 
     public void Dispose()
     {
+        KillProcess();
+        if (_workDirectory is not null && Directory.Exists(_workDirectory))
+        {
+            Directory.Delete(_workDirectory, recursive: true);
+            _workDirectory = null;
+        }
+    }
+
+    private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private void KillProcess()
+    {
         if (_process is { } process)
         {
             try
@@ -133,12 +192,6 @@ public sealed partial class AzuriteFixture : IAsyncLifetime, IDisposable
 
             process.Dispose();
             _process = null;
-        }
-
-        if (_workDirectory is not null && Directory.Exists(_workDirectory))
-        {
-            Directory.Delete(_workDirectory, recursive: true);
-            _workDirectory = null;
         }
     }
 
@@ -166,7 +219,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime, IDisposable
         }
     }
 
-    private void OnLine(string? line, TaskCompletionSource<int> blobPort, TaskCompletionSource<int> tablePort)
+    private void OnLine(string? line, TaskCompletionSource<int> blobPort, TaskCompletionSource<int> tablePort, TaskCompletionSource<int> queuePort)
     {
         if (line is null)
         {
@@ -185,7 +238,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime, IDisposable
         if (match.Success)
         {
             int port = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            (match.Groups["service"].Value == "Blob" ? blobPort : match.Groups["service"].Value == "Table" ? tablePort : null)?.TrySetResult(port);
+            (match.Groups["service"].Value switch { "Blob" => blobPort, "Table" => tablePort, _ => queuePort }).TrySetResult(port);
         }
     }
 

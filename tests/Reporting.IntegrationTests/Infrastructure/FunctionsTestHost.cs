@@ -22,11 +22,14 @@ public sealed class FunctionsTestHost : IDisposable
     private readonly ServiceProvider _provider;
     private readonly string _prefix = AzuriteFixture.UniquePrefix();
     private readonly AzuriteFixture _azurite;
+    private readonly TimeProvider _clock;
 
-    public FunctionsTestHost(AzuriteFixture azurite, SmtpFixture smtp, ManualClock clock, IDictionary<string, string?>? settings = null)
+    /// <param name="overrides">Last say over the registrations (a fault-injecting store, a capturing logger).</param>
+    public FunctionsTestHost(
+        AzuriteFixture azurite, SmtpFixture smtp, TimeProvider clock, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? overrides = null)
     {
         _azurite = azurite;
-        Clock = clock;
+        _clock = clock;
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             [ReportingServices.StorageConnection] = azurite.ConnectionString,
@@ -60,11 +63,12 @@ public sealed class FunctionsTestHost : IDisposable
         services.AddMvcCore();
         services.AddReporting(built);
         services.AddSingleton(_ => AzureStorage.Create(azurite.ConnectionString, namePrefix: _prefix));
-        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton(clock);
+        overrides?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    public ManualClock Clock { get; }
+    public ManualClock Clock => _clock as ManualClock ?? throw new InvalidOperationException("This host runs on another clock.");
 
     public IServiceProvider Services => _provider;
 

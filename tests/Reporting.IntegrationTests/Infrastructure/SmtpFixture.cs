@@ -39,6 +39,9 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
     public const string Password = "correct horse battery staple";
 
     private readonly ConcurrentQueue<CapturedMail> _messages = new();
+    private int? _goDownAt;
+    private int _attempts;
+    private Task? _stopping;
     private X509Certificate2 _certificate = null!;
     private SmtpServer.SmtpServer? _server;
     private CancellationTokenSource? _stop;
@@ -47,6 +50,20 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
     public int Port { get; private set; }
 
     public SmtpMode Mode { get; set; } = SmtpMode.Accept;
+
+    /// <summary>
+    /// The server goes down while this message (1-based, counted from now) is being handed over: it answers
+    /// 421 and stops listening, so the rest of the run finds it unreachable. Null: never.
+    /// </summary>
+    public int? GoDownAtMessage
+    {
+        get => _goDownAt;
+        set
+        {
+            _goDownAt = value;
+            Interlocked.Exchange(ref _attempts, 0);
+        }
+    }
 
     public IReadOnlyList<CapturedMail> Messages => _messages.ToArray();
 
@@ -88,11 +105,17 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
         await StartAsync();
     }
 
-    public Task StartAsync()
+    public async Task StartAsync()
     {
+        // A stop begun by GoDownAtMessage finishes first, or it would take down the server started here.
+        if (Interlocked.Exchange(ref _stopping, null) is Task stopping)
+        {
+            await stopping;
+        }
+
         if (_server is not null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         ISmtpServerOptions options = new SmtpServerOptionsBuilder()
@@ -109,7 +132,7 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
         _server = new SmtpServer.SmtpServer(options, services);
         _stop = new CancellationTokenSource();
         _running = _server.StartAsync(_stop.Token);
-        return WaitUntilListeningAsync();
+        await WaitUntilListeningAsync();
     }
 
     /// <summary>Stops listening: connections are refused until <see cref="StartAsync"/>.</summary>
@@ -193,6 +216,16 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
     {
         public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (Interlocked.Increment(ref fixture._attempts) == fixture._goDownAt)
+            {
+                fixture._goDownAt = null;
+
+                // No new connection from here on (this session still answers 421); the rest of the stop runs aside.
+                fixture._server?.Shutdown();
+                fixture._stopping = Task.Run(fixture.StopAsync, CancellationToken.None);
+                return Task.FromResult(new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "Service not available, closing transmission channel"));
+            }
+
             switch (fixture.Mode)
             {
                 case SmtpMode.RejectTransient:

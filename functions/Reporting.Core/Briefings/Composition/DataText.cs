@@ -2,9 +2,18 @@ using System.Text;
 
 namespace Reporting.Core.Briefings.Composition;
 
-/// <summary>Text that comes from departments' cells (names, issues): line breaks typed with Alt+Enter, tabs and runs of spaces become one space.</summary>
+/// <summary>
+/// Text that comes from departments' cells (names, issues): line breaks typed with Alt+Enter, tabs and
+/// runs of spaces become one space; invisible format characters (bidi overrides, zero-width joiners) are
+/// dropped; a character the briefing's font lacks (an emoji, a rare 生僻字 beyond the font) becomes 〓,
+/// the typesetter's mark for a missing character. The renderer refuses any missing glyph so that our own
+/// text can never lose a character; one department's cell must not stop the whole city's briefing.
+/// </summary>
 internal static class DataText
 {
+    /// <summary>The geta mark (U+3013) that Chinese typesetting prints where the type case lacks a character.</summary>
+    public const char MissingMark = '〓';
+
     public static string Clean(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -14,11 +23,16 @@ internal static class DataText
 
         var builder = new StringBuilder(text.Length);
         bool pendingSpace = false;
-        foreach (char c in text.Trim())
+        foreach (Rune rune in text.Trim().EnumerateRunes())
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (Rune.IsWhiteSpace(rune) || Rune.IsControl(rune))
             {
                 pendingSpace = true;
+                continue;
+            }
+
+            if (Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format)
+            {
                 continue;
             }
 
@@ -28,10 +42,53 @@ internal static class DataText
                 pendingSpace = false;
             }
 
-            builder.Append(c);
+            if (Printable(rune))
+            {
+                builder.Append(rune.ToString());
+            }
+            else
+            {
+                builder.Append(MissingMark);
+            }
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The first character of <paramref name="text"/> that <see cref="Clean"/> would print as 〓, or null.
+    /// Ingestion uses it to tell the clerk at the cell, long before the briefing is printed.
+    /// </summary>
+    public static Rune? FirstUnprintable(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        foreach (Rune rune in text.EnumerateRunes())
+        {
+            // ASCII is always in the font; checking it would only cost time on the ingestion path.
+            if (rune.Value < 0x80 || Rune.IsWhiteSpace(rune) || Rune.IsControl(rune)
+                || Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            if (!Printable(rune))
+            {
+                return rune;
+            }
+        }
+
+        return null;
+    }
+
+    // Both faces: a name may be set in bold in a table header or a heading.
+    private static bool Printable(Rune rune)
+    {
+        Pdf.BriefingFonts fonts = Pdf.BriefingFonts.Shared;
+        return rune.Value != 0xFFFD && fonts.Regular.HasGlyph(rune.Value) && fonts.Bold.HasGlyph(rune.Value);
     }
 
     /// <summary>The cleaned text, or "—" when nothing is left.</summary>

@@ -45,11 +45,12 @@ internal static class MetricsSection
         }
 
         string name = DataText.Clean(metric.Name);
-        string subject = Subject(name, metric.Unit);
+        string? unit = metric.Unit is null ? null : DataText.Clean(metric.Unit);
+        string subject = Subject(name, unit);
         prose.Text(metric.Value is null ? name : subject);
         if (metric.Value is { } value)
         {
-            AppendValue(prose, value, metric.Unit);
+            AppendValue(prose, value, unit);
         }
 
         bool needsComma = metric.Value is not null;
@@ -145,7 +146,7 @@ internal static class MetricsSection
             int end = start < 0 ? -1 : note.IndexOf("比重", start, StringComparison.Ordinal);
             if (start >= 0 && end > start + 1)
             {
-                return note[start..end] + "比重达";
+                return DataText.Clean(note[start..end]) + "比重达";
             }
         }
 

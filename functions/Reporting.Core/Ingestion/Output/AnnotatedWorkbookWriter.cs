@@ -21,8 +21,27 @@ public static class AnnotatedWorkbookWriter
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
+        using var written = new MemoryStream();
+        try
+        {
+            Build(original, fileName, outcome, options, copy: true, written);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Something copied from the upload could not be saved (ClosedXML validates only when saving):
+            // the findings sheet alone, whose text is all sanitised, still answers the clerk.
+            written.SetLength(0);
+            Build(original, fileName, outcome, options, copy: false, written);
+        }
+
+        written.Position = 0;
+        written.CopyTo(output);
+    }
+
+    private static void Build(Stream original, string fileName, IngestionOutcome outcome, IngestionOptions options, bool copy, Stream output)
+    {
         using var workbook = new XLWorkbook();
-        Dictionary<string, IXLWorksheet> copies = TryCopy(original, fileName, outcome, options, workbook);
+        Dictionary<string, IXLWorksheet> copies = copy ? TryCopy(original, fileName, outcome, options, workbook) : new(StringComparer.Ordinal);
         Annotate(outcome, copies);
         IXLWorksheet results = workbook.AddWorksheet(WorkbookIngestor.FindingsSheetName, 1);
         WriteFindings(results, outcome, copies);
@@ -82,7 +101,7 @@ public static class AnnotatedWorkbookWriter
                             case double number:
                                 cell.SetValue(number);
                                 string? numberFormat = reader.GetNumberFormat(c);
-                                if (!string.IsNullOrEmpty(numberFormat) && numberFormat != "General")
+                                if (!string.IsNullOrEmpty(numberFormat) && numberFormat != "General" && SpreadsheetText.XmlSafe(numberFormat) == numberFormat)
                                 {
                                     cell.Style.NumberFormat.Format = numberFormat;
                                 }
@@ -148,7 +167,7 @@ public static class AnnotatedWorkbookWriter
             cell.Style.Fill.BackgroundColor = error ? s_errorFill : s_warningFill;
             IXLComment comment = cell.Comment;
             comment.Author = "报表校验";
-            comment.AddText(SpreadsheetText.Neutralise(string.Join("\n", group.Select(f => (f.Severity == Severity.Error ? "【错误】" : "【提示】") + f.Message))));
+            comment.AddText(SpreadsheetText.Safe(string.Join("\n", group.Select(f => (f.Severity == Severity.Error ? "【错误】" : "【提示】") + f.Message))));
         }
     }
 

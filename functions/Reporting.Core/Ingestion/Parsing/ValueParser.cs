@@ -15,6 +15,9 @@ internal enum ParseStatus : byte
     Ok,
 
     Invalid,
+
+    /// <summary>A number, but beyond any honest figure (|x| ≥ <see cref="ValueParser.MaxMagnitude"/>): a slip of unit or a corrupt cell.</summary>
+    TooLarge,
 }
 
 internal readonly record struct ParsedNumber(ParseStatus Status, decimal Value)
@@ -24,6 +27,8 @@ internal readonly record struct ParsedNumber(ParseStatus Status, decimal Value)
     public static ParsedNumber Placeholder => new(ParseStatus.Placeholder, 0m);
 
     public static ParsedNumber Invalid => new(ParseStatus.Invalid, 0m);
+
+    public static ParsedNumber TooLarge => new(ParseStatus.TooLarge, 0m);
 }
 
 internal readonly record struct ParsedDate(ParseStatus Status, DateOnly Value);
@@ -36,6 +41,12 @@ internal readonly record struct ParsedBool(ParseStatus Status, bool Value);
 /// </summary>
 internal static class ValueParser
 {
+    /// <summary>
+    /// No amount (万元), count or percentage a department reports comes near 10^12; refusing larger
+    /// values keeps every later sum and ratio far inside decimal's range (200,000 rows × 10^12 ≪ 7.9 × 10^28).
+    /// </summary>
+    public const decimal MaxMagnitude = 1_000_000_000_000m;
+
     private const decimal WanPerYi = 10_000m;
 
     private static readonly string[] s_placeholders =
@@ -58,7 +69,7 @@ internal static class ValueParser
             case CellType.Empty:
                 return ParsedNumber.Empty;
             case CellType.Number:
-                return cell.PercentFormat ? ParsedNumber.Invalid : new(ParseStatus.Ok, (decimal)cell.Number * columnScale);
+                return cell.PercentFormat ? ParsedNumber.Invalid : FromDouble(cell.Number, columnScale);
             case CellType.Text:
                 return ParseText(cell.Text, columnScale, allowPercent: false, out _);
             default:
@@ -77,7 +88,7 @@ internal static class ValueParser
             case CellType.Empty:
                 return ParsedNumber.Empty;
             case CellType.Number:
-                return new(ParseStatus.Ok, cell.PercentFormat ? (decimal)cell.Number * 100m : (decimal)cell.Number);
+                return FromDouble(cell.Number, cell.PercentFormat ? 100m : 1m);
             case CellType.Text:
                 return PercentText(cell.Text);
             default:
@@ -200,8 +211,12 @@ internal static class ValueParser
             return ParsedNumber.Invalid;
         }
 
-        return new(ParseStatus.Ok, value * factor);
+        return Math.Abs(value) >= MaxMagnitude / factor ? ParsedNumber.TooLarge : new(ParseStatus.Ok, value * factor);
     }
+
+    // Checked in double before the conversion: (decimal)1e30 throws.
+    private static ParsedNumber FromDouble(double number, decimal scale) =>
+        Math.Abs(number) * (double)scale < (double)MaxMagnitude ? new(ParseStatus.Ok, (decimal)number * scale) : ParsedNumber.TooLarge;
 
     public static ParsedDate Date(in CellValue cell)
     {

@@ -49,9 +49,7 @@ internal readonly struct CellValue
     /// <summary>The value as the clerk would read it, for messages.</summary>
     public string Display => Type switch
     {
-        CellType.Number => PercentFormat
-            ? ((decimal)Number * 100m).ToString(CultureInfo.InvariantCulture) + "%"
-            : ((decimal)Number).ToString(CultureInfo.InvariantCulture),
+        CellType.Number => PercentFormat ? FormatNumber(Number, 100m) + "%" : FormatNumber(Number, 1m),
         CellType.Text => Text,
         CellType.Boolean => Boolean ? "TRUE" : "FALSE",
         CellType.DateTime => Date.TimeOfDay == TimeSpan.Zero ? Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
@@ -82,6 +80,11 @@ internal readonly struct CellValue
 
     /// <summary>A text cell built by the reader itself (tests, CSV pre-processing).</summary>
     public static CellValue FromText(string text) => From(text, null);
+
+    // Through decimal so 1.348 shows as 1.348, not 1.3480000000000001; beyond decimal's range (1e30) as a double.
+    private static string FormatNumber(double number, decimal factor) => Math.Abs(number) < 1e20
+        ? ((decimal)number * factor).ToString(CultureInfo.InvariantCulture)
+        : (number * (double)factor).ToString("G15", CultureInfo.InvariantCulture);
 
     private static bool IsPercent(string? format) => format is not null && format.Contains('%', StringComparison.Ordinal) && !format.Contains("\"%", StringComparison.Ordinal);
 

@@ -101,9 +101,15 @@ internal sealed class SpreadsheetReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether the row has nothing in the columns ingestion reads (<see cref="Sheets.SheetScanner.MaxColumns"/>).
+    /// Bounded on purpose: one cell at XFD1048576 gives every row 16,384 fields, and looking at all of
+    /// them for a million rows took minutes.
+    /// </summary>
     public bool IsRowEmpty()
     {
-        for (int i = 0; i < _reader.FieldCount; i++)
+        int width = Math.Min(_reader.FieldCount, Sheets.SheetScanner.MaxColumns);
+        for (int i = 0; i < width; i++)
         {
             object? value = _reader.GetValue(i);
             if (value is not null && (value is not string s || !string.IsNullOrWhiteSpace(s)))

@@ -61,6 +61,11 @@ internal sealed partial class RowBuilder
         // Without a 是否开工 column an actual start date is the answer.
         started ??= _match[FieldCatalog.Started] is null && actualStart is not null ? true : null;
 
+        if (_name is not null && name.Length > 0)
+        {
+            WarnIfUnprintable(row.Index, _name, name);
+        }
+
         var record = new ProjectRecord
         {
             Name = name,
@@ -70,8 +75,8 @@ internal sealed partial class RowBuilder
             Completed = completed,
             Code = OptionalText(row, FieldCatalog.Code),
             TotalInvestment = totalInvestment,
-            Owner = OptionalText(row, FieldCatalog.Owner),
-            ResponsibleUnit = OptionalText(row, FieldCatalog.ResponsibleUnit),
+            Owner = PrintedText(row, FieldCatalog.Owner),
+            ResponsibleUnit = PrintedText(row, FieldCatalog.ResponsibleUnit),
             Levels = LevelParser.Ordered(levels),
             Nature = Nature(OptionalText(row, FieldCatalog.Nature)),
             PlannedStart = OptionalDate(row, FieldCatalog.PlannedStart),
@@ -80,7 +85,7 @@ internal sealed partial class RowBuilder
             PlannedCompletion = OptionalDate(row, FieldCatalog.PlannedCompletion),
             CompletedFlag = OptionalBool(row, FieldCatalog.CompletedFlag),
             ProgressNote = OptionalText(row, FieldCatalog.ProgressNote),
-            Issues = OptionalText(row, FieldCatalog.Issues),
+            Issues = PrintedText(row, FieldCatalog.Issues),
             Leader = OptionalText(row, FieldCatalog.Leader),
             Source = new SourceRef(_sheet, row.Index + 1),
         };
@@ -94,9 +99,11 @@ internal sealed partial class RowBuilder
         decimal limitPct = _run.Options.Ingestion.CompletedOverPlanWarnPct;
         if (annualPlan > 0m && completed * 100m > annualPlan * limitPct)
         {
-            decimal pct = Math.Round(completed * 100m / annualPlan, 1, MidpointRounding.AwayFromZero);
+            string pct = Indicators.Percentages.Of(completed, annualPlan) is decimal ratio
+                ? FindingSink.Format(Math.Round(ratio, 1, MidpointRounding.AwayFromZero)) + "%"
+                : "—";
             Warn(RuleIds.CompletedOver200Pct, row.Index, completedColumn, FindingSink.Format(completed),
-                $"（万元）超过年度计划投资{FindingSink.Format(annualPlan)}万元的{FindingSink.Format(limitPct)}%（为{FindingSink.Format(pct)}%），请核实。");
+                $"（万元）超过年度计划投资{FindingSink.Format(annualPlan)}万元的{FindingSink.Format(limitPct)}%（为{pct}），请核实。");
         }
 
         if (started == false && completed > 0m && _match[FieldCatalog.Started] is ColumnBinding startedColumn)
@@ -176,6 +183,11 @@ internal sealed partial class RowBuilder
         string? county = _county is null ? _defaults.County : RequiredVocabulary(row, FieldCatalog.County, _run.Counties, RuleIds.CountyUnknown, "县区", ref ok);
         decimal amount = RequiredAmount(row, FieldCatalog.Amount, ref ok);
         decimal? foreign = OptionalAmount(row, FieldCatalog.ForeignAmount, ref ok);
+        if (_name is not null && nameText.Length > 0)
+        {
+            WarnIfUnprintable(row.Index, _name, nameText);
+        }
+
         var record = new SigningRecord
         {
             Name = nameText,
@@ -246,6 +258,11 @@ internal sealed partial class RowBuilder
 
         decimal? value = MetricNumber(row, valueColumn, scale ?? 1m, required: true, ref ok);
         decimal? prior = _match[FieldCatalog.Prior] is ColumnBinding priorColumn ? MetricNumber(row, priorColumn, scale ?? 1m, required: false, ref ok) : null;
+        if (_name is not null && name.Length > 0)
+        {
+            WarnIfUnprintable(row.Index, _name, name);
+        }
+
         var record = new MetricRecord
         {
             Name = name,
@@ -274,11 +291,15 @@ internal sealed partial class RowBuilder
         switch (parsed.Status)
         {
             case ParseStatus.Empty when required:
-                Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, "为空，该项必须填写（暂无数据请填“—”）。");
+                Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, "为空，该项必须填写（暂无数据请填“—”；显示 #DIV/0!、#REF! 等公式错误的单元格也按空值处理）。");
                 ok = false;
                 return null;
             case ParseStatus.Invalid:
                 Error(RuleIds.CellNotNumber, row.Index, column, cell.Display, AmountHint);
+                ok = false;
+                return null;
+            case ParseStatus.TooLarge:
+                Error(RuleIds.ValueTooLarge, row.Index, column, cell.Display, TooLargeHint);
                 ok = false;
                 return null;
             case ParseStatus.Ok:

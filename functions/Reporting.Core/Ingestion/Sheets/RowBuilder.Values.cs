@@ -9,6 +9,11 @@ internal sealed partial class RowBuilder
 {
     private const string AmountHint = "不是有效数字，请填写数字（如 1234.5），不要夹带文字。";
 
+    private const string TooLargeHint = "数值过大（绝对值应小于1万亿），请核实数值和单位。";
+
+    // ExcelDataReader reads a formula error (#DIV/0!, #REF!, #N/A) as an empty cell: say so, or the clerk looks at a filled cell told it is empty.
+    private const string EmptyAmountHint = "为空，该项必须填写（没有请填 0；显示 #DIV/0!、#REF! 等公式错误的单元格也按空值处理，请改为数值）。";
+
     private string? RequiredText(RowView row, string key, ref bool ok)
     {
         if (_match[key] is not ColumnBinding column)
@@ -25,6 +30,29 @@ internal sealed partial class RowBuilder
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// Text the briefing prints: a character its font lacks (an emoji, a 生僻字 beyond the font) would
+    /// come out as 〓, so the clerk is told now, at the cell, with the character named.
+    /// </summary>
+    private string? PrintedText(RowView row, string key)
+    {
+        string? text = OptionalText(row, key);
+        if (text is not null && _match[key] is ColumnBinding column)
+        {
+            WarnIfUnprintable(row.Index, column, text);
+        }
+
+        return text;
+    }
+
+    private void WarnIfUnprintable(int row, ColumnBinding column, string text)
+    {
+        if (Briefings.Composition.DataText.FirstUnprintable(text) is { } rune)
+        {
+            Warn(RuleIds.TextUnprintable, row, column, text, $"中的字符“{rune}”（U+{rune.Value:X4}）简报字体中没有，简报中将印为“〓”。如是生僻字，请改用通用写法或在括号内注明。");
+        }
     }
 
     private string? OptionalText(RowView row, string key)
@@ -51,11 +79,15 @@ internal sealed partial class RowBuilder
         switch (parsed.Status)
         {
             case ParseStatus.Empty:
-                Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, "为空，该项必须填写（没有请填 0）。");
+                Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, EmptyAmountHint);
                 ok = false;
                 return 0m;
             case ParseStatus.Invalid:
                 Error(RuleIds.CellNotNumber, row.Index, column, cell.Display, AmountHint);
+                ok = false;
+                return 0m;
+            case ParseStatus.TooLarge:
+                Error(RuleIds.ValueTooLarge, row.Index, column, cell.Display, TooLargeHint);
                 ok = false;
                 return 0m;
             case ParseStatus.Placeholder:
@@ -87,6 +119,10 @@ internal sealed partial class RowBuilder
                 return null;
             case ParseStatus.Invalid:
                 Error(RuleIds.CellNotNumber, row.Index, column, cell.Display, AmountHint);
+                ok = false;
+                return null;
+            case ParseStatus.TooLarge:
+                Error(RuleIds.ValueTooLarge, row.Index, column, cell.Display, TooLargeHint);
                 ok = false;
                 return null;
         }
@@ -173,6 +209,11 @@ internal sealed partial class RowBuilder
         if (parsed.Status == ParseStatus.Invalid)
         {
             Error(RuleIds.CellNotNumber, row.Index, column, cell.Display, "不是有效的百分比，请填写如 24.7 或 24.7%。");
+            ok = false;
+        }
+        else if (parsed.Status == ParseStatus.TooLarge)
+        {
+            Error(RuleIds.ValueTooLarge, row.Index, column, cell.Display, TooLargeHint);
             ok = false;
         }
 

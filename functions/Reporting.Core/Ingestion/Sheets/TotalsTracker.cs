@@ -58,13 +58,16 @@ internal sealed class TotalsTracker(IReadOnlyList<ColumnBinding> columns)
                 }
 
                 decimal difference = Math.Abs(stated - sum);
-                bool mismatch = sum == 0m ? difference > 0m : difference * 100m / Math.Abs(sum) > tolerancePct;
+                // Multiplied, not divided: a sum of 1E-20 must not overflow the ratio.
+                bool mismatch = sum == 0m ? difference > 0m : difference * 100m > tolerancePct * Math.Abs(sum);
                 if (!mismatch)
                 {
                     continue;
                 }
 
-                string pct = sum == 0m ? "—" : FindingSink.Format(Math.Round(difference * 100m / Math.Abs(sum), 2, MidpointRounding.AwayFromZero)) + "%";
+                string pct = Indicators.Percentages.Of(difference, Math.Abs(sum)) is decimal ratio
+                    ? FindingSink.Format(Math.Round(ratio, 2, MidpointRounding.AwayFromZero)) + "%"
+                    : "—";
                 string label = grand ? "合计" : "小计";
                 sink.Cell(
                     Severity.Warning,

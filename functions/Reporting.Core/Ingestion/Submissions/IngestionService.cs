@@ -96,7 +96,7 @@ public sealed class IngestionService(IReportStore store, ILedgerStore ledger, Re
                 Status = SubmissionResult.Failed,
                 ErrorCount = 1,
                 FindingsJson = JsonSerializer.Serialize(new[] { failure }, s_compact),
-                FailureMessage = $"{ex.GetType().Name}: {ex.Message}",
+                FailureMessage = SecretText.Redact($"{ex.GetType().Name}: {ex.Message}"),
             };
         }
 
