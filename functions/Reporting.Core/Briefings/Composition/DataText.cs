@@ -84,8 +84,30 @@ internal static class DataText
         return null;
     }
 
-    // Both faces: a name may be set in bold in a table header or a heading.
+    // Per BMP code point, whether both faces have it (0 not yet known, 1 yes, 2 no). Ingestion asks for every
+    // character of every printed cell, and names repeat the same few thousand characters; two cmap searches
+    // each time are avoidable. A race only computes the same answer twice.
+    private static readonly byte[] s_bmpPrintable = new byte[0x10000];
+
     private static bool Printable(Rune rune)
+    {
+        if (!rune.IsBmp)
+        {
+            return InBothFaces(rune);
+        }
+
+        byte known = s_bmpPrintable[rune.Value];
+        if (known == 0)
+        {
+            known = InBothFaces(rune) ? (byte)1 : (byte)2;
+            s_bmpPrintable[rune.Value] = known;
+        }
+
+        return known == 1;
+    }
+
+    // Both faces: a name may be set in bold in a table header or a heading.
+    private static bool InBothFaces(Rune rune)
     {
         Pdf.BriefingFonts fonts = Pdf.BriefingFonts.Shared;
         return rune.Value != 0xFFFD && fonts.Regular.HasGlyph(rune.Value) && fonts.Bold.HasGlyph(rune.Value);
