@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Reporting.Cli;
 using Reporting.Core.Storage;
 using Reporting.IntegrationTests.Infrastructure;
@@ -24,6 +26,43 @@ public sealed class CliConnectionTests(AzuriteFixture azurite)
         Assert.Equal("你好", (await blob.DownloadContentAsync()).Value.Content.ToString());
         Assert.False(Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(), "nothing was written to the folder store");
         Assert.NotEmpty(environment.Options.Departments);
+    }
+
+    [Fact]
+    public async Task The_demo_runs_against_azurite_and_a_second_run_sends_nothing_again()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "reporting-demo-azure-" + Guid.NewGuid().ToString("N"));
+
+        (int first, string output) = await RunAsync("demo", "--out", folder, "--connection", azurite.ConnectionString);
+        (int second, string again) = await RunAsync("demo", "--out", folder, "--connection", azurite.ConnectionString);
+
+        Assert.True(first == CliApp.Ok, output);
+        Assert.Equal(CliApp.Ok, second);
+        Assert.Contains("134.8%", output);
+        Assert.Contains("此前已发送，未重复发送", again);
+        var blobs = new BlobServiceClient(azurite.ConnectionString);
+        BlobProperties pdf = (await blobs.GetBlobContainerClient(Containers.Briefings).GetBlobClient("2022-12/1.pdf").GetPropertiesAsync()).Value;
+        Assert.True(pdf.ContentLength > 10_000);
+        var mails = new List<string>();
+        await foreach (BlobItem item in blobs.GetBlobContainerClient(Containers.Outbox).GetBlobsAsync())
+        {
+            if (item.Name.EndsWith(".eml", StringComparison.Ordinal) && item.Name.Contains("pingxiang.example/", StringComparison.Ordinal))
+            {
+                mails.Add(item.Name);
+            }
+        }
+
+        // Three leaders and eleven departments' receipts, each once across both runs.
+        Assert.Equal(14, mails.Count);
+        Assert.False(Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(), "nothing was written to the folder store");
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = await CliApp.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
+        return (code, output + error.ToString());
     }
 
     private sealed record IssueRow(int Issue);
