@@ -92,6 +92,8 @@ internal sealed partial class RowBuilder
 
         if (!ok)
         {
+            // Its figures are not known, so no 合计 covering it can be checked until the errors are fixed.
+            _totals?.AddRowInError(row.Index);
             return;
         }
 
@@ -203,6 +205,8 @@ internal sealed partial class RowBuilder
 
         if (!ok)
         {
+            // Its figures are not known, so no 合计 covering it can be checked until the errors are fixed.
+            _totals?.AddRowInError(row.Index);
             return;
         }
 

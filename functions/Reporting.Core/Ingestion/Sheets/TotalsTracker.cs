@@ -12,12 +12,16 @@ internal sealed class TotalsTracker(IReadOnlyList<ColumnBinding> columns)
     // Values inline rather than an array per row: every record row lands here and stays until the sheet ends.
     private readonly List<(int Row, TotalsValues Values)> _records = [];
     private readonly List<(int Row, bool Grand, TotalsValues Values)> _totals = [];
+    private readonly List<int> _rowsInError = [];
 
     public IReadOnlyList<ColumnBinding> Columns => columns;
 
     public void AddRecord(int row, TotalsValues values) => _records.Add((row, values));
 
     public void AddTotal(int row, bool grand, TotalsValues values) => _totals.Add((row, grand, values));
+
+    /// <summary>A record row rejected for errors: a total covering it is not compared (the clerk fixes the errors first).</summary>
+    public void AddRowInError(int row) => _rowsInError.Add(row);
 
     public void Check(FindingSink sink, string sheet, decimal tolerancePct)
     {
@@ -34,6 +38,12 @@ internal sealed class TotalsTracker(IReadOnlyList<ColumnBinding> columns)
         foreach ((int row, bool grand, TotalsValues values) in _totals)
         {
             (int from, int to) = grand ? (int.MinValue, int.MaxValue) : Section(row, subRows, subtotalsFirst);
+            if (_rowsInError.Exists(r => r > from && r < to))
+            {
+                // A mismatch here would only repeat the errors already reported on those rows.
+                continue;
+            }
+
             for (int k = 0; k < columns.Count; k++)
             {
                 if (values[k] is not decimal stated)
