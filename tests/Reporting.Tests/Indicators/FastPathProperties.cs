@@ -81,17 +81,9 @@ public sealed class FastPathProperties
 
     private static bool Same(ProgressFigures figures, IEnumerable<ProjectRecord> members)
     {
-        List<ProjectRecord> list = [.. members];
-        decimal plan = 0m;
-        decimal completed = 0m;
-        foreach (ProjectRecord project in list)
-        {
-            plan += project.AnnualPlan;
-            completed += project.Completed;
-        }
-
-        return figures.Count == list.Count && figures.AnnualPlan == plan && figures.Completed == completed
-            && figures.CompletionPct == (plan > 0 ? completed / plan * 100m : null);
+        ProgressFigures expected = ReferenceIndicators.Figures(members, 0m);
+        return figures.Count == expected.Count && figures.AnnualPlan == expected.AnnualPlan && figures.Completed == expected.Completed
+            && figures.CompletionPct == expected.CompletionPct;
     }
 
     // Few distinct names, counties and completions, so that every sort key ties somewhere.

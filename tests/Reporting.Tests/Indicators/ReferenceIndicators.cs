@@ -140,7 +140,7 @@ internal static class ReferenceIndicators
     private static decimal? Ratio(decimal numerator, decimal denominator) =>
         denominator > 0 && Math.Abs(numerator) / 1_000_000_000_000_000_000_000_000m <= denominator ? numerator / denominator * 100m : null;
 
-    private static ProgressFigures Figures(IEnumerable<ProjectRecord> members, decimal schedule)
+    internal static ProgressFigures Figures(IEnumerable<ProjectRecord> members, decimal schedule)
     {
         List<ProjectRecord> list = [.. members];
         decimal plan = 0m;
