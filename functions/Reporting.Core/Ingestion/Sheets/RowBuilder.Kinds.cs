@@ -292,25 +292,14 @@ internal sealed partial class RowBuilder
         CellValue cell = row[column.Column];
         bool percent = cell.PercentFormat || (cell.Type == CellType.Text && cell.Text.TrimEnd().EndsWith('%')) || column.Header.Percent;
         ParsedNumber parsed = percent ? ValueParser.Percent(cell) : ValueParser.Amount(cell, scale);
-        switch (parsed.Status)
+        if (parsed.Status == ParseStatus.Empty && required)
         {
-            case ParseStatus.Empty when required:
-                Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, "为空，该项必须填写（暂无数据请填“—”；显示 #DIV/0!、#REF! 等公式错误的单元格也按空值处理）。");
-                ok = false;
-                return null;
-            case ParseStatus.Invalid:
-                Error(RuleIds.CellNotNumber, row.Index, column, cell.Display, AmountHint);
-                ok = false;
-                return null;
-            case ParseStatus.TooLarge:
-                Error(RuleIds.ValueTooLarge, row.Index, column, cell.Display, TooLargeHint);
-                ok = false;
-                return null;
-            case ParseStatus.Ok:
-                return parsed.Value;
-            default:
-                return null;
+            Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, "为空，该项必须填写（暂无数据请填“—”；显示 #DIV/0!、#REF! 等公式错误的单元格也按空值处理）。");
+            ok = false;
+            return null;
         }
+
+        return IsUsable(parsed, row, column, cell, AmountHint, ref ok) && parsed.Status == ParseStatus.Ok ? parsed.Value : null;
     }
 
     private static string? Nature(string? text)

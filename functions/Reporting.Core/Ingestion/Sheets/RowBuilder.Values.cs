@@ -76,31 +76,14 @@ internal sealed partial class RowBuilder
 
         CellValue cell = row[column.Column];
         ParsedNumber parsed = ValueParser.Amount(cell, ScaleOf(column));
-        switch (parsed.Status)
+        if (parsed.Status == ParseStatus.Empty)
         {
-            case ParseStatus.Empty:
-                Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, EmptyAmountHint);
-                ok = false;
-                return 0m;
-            case ParseStatus.Invalid:
-                Error(RuleIds.CellNotNumber, row.Index, column, cell.Display, AmountHint);
-                ok = false;
-                return 0m;
-            case ParseStatus.TooLarge:
-                Error(RuleIds.ValueTooLarge, row.Index, column, cell.Display, TooLargeHint);
-                ok = false;
-                return 0m;
-            case ParseStatus.Placeholder:
-                return 0m;
-        }
-
-        if (nonNegative && parsed.Value < 0m)
-        {
-            Error(RuleIds.ValueNegative, row.Index, column, cell.Display, "为负数，投资额不能为负。");
+            Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, EmptyAmountHint);
             ok = false;
+            return 0m;
         }
 
-        return parsed.Value;
+        return UsableAmount(parsed, row, column, cell, nonNegative, ref ok) ?? 0m;
     }
 
     /// <summary>An optional amount: empty or placeholder is null; text that is not a number is an error all the same.</summary>
@@ -112,19 +95,15 @@ internal sealed partial class RowBuilder
         }
 
         CellValue cell = row[column.Column];
-        ParsedNumber parsed = ValueParser.Amount(cell, ScaleOf(column));
-        switch (parsed.Status)
+        return UsableAmount(ValueParser.Amount(cell, ScaleOf(column)), row, column, cell, nonNegative, ref ok);
+    }
+
+    /// <summary>The amount, or null for an empty cell, a placeholder or a value in error; a negative amount is raised and kept.</summary>
+    private decimal? UsableAmount(ParsedNumber parsed, RowView row, ColumnBinding column, CellValue cell, bool nonNegative, ref bool ok)
+    {
+        if (!IsUsable(parsed, row, column, cell, AmountHint, ref ok) || parsed.Status != ParseStatus.Ok)
         {
-            case ParseStatus.Empty or ParseStatus.Placeholder:
-                return null;
-            case ParseStatus.Invalid:
-                Error(RuleIds.CellNotNumber, row.Index, column, cell.Display, AmountHint);
-                ok = false;
-                return null;
-            case ParseStatus.TooLarge:
-                Error(RuleIds.ValueTooLarge, row.Index, column, cell.Display, TooLargeHint);
-                ok = false;
-                return null;
+            return null;
         }
 
         if (nonNegative && parsed.Value < 0m)
@@ -134,6 +113,25 @@ internal sealed partial class RowBuilder
         }
 
         return parsed.Value;
+    }
+
+    /// <summary>Raises the finding for text that is not a number or a value too large to be real; false when it did.</summary>
+    private bool IsUsable(ParsedNumber parsed, RowView row, ColumnBinding column, CellValue cell, string notNumberHint, ref bool ok)
+    {
+        (string RuleId, string Hint)? problem = parsed.Status switch
+        {
+            ParseStatus.Invalid => (RuleIds.CellNotNumber, notNumberHint),
+            ParseStatus.TooLarge => (RuleIds.ValueTooLarge, TooLargeHint),
+            _ => null,
+        };
+        if (problem is not { } found)
+        {
+            return true;
+        }
+
+        Error(found.RuleId, row.Index, column, cell.Display, found.Hint);
+        ok = false;
+        return false;
     }
 
     private string? RequiredVocabulary(RowView row, string key, Vocabulary vocabulary, string ruleId, string what, ref bool ok)
@@ -206,17 +204,7 @@ internal sealed partial class RowBuilder
 
         CellValue cell = row[column.Column];
         ParsedNumber parsed = ValueParser.Percent(cell);
-        if (parsed.Status == ParseStatus.Invalid)
-        {
-            Error(RuleIds.CellNotNumber, row.Index, column, cell.Display, "不是有效的百分比，请填写如 24.7 或 24.7%。");
-            ok = false;
-        }
-        else if (parsed.Status == ParseStatus.TooLarge)
-        {
-            Error(RuleIds.ValueTooLarge, row.Index, column, cell.Display, TooLargeHint);
-            ok = false;
-        }
-
+        IsUsable(parsed, row, column, cell, "不是有效的百分比，请填写如 24.7 或 24.7%。", ref ok);
         return parsed.Status == ParseStatus.Ok ? parsed.Value : null;
     }
 }
