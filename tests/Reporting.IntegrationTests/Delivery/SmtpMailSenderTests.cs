@@ -18,15 +18,12 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _smtp.StartAsync();
-        _smtp.Mode = SmtpMode.Accept;
-        _smtp.Clear();
+        await _smtp.ResetAsync();
     }
 
     public async Task DisposeAsync()
     {
-        _smtp.Mode = SmtpMode.Accept;
-        await _smtp.StartAsync();
+        await _smtp.ResetAsync();
     }
 
     private static MimeMessage Briefing(string recipient = "shuji@pingxiang.example") => BriefingMail.Create(

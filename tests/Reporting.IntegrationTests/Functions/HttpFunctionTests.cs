@@ -10,38 +10,13 @@ using Reporting.IntegrationTests.Infrastructure;
 namespace Reporting.IntegrationTests.Functions;
 
 [Collection(IntegrationFixtures.Name)]
-public sealed class HttpFunctionTests : IAsyncLifetime, IDisposable
+public sealed class HttpFunctionTests(AzuriteFixture azurite, SmtpFixture smtp) : FunctionHostTests(azurite, smtp, UploadTime)
 {
-    private readonly AzuriteFixture _azurite;
-    private readonly SmtpFixture _smtp;
-    private FunctionsTestHost _host = null!;
-
-    public HttpFunctionTests(AzuriteFixture azurite, SmtpFixture smtp)
-    {
-        _azurite = azurite;
-        _smtp = smtp;
-    }
-
-    public async Task InitializeAsync()
-    {
-        await _smtp.StartAsync();
-        _smtp.Mode = SmtpMode.Accept;
-        _host = new FunctionsTestHost(_azurite, _smtp, new ManualClock(new DateTimeOffset(2023, 1, 2, 2, 0, 0, TimeSpan.Zero)));
-    }
-
-    public Task DisposeAsync()
-    {
-        Dispose();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _host?.Dispose();
-
     [Fact]
     public async Task The_template_endpoint_returns_the_blank_workbook_under_its_chinese_name()
     {
-        IActionResult result = _host.Create<TemplatesFunction>().Run(FunctionsTestHost.Request("?period=2022-12"), "projects");
-        (int status, Microsoft.AspNetCore.Http.IHeaderDictionary headers, byte[] body) = await _host.ExecuteAsync(result);
+        IActionResult result = Host.Create<TemplatesFunction>().Run(FunctionsTestHost.Request("?period=2022-12"), "projects");
+        (int status, Microsoft.AspNetCore.Http.IHeaderDictionary headers, byte[] body) = await Host.ExecuteAsync(result);
 
         Assert.Equal(200, status);
         Assert.Equal(TemplatesFunction.XlsxContentType, headers.ContentType.ToString());
@@ -53,7 +28,7 @@ public sealed class HttpFunctionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_unknown_template_kind_is_answered_in_chinese()
     {
-        (int status, _, byte[] body) = await _host.ExecuteAsync(_host.Create<TemplatesFunction>().Run(FunctionsTestHost.Request(), "budget"));
+        (int status, _, byte[] body) = await Host.ExecuteAsync(Host.Create<TemplatesFunction>().Run(FunctionsTestHost.Request(), "budget"));
 
         Assert.Equal(404, status);
         Assert.Contains("没有“budget”这种报表", Json(body).GetProperty("error").GetString(), StringComparison.Ordinal);
@@ -62,17 +37,17 @@ public sealed class HttpFunctionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_status_endpoint_lists_who_submitted_with_findings_and_who_is_missing()
     {
-        await IngestAsync("anyuan", Samples.Projects(_host.Options));
-        await IngestAsync("luxi", ("芦溪县（有误）.xlsx", Samples.WithNegativeInvestment(_host.Options)));
+        await IngestAsync("anyuan", Samples.Projects(Host.Options));
+        await IngestAsync("luxi", ("芦溪县（有误）.xlsx", Samples.WithNegativeInvestment(Host.Options)));
 
-        IActionResult result = await _host.Create<PeriodStatusFunction>().RunAsync(FunctionsTestHost.Request(), "2022-12", CancellationToken.None);
-        (int status, _, byte[] body) = await _host.ExecuteAsync(result);
+        IActionResult result = await Host.Create<PeriodStatusFunction>().RunAsync(FunctionsTestHost.Request(), "2022-12", CancellationToken.None);
+        (int status, _, byte[] body) = await Host.ExecuteAsync(result);
 
         Assert.Equal(200, status);
         JsonElement json = Json(body);
         Assert.Equal("2022-12", json.GetProperty("period").GetString());
         JsonElement[] departments = [.. json.GetProperty("departments").EnumerateArray()];
-        Assert.Equal(_host.Options.Departments.Count, departments.Length);
+        Assert.Equal(Host.Options.Departments.Count, departments.Length);
         JsonElement anyuan = departments.Single(d => d.GetProperty("status").GetProperty("departmentId").GetString() == "anyuan");
         Assert.Equal("onTime", anyuan.GetProperty("status").GetProperty("state").GetString());
         Assert.Equal("2023-01-02T02:00:00+00:00", anyuan.GetProperty("submissions")[0].GetProperty("receivedAt").GetString());
@@ -80,7 +55,7 @@ public sealed class HttpFunctionTests : IAsyncLifetime, IDisposable
         Assert.Equal("rejected", luxi.GetProperty("status").GetProperty("state").GetString());
         Assert.Contains(luxi.GetProperty("submissions")[0].GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "value.negative");
         string[] missing = [.. json.GetProperty("missing").EnumerateArray().Select(d => d.GetProperty("status").GetProperty("departmentId").GetString()!)];
-        Assert.Equal(_host.Options.Departments.Where(d => d.Id != "anyuan").Select(d => d.Id).Order(), missing.Order());
+        Assert.Equal(Host.Options.Departments.Where(d => d.Id != "anyuan").Select(d => d.Id).Order(), missing.Order());
     }
 
     [Theory]
@@ -88,42 +63,42 @@ public sealed class HttpFunctionTests : IAsyncLifetime, IDisposable
     [InlineData("latest")]
     public async Task A_malformed_period_is_a_bad_request(string period)
     {
-        (int statusCode, _, byte[] body) = await _host.ExecuteAsync(await _host.Create<PeriodStatusFunction>().RunAsync(FunctionsTestHost.Request(), period, CancellationToken.None));
-        (int briefingCode, _, _) = await _host.ExecuteAsync(await _host.Create<BriefingFunction>().RunAsync(FunctionsTestHost.Request("?send=true"), period, CancellationToken.None));
+        (int statusCode, _, byte[] body) = await Host.ExecuteAsync(await Host.Create<PeriodStatusFunction>().RunAsync(FunctionsTestHost.Request(), period, CancellationToken.None));
+        (int briefingCode, _, _) = await Host.ExecuteAsync(await Host.Create<BriefingFunction>().RunAsync(FunctionsTestHost.Request("?send=true"), period, CancellationToken.None));
 
         Assert.Equal((400, 400), (statusCode, briefingCode));
         Assert.Contains("应为 YYYY-MM", Json(body).GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(_smtp.Messages, m => m.EnvelopeTo.Any(_host.Options.Delivery.Recipients.Contains));
+        Assert.DoesNotContain(Smtp.Messages, m => m.EnvelopeTo.Any(Host.Options.Delivery.Recipients.Contains));
     }
 
     [Fact]
     public async Task Render_now_stores_the_briefing_and_send_true_delivers_it_once()
     {
-        await IngestAsync("anyuan", Samples.Projects(_host.Options));
-        _smtp.Clear();
-        BriefingFunction function = _host.Create<BriefingFunction>();
+        await IngestAsync("anyuan", Samples.Projects(Host.Options));
+        Smtp.Clear();
+        BriefingFunction function = Host.Create<BriefingFunction>();
 
-        (int renderStatus, _, byte[] rendered) = await _host.ExecuteAsync(await function.RunAsync(FunctionsTestHost.Request(), "2022-12", CancellationToken.None));
-        int afterRender = _smtp.Messages.Count;
-        (int sendStatus, _, byte[] sent) = await _host.ExecuteAsync(await function.RunAsync(FunctionsTestHost.Request("?send=true"), "2022-12", CancellationToken.None));
-        (_, _, byte[] again) = await _host.ExecuteAsync(await function.RunAsync(FunctionsTestHost.Request("?send=true"), "2022-12", CancellationToken.None));
+        (int renderStatus, _, byte[] rendered) = await Host.ExecuteAsync(await function.RunAsync(FunctionsTestHost.Request(), "2022-12", CancellationToken.None));
+        int afterRender = Smtp.Messages.Count;
+        (int sendStatus, _, byte[] sent) = await Host.ExecuteAsync(await function.RunAsync(FunctionsTestHost.Request("?send=true"), "2022-12", CancellationToken.None));
+        (_, _, byte[] again) = await Host.ExecuteAsync(await function.RunAsync(FunctionsTestHost.Request("?send=true"), "2022-12", CancellationToken.None));
 
         Assert.Equal((200, 200), (renderStatus, sendStatus));
         string pdfPath = Json(rendered).GetProperty("briefing").GetProperty("pdfPath").GetString()!;
         Assert.StartsWith("briefings/2022-12/", pdfPath, StringComparison.Ordinal);
-        Assert.Equal("%PDF", Encoding.ASCII.GetString((await _host.Stores.Store.ReadBytesAsync(pdfPath))!, 0, 4));
+        Assert.Equal("%PDF", Encoding.ASCII.GetString((await Host.Stores.Store.ReadBytesAsync(pdfPath))!, 0, 4));
         Assert.False(Json(rendered).TryGetProperty("delivery", out _), "no delivery without send=true");
         Assert.Equal(0, afterRender);
-        Assert.Equal(_host.Options.Delivery.Recipients.Count, Json(sent).GetProperty("delivery").GetProperty("sentNow").GetInt32());
+        Assert.Equal(Host.Options.Delivery.Recipients.Count, Json(sent).GetProperty("delivery").GetProperty("sentNow").GetInt32());
         Assert.Equal(0, Json(again).GetProperty("delivery").GetProperty("sentNow").GetInt32());
-        Assert.Equal(_host.Options.Delivery.Recipients.Count, Json(again).GetProperty("delivery").GetProperty("alreadySent").GetInt32());
-        Assert.Equal(_host.Options.Delivery.Recipients.Order(), _smtp.Messages.SelectMany(m => m.EnvelopeTo).Order());
+        Assert.Equal(Host.Options.Delivery.Recipients.Count, Json(again).GetProperty("delivery").GetProperty("alreadySent").GetInt32());
+        Assert.Equal(Host.Options.Delivery.Recipients.Order(), Smtp.Messages.SelectMany(m => m.EnvelopeTo).Order());
     }
 
     [Fact]
     public async Task Render_now_for_a_period_nobody_submitted_is_a_conflict_in_chinese()
     {
-        (int status, _, byte[] body) = await _host.ExecuteAsync(await _host.Create<BriefingFunction>().RunAsync(FunctionsTestHost.Request(), "2021-05", CancellationToken.None));
+        (int status, _, byte[] body) = await Host.ExecuteAsync(await Host.Create<BriefingFunction>().RunAsync(FunctionsTestHost.Request(), "2021-05", CancellationToken.None));
 
         Assert.Equal(409, status);
         Assert.Equal("2021年1-5月还没有已受理的报送，未生成简报。", Json(body).GetProperty("error").GetString());
@@ -131,8 +106,8 @@ public sealed class HttpFunctionTests : IAsyncLifetime, IDisposable
 
     private async Task IngestAsync(string department, (string Name, byte[] Content) file)
     {
-        Azure.Storage.Blobs.BlobClient blob = await _host.UploadAsync(department, file.Name, file.Content);
-        await _host.Create<IngestUploadFunction>().RunAsync(blob, department, file.Name, CancellationToken.None);
+        Azure.Storage.Blobs.BlobClient blob = await Host.UploadAsync(department, file.Name, file.Content);
+        await Host.Create<IngestUploadFunction>().RunAsync(blob, department, file.Name, CancellationToken.None);
     }
 
     private static JsonElement Json(byte[] body) => JsonDocument.Parse(body).RootElement;

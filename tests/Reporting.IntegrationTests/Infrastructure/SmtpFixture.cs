@@ -98,6 +98,15 @@ public sealed class SmtpFixture : IAsyncLifetime, IDisposable
 
     public void Clear() => _messages.Clear();
 
+    /// <summary>What every test starts from (the fixture is shared by the whole collection): running, accepting, no outage planned, nothing captured.</summary>
+    public async Task ResetAsync()
+    {
+        await StartAsync();
+        Mode = SmtpMode.Accept;
+        GoDownAtMessage = null;
+        Clear();
+    }
+
     public async Task InitializeAsync()
     {
         _certificate = CreateCertificate();

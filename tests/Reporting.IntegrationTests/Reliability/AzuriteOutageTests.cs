@@ -34,9 +34,7 @@ public sealed class AzuriteOutageTests(SmtpFixture smtp) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await smtp.StartAsync();
-        smtp.Mode = SmtpMode.Accept;
-        smtp.Clear();
+        await smtp.ResetAsync();
         await _azurite.InitializeAsync();
     }
 

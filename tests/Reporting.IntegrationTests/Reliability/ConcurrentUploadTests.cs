@@ -30,9 +30,7 @@ public sealed class ConcurrentUploadTests(AzuriteFixture azurite, SmtpFixture sm
 
     public async Task InitializeAsync()
     {
-        await smtp.StartAsync();
-        smtp.Mode = SmtpMode.Accept;
-        smtp.Clear();
+        await smtp.ResetAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -17,88 +17,68 @@ namespace Reporting.IntegrationTests.Reliability;
 /// going down in the middle of a delivery run.
 /// </summary>
 [Collection(IntegrationFixtures.Name)]
-public sealed class DuplicateTriggerTests(AzuriteFixture azurite, SmtpFixture smtp) : IAsyncLifetime, IDisposable
+public sealed class DuplicateTriggerTests(AzuriteFixture azurite, SmtpFixture smtp) : FunctionHostTests(azurite, smtp, UploadTime)
 {
-    private static readonly DateTimeOffset s_uploadTime = new(2023, 1, 2, 2, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset s_briefingTick = new(2023, 1, 5, 0, 30, 0, TimeSpan.Zero);
-    private FunctionsTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        await smtp.StartAsync();
-        smtp.Mode = SmtpMode.Accept;
-        smtp.GoDownAtMessage = null;
-        smtp.Clear();
-        _host = new FunctionsTestHost(azurite, smtp, new ManualClock(s_uploadTime));
-    }
-
-    public async Task DisposeAsync()
-    {
-        smtp.GoDownAtMessage = null;
-        await smtp.StartAsync();
-        Dispose();
-    }
-
-    public void Dispose() => _host?.Dispose();
 
     [Fact]
     public async Task One_blob_created_event_delivered_twice_at_once_is_ingested_and_answered_once()
     {
-        (string name, byte[] content) = Samples.Projects(_host.Options);
-        BlobClient blob = await _host.UploadAsync("anyuan", name, content);
+        (string name, byte[] content) = Samples.Projects(Host.Options);
+        BlobClient blob = await Host.UploadAsync("anyuan", name, content);
 
         await Task.WhenAll(
-            Task.Run(() => _host.Create<IngestUploadFunction>().RunAsync(blob, "anyuan", name, CancellationToken.None)),
-            Task.Run(() => _host.Create<IngestUploadFunction>().RunAsync(blob, "anyuan", name, CancellationToken.None)));
+            Task.Run(() => Host.Create<IngestUploadFunction>().RunAsync(blob, "anyuan", name, CancellationToken.None)),
+            Task.Run(() => Host.Create<IngestUploadFunction>().RunAsync(blob, "anyuan", name, CancellationToken.None)));
 
-        SubmissionRecord record = Assert.Single(await _host.RowsAsync<SubmissionRecord>(LedgerTables.Submissions)).Value;
+        SubmissionRecord record = Assert.Single(await Host.RowsAsync<SubmissionRecord>(LedgerTables.Submissions)).Value;
         Assert.True(record.IsAccepted);
-        Assert.Single(await _host.ListAsync("archive/"));
-        Assert.Single(await _host.ListAsync("datasets/"));
-        CapturedMail receipt = Assert.Single(smtp.Messages);
+        Assert.Single(await Host.ListAsync("archive/"));
+        Assert.Single(await Host.ListAsync("datasets/"));
+        CapturedMail receipt = Assert.Single(Smtp.Messages);
         Assert.Equal(["anyuan@fgw.pingxiang.example"], receipt.EnvelopeTo);
         Assert.Equal(
             (DeliveryStatus.Sent, 1),
-            Assert.Single(await _host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, DeliveryService.ReceiptPartition("anyuan"))).Value is var r ? (r.Status, r.Attempts) : default);
+            Assert.Single(await Host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, DeliveryService.ReceiptPartition("anyuan"))).Value is var r ? (r.Status, r.Attempts) : default);
     }
 
     [Fact]
     public async Task The_briefing_timer_firing_twice_at_once_renders_one_issue_and_mails_each_leader_once()
     {
         await IngestSamplesAsync();
-        _host.Clock.Now = s_briefingTick;
-        smtp.Clear();
+        Host.Clock.Now = s_briefingTick;
+        Smtp.Clear();
 
         await Task.WhenAll(
-            Task.Run(() => _host.Create<SendBriefingFunction>().RunAsync(new TimerInfo(), CancellationToken.None)),
-            Task.Run(() => _host.Create<SendBriefingFunction>().RunAsync(new TimerInfo(), CancellationToken.None)));
+            Task.Run(() => Host.Create<SendBriefingFunction>().RunAsync(new TimerInfo(), CancellationToken.None)),
+            Task.Run(() => Host.Create<SendBriefingFunction>().RunAsync(new TimerInfo(), CancellationToken.None)));
 
-        IReadOnlyList<CapturedMail> mails = smtp.Messages;
-        Assert.Equal(_host.Options.Delivery.Recipients.Order(), mails.SelectMany(m => m.EnvelopeTo).Order());
-        Assert.Single(await _host.RowsAsync<IssueNumbering.IssueRecord>(LedgerTables.Issues));
-        StoredObject pdf = Assert.Single(await _host.ListAsync("briefings/2022-12/"), o => o.Path.EndsWith(".pdf", StringComparison.Ordinal));
-        byte[] stored = (await _host.Stores.Store.ReadBytesAsync(pdf.Path))!;
+        IReadOnlyList<CapturedMail> mails = Smtp.Messages;
+        Assert.Equal(Host.Options.Delivery.Recipients.Order(), mails.SelectMany(m => m.EnvelopeTo).Order());
+        Assert.Single(await Host.RowsAsync<IssueNumbering.IssueRecord>(LedgerTables.Issues));
+        StoredObject pdf = Assert.Single(await Host.ListAsync("briefings/2022-12/"), o => o.Path.EndsWith(".pdf", StringComparison.Ordinal));
+        byte[] stored = (await Host.Stores.Store.ReadBytesAsync(pdf.Path))!;
         Assert.All(mails, mail => Assert.Equal(stored, Attachment(mail)));
-        Assert.All(await _host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12"), row => Assert.Equal((DeliveryStatus.Sent, 1), (row.Value.Status, row.Value.Attempts)));
+        Assert.All(await Host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12"), row => Assert.Equal((DeliveryStatus.Sent, 1), (row.Value.Status, row.Value.Attempts)));
     }
 
     [Fact]
     public async Task The_mail_server_going_down_mid_run_leaves_the_rest_failed_and_the_next_run_delivers_each_exactly_once()
     {
         await IngestSamplesAsync();
-        _host.Clock.Now = s_briefingTick;
-        smtp.Clear();
-        smtp.GoDownAtMessage = 2;
+        Host.Clock.Now = s_briefingTick;
+        Smtp.Clear();
+        Smtp.GoDownAtMessage = 2;
 
-        await _host.Create<SendBriefingFunction>().RunAsync(new TimerInfo(), CancellationToken.None);
-        List<LedgerRow<DeliveryRecord>> afterOutage = await _host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12");
-        int deliveredBeforeOutage = smtp.Messages.Count;
-        await smtp.StartAsync();
-        _host.Clock.Advance(TimeSpan.FromHours(1));
-        await _host.Create<SendBriefingFunction>().RunAsync(new TimerInfo(), CancellationToken.None);
-        await _host.Create<SendBriefingFunction>().RunAsync(new TimerInfo(), CancellationToken.None);
+        await Host.Create<SendBriefingFunction>().RunAsync(new TimerInfo(), CancellationToken.None);
+        List<LedgerRow<DeliveryRecord>> afterOutage = await Host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12");
+        int deliveredBeforeOutage = Smtp.Messages.Count;
+        await Smtp.StartAsync();
+        Host.Clock.Advance(TimeSpan.FromHours(1));
+        await Host.Create<SendBriefingFunction>().RunAsync(new TimerInfo(), CancellationToken.None);
+        await Host.Create<SendBriefingFunction>().RunAsync(new TimerInfo(), CancellationToken.None);
 
-        int recipients = _host.Options.Delivery.Recipients.Count;
+        int recipients = Host.Options.Delivery.Recipients.Count;
         Assert.True(recipients >= 3);
         Assert.Equal(1, deliveredBeforeOutage);
         Assert.Equal(1, afterOutage.Count(r => r.Value.Status == DeliveryStatus.Sent));
@@ -106,8 +86,8 @@ public sealed class DuplicateTriggerTests(AzuriteFixture azurite, SmtpFixture sm
         // The mail in flight gets 421 or loses its connection (whichever the shutdown reaches first); the rest find nobody listening.
         Assert.Contains(afterOutage, r => r.Value.LastError?.StartsWith("cannot connect to 127.0.0.1:", StringComparison.Ordinal) == true);
         Assert.All(afterOutage.Where(r => r.Value.Status == DeliveryStatus.Failed), r => Assert.False(string.IsNullOrEmpty(r.Value.LastError)));
-        Assert.Equal(_host.Options.Delivery.Recipients.Order(), smtp.Messages.SelectMany(m => m.EnvelopeTo).Order());
-        Assert.All(await _host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12"), row => Assert.Equal(DeliveryStatus.Sent, row.Value.Status));
+        Assert.Equal(Host.Options.Delivery.Recipients.Order(), Smtp.Messages.SelectMany(m => m.EnvelopeTo).Order());
+        Assert.All(await Host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12"), row => Assert.Equal(DeliveryStatus.Sent, row.Value.Status));
     }
 
     private async Task IngestSamplesAsync()
@@ -115,8 +95,8 @@ public sealed class DuplicateTriggerTests(AzuriteFixture azurite, SmtpFixture sm
         foreach ((string department, string path) in Samples.Bundled())
         {
             string name = Path.GetFileName(path);
-            BlobClient blob = await _host.UploadAsync(department, name, await File.ReadAllBytesAsync(path));
-            await _host.Create<IngestUploadFunction>().RunAsync(blob, department, name, CancellationToken.None);
+            BlobClient blob = await Host.UploadAsync(department, name, await File.ReadAllBytesAsync(path));
+            await Host.Create<IngestUploadFunction>().RunAsync(blob, department, name, CancellationToken.None);
         }
     }
 

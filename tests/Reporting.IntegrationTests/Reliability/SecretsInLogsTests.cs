@@ -23,9 +23,7 @@ public sealed class SecretsInLogsTests(AzuriteFixture azurite, SmtpFixture smtp)
 
     public async Task InitializeAsync()
     {
-        await smtp.StartAsync();
-        smtp.Mode = SmtpMode.Accept;
-        smtp.Clear();
+        await smtp.ResetAsync();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

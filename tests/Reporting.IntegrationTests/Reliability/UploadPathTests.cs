@@ -14,10 +14,8 @@ namespace Reporting.IntegrationTests.Reliability;
 /// with no header a file name could smuggle in.
 /// </summary>
 [Collection(IntegrationFixtures.Name)]
-public sealed class UploadPathTests(AzuriteFixture azurite, SmtpFixture smtp) : IAsyncLifetime, IDisposable
+public sealed class UploadPathTests(AzuriteFixture azurite, SmtpFixture smtp) : FunctionHostTests(azurite, smtp, UploadTime)
 {
-    private FunctionsTestHost _host = null!;
-
     public static TheoryData<string, string, string> HostileNames() => new()
     {
         { "anyuan", "../../datasets/2022-12/xiangdong/projects.json", "anyuan" },
@@ -34,52 +32,36 @@ public sealed class UploadPathTests(AzuriteFixture azurite, SmtpFixture smtp) : 
         { "anyuan\u200B", "安源区.xlsx", IngestionService.InvalidDepartment },
     };
 
-    public async Task InitializeAsync()
-    {
-        await smtp.StartAsync();
-        smtp.Mode = SmtpMode.Accept;
-        smtp.Clear();
-        _host = new FunctionsTestHost(azurite, smtp, new ManualClock(new DateTimeOffset(2023, 1, 2, 2, 0, 0, TimeSpan.Zero)));
-    }
-
-    public Task DisposeAsync()
-    {
-        Dispose();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _host?.Dispose();
-
     [Theory]
     [MemberData(nameof(HostileNames))]
     public async Task An_upload_never_writes_outside_its_department_prefix(string department, string name, string expectedSegment)
     {
         // The sheet itself claims to be 湘东区's: the upload location decides, never the content.
-        byte[] content = Samples.Fill(_host.Options, DatasetKind.Projects,
+        byte[] content = Samples.Fill(Host.Options, DatasetKind.Projects,
         [
             new() { ["项目名称"] = "湘东区项目", ["县区"] = "湘东区", ["所属领域"] = "工业", ["年度计划投资（万元）"] = 100, ["累计完成投资（万元）"] = 50, ["是否开工"] = "是" },
         ]);
-        BlobClient blob = await _host.UploadAsync("anyuan", "safe-name.xlsx", content);
+        BlobClient blob = await Host.UploadAsync("anyuan", "safe-name.xlsx", content);
 
-        await _host.Create<IngestUploadFunction>().RunAsync(blob, department, name, CancellationToken.None);
+        await Host.Create<IngestUploadFunction>().RunAsync(blob, department, name, CancellationToken.None);
 
         List<string> written = [];
         foreach (string container in Containers.All.Where(c => c != Containers.Uploads))
         {
-            written.AddRange((await _host.ListAsync(container + "/")).Select(o => o.Path));
+            written.AddRange((await Host.ListAsync(container + "/")).Select(o => o.Path));
         }
 
         Assert.NotEmpty(written);
         Assert.All(written, path => Assert.Matches(
             $"^(archive/originals/{Escape(expectedSegment)}/[0-9a-f]{{64}}\\.[a-z0-9]+|datasets/2022-12/{Escape(expectedSegment)}/projects\\.json|rejected/{Escape(expectedSegment)}/[^/]+\\.xlsx)$",
             path));
-        LedgerRow<SubmissionRecord> row = Assert.Single(await _host.RowsAsync<SubmissionRecord>(LedgerTables.Submissions));
+        LedgerRow<SubmissionRecord> row = Assert.Single(await Host.RowsAsync<SubmissionRecord>(LedgerTables.Submissions));
         Assert.Equal(expectedSegment, row.PartitionKey);
         Assert.DoesNotContain(row.Value.FileName, c => char.IsControl(c));
 
         if (expectedSegment == "anyuan")
         {
-            CapturedMail receipt = Assert.Single(smtp.Messages);
+            CapturedMail receipt = Assert.Single(Smtp.Messages);
             Assert.Equal(["anyuan@fgw.pingxiang.example"], receipt.EnvelopeTo);
             Assert.Empty(receipt.Message.Bcc);
             Assert.Equal(["anyuan@fgw.pingxiang.example"], receipt.Message.To.Mailboxes.Select(m => m.Address));
@@ -90,7 +72,7 @@ public sealed class UploadPathTests(AzuriteFixture azurite, SmtpFixture smtp) : 
         else
         {
             Assert.Contains(RuleIds.DepartmentInvalid, row.Value.FindingsJson, StringComparison.Ordinal);
-            Assert.Empty(smtp.Messages);
+            Assert.Empty(Smtp.Messages);
         }
     }
 
