@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Reporting.Core;
 using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 
 namespace Reporting.Functions;

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Reporting.Core;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
 
 namespace Reporting.Functions;
 

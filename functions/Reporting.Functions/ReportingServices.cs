@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 
 namespace Reporting.Functions;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Reporting.Core;
 using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 
 namespace Reporting.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Reporting.Core;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
 
 namespace Reporting.Cli.Commands;
 

@@ -5,6 +5,7 @@ using Reporting.Core.Briefings.Model;
 using Reporting.Core.Configuration;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 
 namespace Reporting.Core.Delivery;

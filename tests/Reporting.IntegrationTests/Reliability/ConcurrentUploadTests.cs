@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Reporting.Core;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 using Reporting.Functions;
 using Reporting.IntegrationTests.Functions;

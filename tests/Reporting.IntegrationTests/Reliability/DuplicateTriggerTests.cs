@@ -4,6 +4,7 @@ using MimeKit;
 using Reporting.Core.Briefings;
 using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 using Reporting.Functions;
 using Reporting.IntegrationTests.Functions;

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using MimeKit;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 using Reporting.Functions;
 using Reporting.IntegrationTests.Functions;

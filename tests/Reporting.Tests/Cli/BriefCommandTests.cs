@@ -3,6 +3,7 @@ using Reporting.Cli;
 using Reporting.Core;
 using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 using Reporting.Tests.Briefings;
 using UglyToad.PdfPig;

@@ -4,6 +4,7 @@ using Reporting.Core.Briefings;
 using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 using Reporting.Tests.Storage;
 

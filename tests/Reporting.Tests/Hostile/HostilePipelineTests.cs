@@ -2,6 +2,7 @@ using MimeKit;
 using Reporting.Core;
 using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 using Reporting.Tests.Briefings;
 using Reporting.Tests.Delivery;

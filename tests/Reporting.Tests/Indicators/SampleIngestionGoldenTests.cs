@@ -4,6 +4,7 @@ using Reporting.Core;
 using Reporting.Core.Configuration;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 using Reporting.SampleData;
 using Xunit.Abstractions;

@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using Reporting.Core;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 
 namespace Reporting.Tests.Ingestion;

@@ -3,6 +3,7 @@ using Reporting.Cli;
 using Reporting.Core;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Output;
+using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 
 namespace Reporting.Tests.Ingestion;

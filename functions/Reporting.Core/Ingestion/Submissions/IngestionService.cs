@@ -6,7 +6,7 @@ using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion.Output;
 using Reporting.Core.Storage;
 
-namespace Reporting.Core.Ingestion;
+namespace Reporting.Core.Ingestion.Submissions;
 
 /// <summary>
 /// Takes one upload from arrival to answer: archive, read, store, annotate, record.

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Reporting.Core.Ingestion;
+namespace Reporting.Core.Ingestion.Submissions;
 
 [JsonConverter(typeof(JsonStringEnumConverter<SubmissionResult>))]
 public enum SubmissionResult

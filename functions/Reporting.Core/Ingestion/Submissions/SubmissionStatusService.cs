@@ -1,7 +1,7 @@
 using Reporting.Core.Configuration;
 using Reporting.Core.Storage;
 
-namespace Reporting.Core.Ingestion;
+namespace Reporting.Core.Ingestion.Submissions;
 
 /// <summary>
 /// 报送情况: for a period, which departments submitted on time, late, only rejected files, or nothing.

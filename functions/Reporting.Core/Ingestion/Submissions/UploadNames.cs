@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Reporting.Core.Ingestion;
+namespace Reporting.Core.Ingestion.Submissions;
 
 /// <summary>Makes names from outside safe before they become part of any store path.</summary>
 public static class UploadNames
