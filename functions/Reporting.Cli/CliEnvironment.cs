@@ -1,19 +1,27 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Configuration;
-using Reporting.Core.Delivery;
 using Reporting.Core.Storage;
+using Reporting.Infrastructure;
 
 namespace Reporting.Cli;
 
-/// <summary>What every command needs: configuration and a store.</summary>
-public sealed class CliEnvironment
+/// <summary>
+/// What every command works with: the services of the one composition root
+/// (<see cref="ReportingServiceCollectionExtensions.AddReporting"/>), configured by reporting.json,
+/// the --config files, environment variables and the store the command line names.
+/// </summary>
+public sealed class CliEnvironment : IDisposable
 {
-    private CliEnvironment(ReportingOptions options, IReportStore store, ILedgerStore ledger)
+    private readonly ServiceProvider _services;
+
+    private CliEnvironment(ServiceProvider services)
     {
-        Options = options;
-        Store = store;
-        Ledger = ledger;
+        _services = services;
+        Options = services.GetRequiredService<ReportingOptions>();
+        Store = services.GetRequiredService<IReportStore>();
+        Ledger = services.GetRequiredService<ILedgerStore>();
     }
 
     public ReportingOptions Options { get; }
@@ -22,11 +30,9 @@ public sealed class CliEnvironment
 
     public ILedgerStore Ledger { get; }
 
-    /// <summary>SMTP when Reporting:Delivery:Smtp:Host is configured, otherwise .eml files in the store's outbox/.</summary>
-    public DeliveryService CreateDelivery(TimeProvider clock) =>
-        new(Ledger, MailSenders.Create(Options.Delivery, Store), clock, Options.Delivery);
-
-    public BriefingPublisher CreatePublisher(TimeProvider clock) => new(Store, Ledger, Options, CreateDelivery(clock), clock);
+    /// <summary>A service from the composition root (the upload pipeline, the briefing publisher, …).</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>
     /// Loads reporting.json from the binaries' folder, then an optional --config file, then
@@ -38,17 +44,41 @@ public sealed class CliEnvironment
     public static CliEnvironment Open(string storeDirectory, string? configFile = null, string? connection = null) =>
         Open(storeDirectory, configFile is null ? [] : [configFile], connection);
 
-    /// <summary>As <see cref="Open(string, string?, string?)"/> with several configuration files, later ones overriding earlier ones.</summary>
-    public static CliEnvironment Open(string storeDirectory, IReadOnlyList<string> configFiles, string? connection)
+    /// <summary>
+    /// As <see cref="Open(string, string?, string?)"/> with several configuration files, later ones overriding
+    /// earlier ones, and a clock for the services (the demo runs on the office's calendar).
+    /// </summary>
+    public static CliEnvironment Open(string storeDirectory, IReadOnlyList<string> configFiles, string? connection, TimeProvider? clock = null)
     {
-        ReportingOptions options = LoadOptionsFrom(configFiles);
-        if (!string.IsNullOrWhiteSpace(connection))
+        ArgumentNullException.ThrowIfNull(storeDirectory);
+        var store = new Dictionary<string, string?>();
+        if (string.IsNullOrWhiteSpace(connection))
         {
-            AzureStores azure = AzureStorage.Create(connection);
-            return new CliEnvironment(options, azure.Store, azure.Ledger);
+            store[ReportingStores.FolderKey] = Path.GetFullPath(storeDirectory);
+        }
+        else
+        {
+            store[ReportingStores.ConnectionName] = connection.Trim();
         }
 
-        return new CliEnvironment(options, new FolderReportStore(storeDirectory), new FolderLedgerStore(storeDirectory));
+        IConfiguration configuration = Configure(configFiles).AddInMemoryCollection(store).Build();
+        var services = new ServiceCollection().AddLogging();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
+        ServiceProvider provider = services.AddReporting(configuration).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        try
+        {
+            // Options and stores are opened now, so a broken --config or store fails here with its reason.
+            return new CliEnvironment(provider);
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -77,19 +107,23 @@ public sealed class CliEnvironment
             + "an account name or a blob service URI (signs in with DefaultAzureCredential)",
     };
 
+    /// <summary>The options alone (no store is opened): what `template` and `ingest --dry-run` need.</summary>
     public static ReportingOptions LoadOptions(string? configFile) => LoadOptionsFrom(configFile is null ? [] : [configFile]);
 
     /// <summary>reporting.json, then each file in order, then environment variables.</summary>
-    public static ReportingOptions LoadOptionsFrom(IReadOnlyList<string> configFiles)
+    public static ReportingOptions LoadOptionsFrom(IReadOnlyList<string> configFiles) => ReportingConfiguration.Bind(Configure(configFiles).Build());
+
+    public void Dispose() => _services.Dispose();
+
+    private static IConfigurationBuilder Configure(IReadOnlyList<string> configFiles)
     {
         ArgumentNullException.ThrowIfNull(configFiles);
-        IConfigurationBuilder builder = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, ReportingConfiguration.DefaultsFileName), optional: false);
+        IConfigurationBuilder builder = new ConfigurationBuilder().AddReportingDefaults();
         foreach (string configFile in configFiles)
         {
             builder.AddJsonFile(Path.GetFullPath(configFile), optional: false);
         }
 
-        return ReportingConfiguration.Bind(builder.AddEnvironmentVariables().Build());
+        return builder.AddEnvironmentVariables();
     }
 }

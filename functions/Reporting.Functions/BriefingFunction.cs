@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Reporting.Core;
 using Reporting.Core.Delivery;
+using Reporting.Core.Pipeline;
 
 namespace Reporting.Functions;
 

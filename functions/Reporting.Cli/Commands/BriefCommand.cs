@@ -5,6 +5,7 @@ using Reporting.Core.Briefings.Pdf;
 using Reporting.Core.Delivery;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Pipeline;
 
 namespace Reporting.Cli.Commands;
 
@@ -59,7 +60,9 @@ public static class BriefCommand
             return CliApp.BadArguments;
         }
 
-        if (await CliEnvironment.TryOpenAsync(openEnvironment, error).ConfigureAwait(false) is not { } environment)
+        using CliEnvironment? environment = await CliEnvironment.TryOpenAsync(openEnvironment, error).ConfigureAwait(false);
+
+        if (environment is null)
         {
             return CliApp.BadArguments;
         }
@@ -67,7 +70,7 @@ public static class BriefCommand
         PublishedBriefing? briefing;
         try
         {
-            briefing = await environment.CreatePublisher(TimeProvider.System).RenderAsync(period, issueDate, cancellationToken).ConfigureAwait(false);
+            briefing = await environment.Get<BriefingPublisher>().RenderAsync(period, issueDate, cancellationToken).ConfigureAwait(false);
         }
         catch (MissingGlyphException e)
         {

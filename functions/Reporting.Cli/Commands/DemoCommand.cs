@@ -3,6 +3,7 @@ using Reporting.Core;
 using Reporting.Core.Briefings.Pdf;
 using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Pipeline;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 
@@ -31,8 +32,12 @@ public static class DemoCommand
         command.SetAction((parseResult, cancellationToken) =>
         {
             string[] configFiles = [Path.Combine(SampleDataFolder.Root, SampleSettingsFileName), .. OptionalFile(parseResult.GetValue(config))];
+            // The demo runs on the office's calendar, not today's: uploads arrive and the timer fires on
+            // the 5th of the month after the period at 08:30 Beijing time (the default schedule), so the
+            // briefing is dated and numbered as it would have been, and every department is on time.
+            var clock = new ShiftedTimeProvider(ScheduledRun(SampleDataFolder.Period));
             return RunAsync(
-                () => CliEnvironment.Open(parseResult.GetValue(output)!, configFiles, parseResult.GetValue(connection)),
+                () => CliEnvironment.Open(parseResult.GetValue(output)!, configFiles, parseResult.GetValue(connection), clock),
                 parseResult.InvocationConfiguration.Output,
                 parseResult.InvocationConfiguration.Error,
                 cancellationToken);
@@ -40,6 +45,7 @@ public static class DemoCommand
         return command;
     }
 
+    /// <param name="openEnvironment">Opens the services; the demo's own passes the office's calendar as their clock.</param>
     public static async Task<int> RunAsync(Func<CliEnvironment> openEnvironment, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(openEnvironment);
@@ -52,7 +58,8 @@ public static class DemoCommand
             return CliApp.Bug;
         }
 
-        if (await CliEnvironment.TryOpenAsync(openEnvironment, error).ConfigureAwait(false) is not { } environment)
+        using CliEnvironment? environment = await CliEnvironment.TryOpenAsync(openEnvironment, error).ConfigureAwait(false);
+        if (environment is null)
         {
             return CliApp.BadArguments;
         }
@@ -61,13 +68,7 @@ public static class DemoCommand
         List<string> order = environment.Options.Departments.Select(d => d.Id).ToList();
         samples = [.. samples.OrderBy(s => order.IndexOf(s.Department) is var i and >= 0 ? i : int.MaxValue).ThenBy(s => s.Path, StringComparer.Ordinal)];
 
-        // The demo runs on the office's calendar, not today's: uploads arrive and the timer fires on
-        // the 5th of the month after the period at 08:30 Beijing time (the default schedule), so the
-        // briefing is dated and numbered as it would have been, and every department is on time.
-        var clock = new ShiftedTimeProvider(ScheduledRun(SampleDataFolder.Period));
-        DeliveryService delivery = environment.CreateDelivery(clock);
-        var ingestion = new IngestionService(environment.Store, environment.Ledger, environment.Options, clock);
-        var receipts = new ReceiptService(environment.Store, environment.Options, delivery);
+        UploadPipeline uploads = environment.Get<UploadPipeline>();
 
         await output.WriteLineAsync($"Reporting 演示：{environment.Options.City}{SampleDataFolder.Period.ToChineseCumulative()}样例报表，存储 {environment.Store.Location}").ConfigureAwait(false);
         await output.WriteLineAsync().ConfigureAwait(false);
@@ -75,15 +76,14 @@ public static class DemoCommand
         bool anyRejected = false;
         foreach ((string department, string path) in samples)
         {
-            SubmissionReceipt receipt = await UploadAsync(environment, ingestion, department, path, cancellationToken).ConfigureAwait(false);
-            DeliveryOutcome? answer = await receipts.SendAsync(receipt, cancellationToken).ConfigureAwait(false);
-            anyRejected |= !receipt.Accepted;
-            await output.WriteLineAsync("   " + DescribeSubmission(environment, receipt, answer)).ConfigureAwait(false);
+            UploadAnswer answer = await UploadAsync(environment, uploads, department, path, cancellationToken).ConfigureAwait(false);
+            anyRejected |= !answer.Accepted;
+            await output.WriteLineAsync("   " + DescribeSubmission(environment, answer)).ConfigureAwait(false);
         }
 
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync("2. 计算指标并生成简报（与定时任务 SendBriefing 相同的路径）").ConfigureAwait(false);
-        BriefingPublisher publisher = new(environment.Store, environment.Ledger, environment.Options, delivery, clock);
+        BriefingPublisher publisher = environment.Get<BriefingPublisher>();
         BriefingRun run;
         try
         {
@@ -132,8 +132,8 @@ public static class DemoCommand
         return new DateTimeOffset(fifth.Year, fifth.Month, fifth.Day, 8, 30, 0, ChinaTime.Offset);
     }
 
-    private static async Task<SubmissionReceipt> UploadAsync(
-        CliEnvironment environment, IngestionService ingestion, string department, string path, CancellationToken cancellationToken)
+    private static async Task<UploadAnswer> UploadAsync(
+        CliEnvironment environment, UploadPipeline uploads, string department, string path, CancellationToken cancellationToken)
     {
         string fileName = Path.GetFileName(path);
         string uploadPath = StorePath.Combine(Containers.Uploads, department, fileName);
@@ -154,13 +154,13 @@ public static class DemoCommand
             ?? throw new InvalidOperationException($"{uploadPath} vanished from the store.");
         await using (content.ConfigureAwait(false))
         {
-            return await ingestion.IngestAsync(uploadPath, department, fileName, content, periodOverride: null, cancellationToken).ConfigureAwait(false);
+            return await uploads.ProcessAsync(uploadPath, department, fileName, content, period: null, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static string DescribeSubmission(CliEnvironment environment, SubmissionReceipt receipt, DeliveryOutcome? answer)
+    private static string DescribeSubmission(CliEnvironment environment, UploadAnswer answer)
     {
-        SubmissionRecord record = receipt.Record;
+        SubmissionRecord record = answer.Record;
         string counts = string.Join("、", new[]
         {
             record.ProjectCount > 0 ? $"{record.ProjectCount}个项目" : null,
@@ -174,8 +174,8 @@ public static class DemoCommand
             SubmissionResult.Rejected => $"未通过，{record.ErrorCount}条错误，标注副本 {record.AnnotatedPath}",
             _ => "处理失败：" + record.FailureMessage,
         };
-        string repeat = receipt.AlreadyProcessed ? "（此前已处理）" : string.Empty;
-        string receiptText = answer is null ? string.Empty : $"；回执{DescribeDelivery(answer)}";
+        string repeat = answer.Receipt.AlreadyProcessed ? "（此前已处理）" : string.Empty;
+        string receiptText = answer.ReceiptDelivery is { } receipt ? $"；回执{DescribeDelivery(receipt)}" : string.Empty;
         return $"{environment.Options.DepartmentName(record.Department)}  {record.FileName}：{verdict}{repeat}{receiptText}";
     }
 

@@ -55,7 +55,9 @@ public static class IndicatorsCommand
             return CliApp.BadArguments;
         }
 
-        if (await CliEnvironment.TryOpenAsync(openEnvironment, error).ConfigureAwait(false) is not { } environment)
+        using CliEnvironment? environment = await CliEnvironment.TryOpenAsync(openEnvironment, error).ConfigureAwait(false);
+
+        if (environment is null)
         {
             return CliApp.BadArguments;
         }
@@ -63,7 +65,7 @@ public static class IndicatorsCommand
         IndicatorReport report;
         try
         {
-            report = await new IndicatorService(environment.Store, environment.Options).ComputeAsync(period, cancellationToken).ConfigureAwait(false);
+            report = await environment.Get<IndicatorService>().ComputeAsync(period, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Reporting.Core;
 using Reporting.Core.Configuration;
+using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
+using Reporting.Core.Pipeline;
 using Reporting.Core.Storage;
 
 namespace Reporting.Cli.Commands;
@@ -60,7 +62,7 @@ public static class IngestCommand
             {
                 bool anyRejected = parseResult.GetValue(dryRun)
                     ? await DryRunAsync(paths, departmentId, periodOverride, store.ConfigFile(parseResult), output).ConfigureAwait(false)
-                    : await IngestAsync(paths, departmentId, periodOverride, store.Open(parseResult), output, ct).ConfigureAwait(false);
+                    : await IngestAsync(paths, departmentId, periodOverride, () => store.Open(parseResult), output, ct).ConfigureAwait(false);
                 return anyRejected ? CliApp.Rejected : CliApp.Ok;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -72,19 +74,21 @@ public static class IngestCommand
         return command;
     }
 
-    private static async Task<bool> IngestAsync(string[] paths, string? department, ReportingPeriod? period, CliEnvironment environment, TextWriter output, CancellationToken ct)
+    private static async Task<bool> IngestAsync(string[] paths, string? department, ReportingPeriod? period, Func<CliEnvironment> open, TextWriter output, CancellationToken ct)
     {
-        var service = new IngestionService(environment.Store, environment.Ledger, environment.Options, TimeProvider.System);
+        using CliEnvironment environment = open();
+        UploadPipeline uploads = environment.Get<UploadPipeline>();
         bool anyRejected = false;
         foreach (string path in paths)
         {
             string fullPath = Path.GetFullPath(path);
-            SubmissionReceipt receipt;
+            UploadAnswer answer;
             await using (FileStream content = File.OpenRead(fullPath))
             {
-                receipt = await service.IngestAsync(fullPath, department ?? string.Empty, Path.GetFileName(fullPath), content, period, ct).ConfigureAwait(false);
+                answer = await uploads.ProcessAsync(fullPath, department ?? string.Empty, Path.GetFileName(fullPath), content, period, ct).ConfigureAwait(false);
             }
 
+            SubmissionReceipt receipt = answer.Receipt;
             anyRejected |= !receipt.Accepted;
             SubmissionRecord record = receipt.Record;
             await output.WriteLineAsync($"{path}: {Verdict(record.Status)}{(receipt.AlreadyProcessed ? "（此前已处理，未重复写入）" : string.Empty)}").ConfigureAwait(false);
@@ -98,6 +102,18 @@ public static class IngestCommand
             if (record.AnnotatedPath is not null)
             {
                 await output.WriteLineAsync($"  标注副本 {Path.Combine(environment.Store.Location, record.AnnotatedPath)}").ConfigureAwait(false);
+            }
+
+            if (answer.ReceiptDelivery is { } mailed)
+            {
+                string result = mailed.Result switch
+                {
+                    DeliveryResult.Sent => "已发送",
+                    DeliveryResult.AlreadySent => "此前已发送",
+                    DeliveryResult.Failed => $"发送失败（{mailed.Error}），再次导入时重试",
+                    _ => "正由另一进程发送",
+                };
+                await output.WriteLineAsync($"  回执 {mailed.Recipient}：{result}").ConfigureAwait(false);
             }
 
             await PrintFindingsAsync(receipt.Findings, record.ErrorCount + record.WarningCount, output).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Reporting.Core;
 using Reporting.Core.Briefings.Pdf;
 using Reporting.Core.Delivery;
+using Reporting.Core.Pipeline;
 
 namespace Reporting.Cli.Commands;
 
@@ -42,7 +43,9 @@ public static class SendCommand
                 issueDate = parsed;
             }
 
-            if (await CliEnvironment.TryOpenAsync(() => store.Open(parseResult), error).ConfigureAwait(false) is not { } environment)
+            using CliEnvironment? environment = await CliEnvironment.TryOpenAsync(() => store.Open(parseResult), error).ConfigureAwait(false);
+
+            if (environment is null)
             {
                 return CliApp.BadArguments;
             }
@@ -52,7 +55,7 @@ public static class SendCommand
                 return CliApp.BadArguments;
             }
 
-            BriefingPublisher publisher = environment.CreatePublisher(TimeProvider.System);
+            BriefingPublisher publisher = environment.Get<BriefingPublisher>();
             PublishedBriefing? briefing;
             try
             {

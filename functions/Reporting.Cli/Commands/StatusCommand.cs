@@ -22,11 +22,13 @@ public static class StatusCommand
                 return CliApp.BadArguments;
             }
 
-            if (await CliEnvironment.TryOpenAsync(() => store.Open(parseResult), parseResult.InvocationConfiguration.Error).ConfigureAwait(false) is not { } environment)
+            using CliEnvironment? environment = await CliEnvironment.TryOpenAsync(() => store.Open(parseResult), parseResult.InvocationConfiguration.Error).ConfigureAwait(false);
+
+            if (environment is null)
             {
                 return CliApp.BadArguments;
             }
-            var service = new SubmissionStatusService(environment.Ledger, environment.Options);
+            SubmissionStatusService service = environment.Get<SubmissionStatusService>();
             IReadOnlyList<DepartmentSubmissionStatus> statuses = await service.GetStatusAsync(reportingPeriod, cancellationToken).ConfigureAwait(false);
             DateTimeOffset deadline = ChinaTime.ToBeijing(service.Deadline(reportingPeriod));
             await output.WriteLineAsync($"{reportingPeriod.ToChineseCumulative()}报送情况（截止 {deadline:yyyy-MM-dd HH:mm} 北京时间）").ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System.Text;
-using MimeKit;
 using Reporting.Core.Configuration;
 
 namespace Reporting.Core.Delivery;
@@ -37,7 +36,7 @@ public static class BriefingMail
     public static string AttachmentName(ReportingOptions options, ReportingPeriod period, int issueNumber, int? issueYear = null) =>
         MailText.FileNameSafe(Subject(options, period, issueNumber, issueYear), "briefing") + ".pdf";
 
-    public static MimeMessage Create(ReportingOptions options, BriefingMailContent content, string recipient)
+    public static OutgoingMail Create(ReportingOptions options, BriefingMailContent content, string recipient)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(content);

@@ -1,8 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using MimeKit;
-using MimeKit.Utils;
 using Reporting.Core.Storage;
 
 namespace Reporting.Core.Delivery;
@@ -22,6 +20,7 @@ public sealed class DeliveryService
     private readonly IMailSender _sender;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _claimTimeout;
+    private readonly string _from;
     private readonly ILogger _logger;
 
     public DeliveryService(ILedgerStore ledger, IMailSender sender, TimeProvider clock, DeliveryOptions? options = null, ILogger<DeliveryService>? logger = null)
@@ -32,7 +31,9 @@ public sealed class DeliveryService
         _ledger = ledger;
         _sender = sender;
         _clock = clock;
-        _claimTimeout = (options ?? new DeliveryOptions()).ClaimTimeout;
+        options ??= new DeliveryOptions();
+        _claimTimeout = options.ClaimTimeout;
+        _from = options.From;
         _logger = logger ?? NullLogger<DeliveryService>.Instance;
     }
 
@@ -42,7 +43,7 @@ public sealed class DeliveryService
     /// <paramref name="build"/> is called only for recipients who are actually sent to in this run.
     /// </summary>
     public async Task<DeliveryReport> DeliverAsync(
-        ReportingPeriod period, IEnumerable<string> recipients, Func<string, MimeMessage> build, CancellationToken cancellationToken = default)
+        ReportingPeriod period, IEnumerable<string> recipients, Func<string, OutgoingMail> build, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(recipients);
         ArgumentNullException.ThrowIfNull(build);
@@ -60,7 +61,7 @@ public sealed class DeliveryService
     /// department in <see cref="LedgerTables.Reminders"/>.
     /// </summary>
     public Task<DeliveryOutcome> RemindOnceAsync(
-        DateOnly beijingDay, string departmentId, string contact, Func<string, MimeMessage> build, CancellationToken cancellationToken = default)
+        DateOnly beijingDay, string departmentId, string contact, Func<string, OutgoingMail> build, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(departmentId);
         ArgumentException.ThrowIfNullOrWhiteSpace(contact);
@@ -74,7 +75,7 @@ public sealed class DeliveryService
     /// the briefing's partitions stay clean), row = the submission key.
     /// </summary>
     public Task<DeliveryOutcome> SendReceiptOnceAsync(
-        string departmentId, string submissionKey, string contact, Func<string, MimeMessage> build, CancellationToken cancellationToken = default)
+        string departmentId, string submissionKey, string contact, Func<string, OutgoingMail> build, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(departmentId);
         ArgumentException.ThrowIfNullOrWhiteSpace(submissionKey);
@@ -119,7 +120,7 @@ public sealed class DeliveryService
     }
 
     private async Task<DeliveryOutcome> SendOnceAsync(
-        string table, string partitionKey, string rowKey, string recipient, Func<string, MimeMessage> build, CancellationToken cancellationToken)
+        string table, string partitionKey, string rowKey, string recipient, Func<string, OutgoingMail> build, CancellationToken cancellationToken)
     {
         for (int round = 0; round < MaxClaimRounds; round++)
         {
@@ -130,7 +131,7 @@ public sealed class DeliveryService
                 {
                     Recipient = recipient,
                     Status = DeliveryStatus.Pending,
-                    MessageId = MimeUtils.GenerateMessageId(),
+                    MessageId = MessageIds.Create(_from),
                     UpdatedAt = _clock.GetUtcNow(),
                 };
                 try
@@ -161,7 +162,7 @@ public sealed class DeliveryService
                 Recipient = recipient,
                 Status = DeliveryStatus.Sending,
                 Attempts = current.Attempts + 1,
-                MessageId = current.MessageId ?? MimeUtils.GenerateMessageId(),
+                MessageId = current.MessageId ?? MessageIds.Create(_from),
                 ClaimedAt = now,
                 UpdatedAt = now,
             };
@@ -183,13 +184,12 @@ public sealed class DeliveryService
     }
 
     private async Task<DeliveryOutcome> SendClaimedAsync(
-        string table, string partitionKey, string rowKey, DeliveryRecord claimed, string claimETag, Func<string, MimeMessage> build, CancellationToken cancellationToken)
+        string table, string partitionKey, string rowKey, DeliveryRecord claimed, string claimETag, Func<string, OutgoingMail> build, CancellationToken cancellationToken)
     {
         string? subject = null;
         try
         {
-            MimeMessage message = build(claimed.Recipient);
-            message.MessageId = claimed.MessageId!;
+            OutgoingMail message = build(claimed.Recipient) with { MessageId = claimed.MessageId };
             subject = message.Subject;
             string messageId = await _sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
             DeliveryRecord sent = claimed with

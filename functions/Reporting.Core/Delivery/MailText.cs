@@ -4,7 +4,7 @@ using System.Text;
 namespace Reporting.Core.Delivery;
 
 /// <summary>
-/// Text from department names and uploaded file names ends up in mail headers. MimeKit encodes
+/// Text from department names and uploaded file names ends up in mail headers. The MIME writer encodes
 /// headers, but a CR/LF, a control character or a bidi override still has no business in a
 /// subject or a file name, so they are removed here, once.
 /// </summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using MimeKit;
 using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion;
 
@@ -47,7 +46,7 @@ public static class ReceiptMail
     /// <summary>At most this many findings are listed in the body; the rest are in the attached workbook.</summary>
     public const int MaxListedFindings = 50;
 
-    public static MimeMessage Create(ReportingOptions options, ReceiptMailContent content, string recipient)
+    public static OutgoingMail Create(ReportingOptions options, ReceiptMailContent content, string recipient)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(content);

@@ -1,4 +1,3 @@
-using MimeKit;
 using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion;
 
@@ -7,7 +6,7 @@ namespace Reporting.Core.Delivery;
 /// <summary>催报: the reminder to a department that has not yet submitted for the period.</summary>
 public static class ReminderMail
 {
-    public static MimeMessage Create(
+    public static OutgoingMail Create(
         ReportingOptions options, DepartmentOptions department, ReportingPeriod period, IReadOnlyCollection<DatasetKind> missingKinds, DateOnly deadline, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Reporting.Cli;
 using Reporting.Core.Storage;
+using Reporting.Infrastructure.Storage;
 using Reporting.IntegrationTests.Infrastructure;
 
 namespace Reporting.IntegrationTests.Cli;

@@ -34,7 +34,7 @@ public sealed class DeliveryLedgerOnAzureTests : IAsyncLifetime
         await _smtp.ResetAsync();
     }
 
-    private static MimeMessage Build(string recipient) => BriefingMail.Create(
+    private static OutgoingMail Build(string recipient) => BriefingMail.Create(
         new ReportingOptions { Delivery = new DeliveryOptions { From = SmtpFixture.UserName } },
         new BriefingMailContent { Period = s_period, IssueNumber = 12, Headlines = ["完成年计划投资的134.8%。"], Pdf = "%PDF-1.7\n"u8.ToArray() },
         recipient);

@@ -2,6 +2,7 @@ using MimeKit;
 using Reporting.Core;
 using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
+using Reporting.Infrastructure.Mail;
 using Reporting.IntegrationTests.Infrastructure;
 
 namespace Reporting.IntegrationTests.Delivery;
@@ -26,7 +27,7 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
         await _smtp.ResetAsync();
     }
 
-    private static MimeMessage Briefing(string recipient = "shuji@pingxiang.example") => BriefingMail.Create(
+    private static OutgoingMail Briefing(string recipient = "shuji@pingxiang.example") => BriefingMail.Create(
         new ReportingOptions { Delivery = new DeliveryOptions { From = SmtpFixture.UserName, FromName = "萍乡市重大项目推进办公室" } },
         new BriefingMailContent
         {
@@ -40,7 +41,7 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     [Fact]
     public async Task Delivers_over_starttls_with_authentication_and_chinese_names_intact()
     {
-        MimeMessage message = Briefing();
+        OutgoingMail message = Briefing();
 
         string id = await _smtp.CreateSender().SendAsync(message);
 

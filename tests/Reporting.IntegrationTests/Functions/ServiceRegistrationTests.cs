@@ -4,6 +4,9 @@ using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 using Reporting.Core.Storage;
 using Reporting.Functions;
+using Reporting.Infrastructure;
+using Reporting.Infrastructure.Mail;
+using Reporting.Infrastructure.Storage;
 using Reporting.IntegrationTests.Infrastructure;
 
 namespace Reporting.IntegrationTests.Functions;
@@ -15,7 +18,7 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite)
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         IConfigurationBuilder configuration = new ConfigurationBuilder().AddInMemoryCollection(settings);
-        ReportingServices.AddDefaults(configuration);
+        configuration.AddReportingDefaults();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddReporting(configuration.Build());
@@ -25,7 +28,7 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite)
     [Fact]
     public void Every_function_class_is_built_from_configuration_alone()
     {
-        using ServiceProvider provider = Build(new() { [ReportingServices.StorageConnection] = azurite.ConnectionString });
+        using ServiceProvider provider = Build(new() { [ReportingStores.ConnectionName] = azurite.ConnectionString });
 
         Assert.NotNull(ActivatorUtilities.CreateInstance<IngestUploadFunction>(provider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<SendBriefingFunction>(provider));
@@ -42,11 +45,11 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite)
     {
         using ServiceProvider withSmtp = Build(new()
         {
-            [ReportingServices.StorageConnection] = azurite.ConnectionString,
+            [ReportingStores.ConnectionName] = azurite.ConnectionString,
             ["Reporting:Delivery:Smtp:Host"] = "smtp.pingxiang.example",
             ["Reporting:Delivery:Recipients:0"] = "leader@pingxiang.example",
         });
-        using ServiceProvider withoutSmtp = Build(new() { [ReportingServices.StorageConnection] = azurite.ConnectionString });
+        using ServiceProvider withoutSmtp = Build(new() { [ReportingStores.ConnectionName] = azurite.ConnectionString });
 
         Assert.IsType<SmtpMailSender>(withSmtp.GetRequiredService<IMailSender>());
         Assert.IsType<OutboxMailSender>(withoutSmtp.GetRequiredService<IMailSender>());

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Reporting.Core.Storage;
+using Reporting.Infrastructure.Storage;
 
 namespace Reporting.IntegrationTests.Infrastructure;
 

@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Configuration;
 using Reporting.Core.Storage;
 using Reporting.Functions;
+using Reporting.Infrastructure;
+using Reporting.Infrastructure.Storage;
 
 namespace Reporting.IntegrationTests.Infrastructure;
 
@@ -32,7 +34,8 @@ public sealed class FunctionsTestHost : IDisposable
         _clock = clock;
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            [ReportingServices.StorageConnection] = azurite.ConnectionString,
+            [ReportingStores.ConnectionName] = azurite.ConnectionString,
+            [ReportingStores.NamePrefixKey] = _prefix,
             ["BriefingSchedule"] = "0 30 0 5 * *",
             ["ReminderSchedule"] = "0 0 1 * * *",
             ["Reporting:Delivery:From"] = SmtpFixture.UserName,
@@ -49,7 +52,7 @@ public sealed class FunctionsTestHost : IDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values);
-        ReportingServices.AddDefaults(configuration);
+        configuration.AddReportingDefaults();
 
         // The demo's sample contacts and recipients, right after the defaults so test settings still win.
         IConfigurationSource sample = new ConfigurationBuilder()
@@ -62,7 +65,6 @@ public sealed class FunctionsTestHost : IDisposable
         services.AddLogging();
         services.AddMvcCore();
         services.AddReporting(built);
-        services.AddSingleton(_ => AzureStorage.Create(azurite.ConnectionString, namePrefix: _prefix));
         services.AddSingleton(clock);
         overrides?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using Reporting.Core.Delivery;
+using Reporting.Infrastructure.Mail;
 using SmtpServer;
 using SmtpServer.Authentication;
 using SmtpServer.Protocol;

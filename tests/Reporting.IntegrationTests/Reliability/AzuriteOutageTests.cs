@@ -5,6 +5,7 @@ using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 using Reporting.Functions;
+using Reporting.Infrastructure.Storage;
 using Reporting.IntegrationTests.Functions;
 using Reporting.IntegrationTests.Infrastructure;
 

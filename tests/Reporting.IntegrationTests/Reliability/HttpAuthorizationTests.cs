@@ -31,7 +31,7 @@ public sealed class HttpAuthorizationTests
     [Fact]
     public void No_http_trigger_in_the_app_is_anonymous()
     {
-        HttpTriggerAttribute[] triggers = [.. typeof(ReportingServices).Assembly.GetTypes()
+        HttpTriggerAttribute[] triggers = [.. typeof(IngestUploadFunction).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods())
             .SelectMany(m => m.GetParameters())
             .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())

@@ -8,6 +8,8 @@ using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 using Reporting.Functions;
+using Reporting.Infrastructure;
+using Reporting.Infrastructure.Storage;
 using Reporting.IntegrationTests.Functions;
 using Reporting.IntegrationTests.Infrastructure;
 
@@ -99,7 +101,7 @@ public sealed class SecretsInLogsTests(AzuriteFixture azurite, SmtpFixture smtp)
 
     private FunctionsTestHost Host(string connection, CapturingLoggerProvider logs, string? smtpPassword)
     {
-        var settings = new Dictionary<string, string?> { [ReportingServices.StorageConnection] = connection };
+        var settings = new Dictionary<string, string?> { [ReportingStores.ConnectionName] = connection };
         if (smtpPassword is not null)
         {
             settings["Reporting:Delivery:Smtp:Password"] = smtpPassword;
@@ -108,7 +110,6 @@ public sealed class SecretsInLogsTests(AzuriteFixture azurite, SmtpFixture smtp)
         return new FunctionsTestHost(azurite, smtp, new ManualClock(s_now), settings, services =>
         {
             services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-            services.AddSingleton(_ => AzureStorage.Create(connection, namePrefix: AzuriteFixture.UniquePrefix()));
         });
     }
 }

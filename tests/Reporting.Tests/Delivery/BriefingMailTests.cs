@@ -3,6 +3,7 @@ using MimeKit;
 using Reporting.Core;
 using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
+using Reporting.Infrastructure.Mail;
 
 namespace Reporting.Tests.Delivery;
 
@@ -16,7 +17,7 @@ public sealed class BriefingMailTests
         Delivery = new DeliveryOptions { From = "briefing@pingxiang.example", FromName = "萍乡市重大项目推进办公室" },
     };
 
-    private static MimeMessage Create() => BriefingMail.Create(
+    private static MimeMessage Create() => MimeMessages.Create(BriefingMail.Create(
         Options(),
         new BriefingMailContent
         {
@@ -30,7 +31,7 @@ public sealed class BriefingMailTests
             Pdf = s_pdf,
             IssuedOn = new DateOnly(2023, 1, 5),
         },
-        "shuji@pingxiang.example");
+        "shuji@pingxiang.example"));
 
     [Fact]
     public void Subject_names_the_city_the_title_the_year_and_the_issue()

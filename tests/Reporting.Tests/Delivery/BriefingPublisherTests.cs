@@ -5,6 +5,7 @@ using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
+using Reporting.Core.Pipeline;
 using Reporting.Core.Storage;
 using Reporting.Tests.Storage;
 
@@ -30,7 +31,7 @@ public sealed class BriefingPublisherTests : IDisposable
 
     public void Dispose() => _folders.Dispose();
 
-    private BriefingPublisher Publisher() => new(_store, _ledger, _options, new DeliveryService(_ledger, _sender, _clock), _clock);
+    private BriefingPublisher Publisher() => TestServices.OnFolder(_root, _options, _sender, _clock).Get<BriefingPublisher>();
 
     private async Task IngestAsync(Func<string, bool> departments)
     {

@@ -25,15 +25,13 @@ public sealed class DeliveryServiceTests : IDisposable
 
     private DeliveryService Service(IMailSender? sender = null) => new(_ledger, sender ?? _sender, _clock);
 
-    private static MimeMessage Build(string recipient)
+    private static OutgoingMail Build(string recipient) => new()
     {
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse("briefing@pingxiang.example"));
-        message.To.Add(MailboxAddress.Parse(recipient));
-        message.Subject = "萍乡市重大项目推进情况简报（2022年第12期）";
-        message.Body = new TextPart("plain") { Text = "正文" };
-        return message;
-    }
+        From = "briefing@pingxiang.example",
+        To = recipient,
+        Subject = "萍乡市重大项目推进情况简报（2022年第12期）",
+        Body = "正文",
+    };
 
     [Fact]
     public async Task Sends_each_recipient_once_across_repeated_runs()

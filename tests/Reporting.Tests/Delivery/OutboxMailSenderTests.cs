@@ -1,6 +1,7 @@
 using MimeKit;
 using Reporting.Core.Delivery;
 using Reporting.Core.Storage;
+using Reporting.Infrastructure.Mail;
 using Reporting.Tests.Storage;
 
 namespace Reporting.Tests.Delivery;
@@ -15,10 +16,14 @@ public sealed class OutboxMailSenderTests : IDisposable
     public async Task Writes_the_message_as_an_eml_file_named_by_recipient_and_message_id()
     {
         var store = new FolderReportStore(_folders.Create());
-        var message = new MimeMessage { Subject = "萍乡市重大项目推进情况简报（2022年第12期）", MessageId = "abc.123@reporting" };
-        message.From.Add(MailboxAddress.Parse("briefing@pingxiang.example"));
-        message.To.Add(MailboxAddress.Parse("Shuji@Pingxiang.example"));
-        message.Body = new TextPart("plain") { Text = "正文" };
+        var message = new OutgoingMail
+        {
+            From = "briefing@pingxiang.example",
+            To = "Shuji@Pingxiang.example",
+            Subject = "萍乡市重大项目推进情况简报（2022年第12期）",
+            Body = "正文",
+            MessageId = "abc.123@reporting",
+        };
 
         string id = await new OutboxMailSender(store).SendAsync(message);
         await new OutboxMailSender(store).SendAsync(message);

@@ -4,11 +4,20 @@ using Reporting.Core;
 using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
+using Reporting.Infrastructure.Mail;
 
 namespace Reporting.Tests.Delivery;
 
 public sealed class ReceiptAndReminderMailTests
 {
+    // The messages as the senders put them on the wire: encoding is part of what a clerk receives.
+    private static MimeMessage Receipt(ReportingOptions options, ReceiptMailContent content, string recipient) =>
+        MimeMessages.Create(ReceiptMail.Create(options, content, recipient));
+
+    private static MimeMessage Reminder(
+        ReportingOptions options, DepartmentOptions department, ReportingPeriod period, IReadOnlyCollection<DatasetKind> missing, DateOnly deadline, DateOnly today) =>
+        MimeMessages.Create(ReminderMail.Create(options, department, period, missing, deadline, today));
+
     private static readonly DateTimeOffset s_received = new(2023, 1, 2, 1, 2, 3, TimeSpan.Zero);
 
     private static Finding Error(string cell, string message) =>
@@ -20,7 +29,7 @@ public sealed class ReceiptAndReminderMailTests
     [Fact]
     public void An_accepted_receipt_says_so_with_the_period_kind_and_count()
     {
-        MimeMessage message = ReceiptMail.Create(BriefingMailTests.Options(), new ReceiptMailContent
+        MimeMessage message = Receipt(BriefingMailTests.Options(), new ReceiptMailContent
         {
             DepartmentName = "安源区",
             FileName = "安源区2022年12月调度表.xlsx",
@@ -40,7 +49,7 @@ public sealed class ReceiptAndReminderMailTests
     [Fact]
     public void A_receipt_with_warnings_lists_each_with_sheet_and_cell()
     {
-        MimeMessage message = ReceiptMail.Create(BriefingMailTests.Options(), new ReceiptMailContent
+        MimeMessage message = Receipt(BriefingMailTests.Options(), new ReceiptMailContent
         {
             DepartmentName = "湘东区",
             FileName = "x.xlsx",
@@ -60,7 +69,7 @@ public sealed class ReceiptAndReminderMailTests
     public void A_rejection_lists_the_errors_and_attaches_the_annotated_workbook()
     {
         byte[] workbook = Encoding.ASCII.GetBytes("PK fake workbook");
-        MimeMessage message = ReceiptMail.Create(BriefingMailTests.Options(), new ReceiptMailContent
+        MimeMessage message = Receipt(BriefingMailTests.Options(), new ReceiptMailContent
         {
             DepartmentName = "莲花县",
             FileName = "莲花县12月.xlsx",
@@ -84,7 +93,7 @@ public sealed class ReceiptAndReminderMailTests
     {
         Finding[] errors = Enumerable.Range(1, 75).Select(i => Error($"F{i}", $"F{i}：负数")).ToArray();
 
-        MimeMessage message = ReceiptMail.Create(BriefingMailTests.Options(), new ReceiptMailContent
+        MimeMessage message = Receipt(BriefingMailTests.Options(), new ReceiptMailContent
         {
             DepartmentName = "芦溪县", FileName = "a.xlsx", Outcome = ReceiptOutcome.Rejected, ReceivedAt = s_received, Findings = errors,
         }, "luxi@fgw.pingxiang.example");
@@ -97,7 +106,7 @@ public sealed class ReceiptAndReminderMailTests
     [Fact]
     public void Names_from_configuration_or_uploads_cannot_inject_headers()
     {
-        MimeMessage message = ReceiptMail.Create(BriefingMailTests.Options(), new ReceiptMailContent
+        MimeMessage message = Receipt(BriefingMailTests.Options(), new ReceiptMailContent
         {
             DepartmentName = "安源区\r\nBcc: attacker@evil.example",
             FileName = "evil\r\nContent-Type: text/html.xlsx",
@@ -120,7 +129,7 @@ public sealed class ReceiptAndReminderMailTests
     [InlineData("not an address")]
     public void A_recipient_must_be_exactly_one_address(string recipient)
     {
-        Assert.ThrowsAny<Exception>(() => ReceiptMail.Create(BriefingMailTests.Options(), new ReceiptMailContent
+        Assert.ThrowsAny<Exception>(() => Receipt(BriefingMailTests.Options(), new ReceiptMailContent
         {
             DepartmentName = "安源区", FileName = "a.xlsx", Outcome = ReceiptOutcome.Accepted, ReceivedAt = s_received,
         }, recipient));
@@ -131,8 +140,8 @@ public sealed class ReceiptAndReminderMailTests
     {
         var department = new DepartmentOptions { Id = "swj", Name = "市商务局", Kinds = [DatasetKind.Signings], Contact = "zhaoshang@swj.pingxiang.example" };
 
-        MimeMessage before = ReminderMail.Create(BriefingMailTests.Options(), department, new ReportingPeriod(2022, 12), department.Kinds, new DateOnly(2023, 1, 3), new DateOnly(2023, 1, 1));
-        MimeMessage after = ReminderMail.Create(BriefingMailTests.Options(), department, new ReportingPeriod(2022, 12), department.Kinds, new DateOnly(2023, 1, 3), new DateOnly(2023, 1, 5));
+        MimeMessage before = Reminder(BriefingMailTests.Options(), department, new ReportingPeriod(2022, 12), department.Kinds, new DateOnly(2023, 1, 3), new DateOnly(2023, 1, 1));
+        MimeMessage after = Reminder(BriefingMailTests.Options(), department, new ReportingPeriod(2022, 12), department.Kinds, new DateOnly(2023, 1, 3), new DateOnly(2023, 1, 5));
 
         Assert.Equal("【催报】请于2023年1月3日前报送2022年1-12月招商引资签约项目表", before.Subject);
         Assert.Contains("还有2天", before.TextBody!, StringComparison.Ordinal);

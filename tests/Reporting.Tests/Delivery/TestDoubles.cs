@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MimeKit;
 using Reporting.Core.Delivery;
+using Reporting.Infrastructure.Mail;
 
 namespace Reporting.Tests.Delivery;
 
@@ -16,7 +17,8 @@ internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
 
 /// <summary>
 /// An in-memory mail sender for the ledger logic (the SMTP path is tested against a real
-/// server in Reporting.IntegrationTests): records what it was given, fails on demand.
+/// server in Reporting.IntegrationTests): records what it was given as the MIME message the real
+/// senders would write, fails on demand.
 /// </summary>
 internal sealed class RecordingSender : IMailSender
 {
@@ -30,9 +32,10 @@ internal sealed class RecordingSender : IMailSender
 
     public int Calls;
 
-    public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    public async Task<string> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref Calls);
+        MimeMessage message = MimeMessages.Create(mail);
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, cancellationToken);

@@ -3,6 +3,7 @@ using Reporting.Core;
 using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
+using Reporting.Core.Pipeline;
 using Reporting.Core.Storage;
 using Reporting.Tests.Briefings;
 using Reporting.Tests.Delivery;
@@ -96,7 +97,7 @@ public sealed class HostilePipelineTests : IDisposable
 
     private DeliveryService Delivery() => new(_ledger, _sender, _clock, TestWorkbooks.Options.Delivery);
 
-    private BriefingPublisher Publisher() => new(_store, _ledger, TestWorkbooks.Options, Delivery(), _clock);
+    private BriefingPublisher Publisher() => TestServices.OnFolder(_root, TestWorkbooks.Options, _sender, _clock).Get<BriefingPublisher>();
 
     private ReceiptService Receipts()
     {

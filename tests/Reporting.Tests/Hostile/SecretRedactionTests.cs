@@ -60,15 +60,8 @@ public sealed class SecretRedactionTests : IDisposable
         var sender = new RecordingSender { FailWhen = _ => new InvalidOperationException("relay smtp://reporting:hunter2@smtp.pingxiang.example refused; Password=hunter2") };
         var delivery = new DeliveryService(ledger, sender, TimeProvider.System, TestWorkbooks.Options.Delivery);
 
-        DeliveryReport report = await delivery.DeliverAsync(new ReportingPeriod(2022, 12), ["shuji@pingxiang.example"], to =>
-        {
-            var message = new MimeMessage();
-            message.From.Add(MailboxAddress.Parse("briefing@pingxiang.example"));
-            message.To.Add(MailboxAddress.Parse(to));
-            message.Subject = "简报";
-            message.Body = new TextPart("plain") { Text = "正文" };
-            return message;
-        });
+        DeliveryReport report = await delivery.DeliverAsync(
+            new ReportingPeriod(2022, 12), ["shuji@pingxiang.example"], to => new OutgoingMail { From = "briefing@pingxiang.example", To = to, Subject = "简报", Body = "正文" });
 
         DeliveryRecord record = (await ledger.GetAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12", "shuji@pingxiang.example"))!.Value;
         Assert.Equal(1, report.Failed);

@@ -10,9 +10,19 @@ namespace Reporting.Core.Ingestion.Submissions;
 /// </summary>
 public sealed class SubmissionStatusService(ILedgerStore ledger, ReportingOptions options)
 {
-    public async Task<IReadOnlyList<DepartmentSubmissionStatus>> GetStatusAsync(ReportingPeriod period, CancellationToken ct)
+    /// <summary>The period's status with every department's submissions and findings: what the office's status page and endpoint show.</summary>
+    public async Task<PeriodStatus> GetPeriodStatusAsync(ReportingPeriod period, CancellationToken ct)
     {
-        IReadOnlyList<SubmissionRecord> rows = await GetSubmissionsAsync(period, ct).ConfigureAwait(false);
+        // One read of the ledger serves both the states and the list.
+        IReadOnlyList<SubmissionRecord> submissions = await GetSubmissionsAsync(period, ct).ConfigureAwait(false);
+        return PeriodStatus.From(period, Deadline(period), StatusOf(period, submissions), submissions);
+    }
+
+    public async Task<IReadOnlyList<DepartmentSubmissionStatus>> GetStatusAsync(ReportingPeriod period, CancellationToken ct) =>
+        StatusOf(period, await GetSubmissionsAsync(period, ct).ConfigureAwait(false));
+
+    private List<DepartmentSubmissionStatus> StatusOf(ReportingPeriod period, IReadOnlyList<SubmissionRecord> rows)
+    {
         DateTimeOffset deadline = Deadline(period);
         var result = new List<DepartmentSubmissionStatus>(options.Departments.Count);
         foreach (DepartmentOptions department in options.Departments)

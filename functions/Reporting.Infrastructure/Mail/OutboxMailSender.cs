@@ -2,9 +2,10 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
+using Reporting.Core.Delivery;
 using Reporting.Core.Storage;
 
-namespace Reporting.Core.Delivery;
+namespace Reporting.Infrastructure.Mail;
 
 /// <summary>
 /// "Sends" by writing the message as an .eml file under outbox/ in the store: the CLI and the
@@ -15,17 +16,18 @@ public sealed class OutboxMailSender(IReportStore store, ILogger<OutboxMailSende
 {
     private readonly ILogger _logger = logger ?? NullLogger<OutboxMailSender>.Instance;
 
-    public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    public async Task<string> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if (string.IsNullOrEmpty(message.MessageId))
+        ArgumentNullException.ThrowIfNull(mail);
+        if (string.IsNullOrEmpty(mail.MessageId))
         {
-            message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
+            mail = mail with { MessageId = MessageIds.Create(mail.From) };
         }
 
-        string path = PathFor(message);
+        string path = PathFor(mail);
         try
         {
+            MimeMessage message = MimeMessages.Create(mail);
             using var buffer = new MemoryStream();
             await message.WriteToAsync(buffer, cancellationToken).ConfigureAwait(false);
             buffer.Position = 0;
@@ -36,16 +38,25 @@ public sealed class OutboxMailSender(IReportStore store, ILogger<OutboxMailSende
             throw new MailDeliveryException($"cannot write {path}: {e.Message}", e);
         }
 
-        _logger.LogInformation("Wrote message {MessageId} to {Path}", message.MessageId, path);
-        return message.MessageId;
+        _logger.LogInformation("Wrote message {MessageId} to {Path}", mail.MessageId, path);
+        return mail.MessageId!;
     }
 
     /// <summary>outbox/{first recipient}/{message id}.eml, with anything but letters, digits, '@', '.', '-' and '_' replaced.</summary>
-    public static string PathFor(MimeMessage message)
+    public static string PathFor(OutgoingMail mail)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        string recipient = message.To.Mailboxes.FirstOrDefault()?.Address ?? "undisclosed";
-        return StorePath.Combine(Containers.Outbox, Safe(recipient), Safe(message.MessageId ?? "no-id") + ".eml");
+        ArgumentNullException.ThrowIfNull(mail);
+        string recipient = AddressOf(mail.To);
+        return StorePath.Combine(Containers.Outbox, Safe(recipient.Length == 0 ? "undisclosed" : recipient), Safe(mail.MessageId ?? "no-id") + ".eml");
+    }
+
+    // "张三 <a@b>" names the folder by the address alone, as a parsed mailbox would.
+    private static string AddressOf(string to)
+    {
+        string text = to.Trim();
+        int open = text.LastIndexOf('<');
+        int close = text.LastIndexOf('>');
+        return open >= 0 && close > open ? text[(open + 1)..close].Trim() : text;
     }
 
     private static string Safe(string text)

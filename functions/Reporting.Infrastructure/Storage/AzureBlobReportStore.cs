@@ -4,8 +4,9 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Reporting.Core.Storage;
 
-namespace Reporting.Core.Storage;
+namespace Reporting.Infrastructure.Storage;
 
 /// <summary>
 /// The store on Azure Blob Storage: the first path segment is the container, the rest the blob

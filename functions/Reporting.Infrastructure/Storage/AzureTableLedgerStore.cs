@@ -3,8 +3,9 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using Reporting.Core.Storage;
 
-namespace Reporting.Core.Storage;
+namespace Reporting.Infrastructure.Storage;
 
 /// <summary>
 /// Ledgers on Azure Table storage. The service's ETags give the same optimistic concurrency

@@ -4,7 +4,7 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 
-namespace Reporting.Core.Storage;
+namespace Reporting.Infrastructure.Storage;
 
 /// <summary>The report store and the ledger on one storage account, with the clients behind them.</summary>
 public sealed record AzureStores(AzureBlobReportStore Store, AzureTableLedgerStore Ledger, BlobServiceClient Blobs, TableServiceClient Tables);

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Reporting.Core.Delivery;
 using Reporting.Core.Storage;
 
-namespace Reporting.Core.Delivery;
+namespace Reporting.Infrastructure.Mail;
 
 public static class MailSenders
 {

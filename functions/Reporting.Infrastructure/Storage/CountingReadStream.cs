@@ -1,4 +1,4 @@
-namespace Reporting.Core.Storage;
+namespace Reporting.Infrastructure.Storage;
 
 /// <summary>A read-only pass-through that counts the bytes read, so a streamed upload knows its length.</summary>
 internal sealed class CountingReadStream(Stream inner) : Stream

@@ -6,8 +6,9 @@ using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
+using Reporting.Core.Delivery;
 
-namespace Reporting.Core.Delivery;
+namespace Reporting.Infrastructure.Mail;
 
 /// <summary>
 /// Hands messages to an SMTP server with MailKit: STARTTLS (or TLS on connect) and AUTH from
@@ -39,13 +40,10 @@ public sealed class SmtpMailSender : IMailSender
         _certificateValidation = certificateValidation ?? PinnedOrTrusted(options.CertificateSha256);
     }
 
-    public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    public async Task<string> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        if (string.IsNullOrEmpty(message.MessageId))
-        {
-            message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
-        }
+        ArgumentNullException.ThrowIfNull(mail);
+        MimeMessage message = MimeMessages.Create(mail);
 
         string recipients = string.Join(", ", message.To.Mailboxes.Select(m => m.Address));
         using var client = new SmtpClient { Timeout = (int)Math.Clamp(_options.Timeout.TotalMilliseconds, 1000, int.MaxValue) };
@@ -73,7 +71,7 @@ public sealed class SmtpMailSender : IMailSender
         }
 
         _logger.LogInformation("SMTP accepted message {MessageId} to {Recipients} via {Host}:{Port}", message.MessageId, recipients, _options.Host, _options.Port);
-        return message.MessageId;
+        return message.MessageId!;
     }
 
     /// <summary>Trusted by the system, or exactly the pinned certificate; null (the system's check alone) when nothing is pinned.</summary>

@@ -5,8 +5,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Azure.Data.Tables;
+using Reporting.Core;
+using Reporting.Core.Storage;
 
-namespace Reporting.Core.Storage;
+namespace Reporting.Infrastructure.Storage;
 
 /// <summary>
 /// Flattens a ledger record into table properties and back. Strings, booleans, 32- and 64-bit

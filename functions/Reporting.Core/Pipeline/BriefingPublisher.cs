@@ -3,12 +3,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Reporting.Core.Briefings;
 using Reporting.Core.Briefings.Model;
 using Reporting.Core.Configuration;
+using Reporting.Core.Delivery;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 
-namespace Reporting.Core.Delivery;
+namespace Reporting.Core.Pipeline;
 
 /// <summary>A rendered briefing as stored: the PDF and what its e-mail says.</summary>
 public sealed record PublishedBriefing
@@ -47,9 +48,10 @@ public sealed record BriefingRun(ReportingPeriod Period, PublishedBriefing? Brie
 }
 
 /// <summary>
-/// Renders, stores and delivers the briefing. The PDF and a small manifest (subject, headline
-/// figures) are stored under briefings/{period}/; the timer renders a period once and every later
-/// run (a retry, a second tick) delivers that same stored PDF, so every leader gets the same
+/// Publishing a period, front to back: the indicators of the accepted submissions, the briefing
+/// composed and rendered, the PDF stored, then delivered. The PDF and a small manifest (subject,
+/// headline figures) are stored under briefings/{period}/; the timer renders a period once and every
+/// later run (a retry, a second tick) delivers that same stored PDF, so every leader gets the same
 /// document. "Render now" renders again on purpose (the figures changed) and overwrites it.
 /// </summary>
 public sealed class BriefingPublisher
@@ -66,20 +68,29 @@ public sealed class BriefingPublisher
     private readonly ILogger _logger;
 
     public BriefingPublisher(
-        IReportStore store, ILedgerStore ledger, ReportingOptions options, DeliveryService delivery, TimeProvider clock, ILogger<BriefingPublisher>? logger = null)
+        IndicatorService indicators,
+        SubmissionStatusService status,
+        IssueNumbering issues,
+        IReportStore store,
+        ReportingOptions options,
+        DeliveryService delivery,
+        TimeProvider clock,
+        ILogger<BriefingPublisher>? logger = null)
     {
+        ArgumentNullException.ThrowIfNull(indicators);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(issues);
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(clock);
+        _indicators = indicators;
+        _status = status;
+        _issues = issues;
         _store = store;
         _options = options;
         _delivery = delivery;
         _clock = clock;
-        _indicators = new IndicatorService(store, options);
-        _status = new SubmissionStatusService(ledger, options);
-        _issues = new IssueNumbering(ledger);
         _logger = logger ?? NullLogger<BriefingPublisher>.Instance;
     }
 

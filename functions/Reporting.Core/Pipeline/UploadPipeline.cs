@@ -1,0 +1,42 @@
+using Reporting.Core.Delivery;
+using Reporting.Core.Ingestion.Submissions;
+
+namespace Reporting.Core.Pipeline;
+
+/// <summary>What an upload got: the submission as ingested, and the receipt mailed to the department (null when none was due).</summary>
+public sealed record UploadAnswer(SubmissionReceipt Receipt, DeliveryOutcome? ReceiptDelivery)
+{
+    public SubmissionRecord Record => Receipt.Record;
+
+    public bool Accepted => Receipt.Accepted;
+}
+
+/// <summary>
+/// Ingest an upload and answer the clerk, front to back: archive, read, validate and record it
+/// (<see cref="IngestionService"/>), then mail the department its receipt (<see cref="ReceiptService"/>).
+/// Every entrance calls this one operation (the blob trigger, <c>reporting ingest</c> and the demo, the
+/// portal, the mailbox), so an upload is treated the same whichever way it arrived. Both steps are
+/// idempotent by upload path and content hash: a repeated upload changes nothing and mails nothing.
+/// </summary>
+public sealed class UploadPipeline(IngestionService ingestion, ReceiptService receipts)
+{
+    /// <param name="uploadPath">Where the upload arrived (blob path, portal or mailbox path, or a local path); part of the idempotency key.</param>
+    /// <param name="department">Department id; empty means "take it from the sheet's 填报单位".</param>
+    /// <param name="period">The period the upload is for when the entrance knows it (a path or form); null means "read it from the workbook".</param>
+    /// <remarks>
+    /// A submission whose processing failed on our side (<see cref="SubmissionResult.Failed"/>: archived, not
+    /// decided) gets no receipt: the caller retries, and the retry answers. Storage failures throw.
+    /// </remarks>
+    public async Task<UploadAnswer> ProcessAsync(
+        string uploadPath, string department, string fileName, Stream content, ReportingPeriod? period, CancellationToken cancellationToken = default)
+    {
+        SubmissionReceipt receipt = await ingestion.IngestAsync(uploadPath, department, fileName, content, period, cancellationToken).ConfigureAwait(false);
+        if (receipt.Status == SubmissionResult.Failed)
+        {
+            return new UploadAnswer(receipt, null);
+        }
+
+        DeliveryOutcome? delivery = await receipts.SendAsync(receipt, cancellationToken).ConfigureAwait(false);
+        return new UploadAnswer(receipt, delivery);
+    }
+}

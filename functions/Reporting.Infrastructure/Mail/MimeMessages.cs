@@ -1,0 +1,66 @@
+using MimeKit;
+using Reporting.Core.Delivery;
+
+namespace Reporting.Infrastructure.Mail;
+
+/// <summary>Writes an <see cref="OutgoingMail"/> as MIME: what both senders (SMTP and the .eml outbox) put on the wire.</summary>
+public static class MimeMessages
+{
+    /// <summary>
+    /// From and one To (parsing refuses anything that is not one address: no "a@x, b@y", no header
+    /// injection), the subject, a base64 UTF-8 plain-text body and the attachments.
+    /// </summary>
+    public static MimeMessage Create(OutgoingMail mail)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(mail.FromName ?? string.Empty, mail.From));
+        message.To.Add(MailboxAddress.Parse(mail.To.Trim()));
+        message.Subject = mail.Subject;
+        message.MessageId = string.IsNullOrEmpty(mail.MessageId) ? MessageIds.Create(mail.From) : mail.MessageId;
+
+        var text = new TextPart("plain") { Text = mail.Body };
+        text.ContentType.Charset = "utf-8";
+        text.ContentTransferEncoding = ContentEncoding.Base64;
+        if (mail.Attachments.Count == 0)
+        {
+            message.Body = text;
+            return message;
+        }
+
+        var mixed = new Multipart("mixed") { text };
+        foreach (MailAttachment attachment in mail.Attachments)
+        {
+            mixed.Add(CreateAttachment(attachment));
+        }
+
+        message.Body = mixed;
+        return message;
+    }
+
+    /// <summary>
+    /// The file name goes out twice: RFC 2231 in Content-Disposition (the standard) and RFC 2047 in
+    /// Content-Type's name (what older clients, common in government offices, actually read).
+    /// </summary>
+    private static MimePart CreateAttachment(MailAttachment attachment)
+    {
+        var part = new MimePart(attachment.MediaType, attachment.MediaSubtype)
+        {
+            Content = new MimeContent(new MemoryStream(attachment.Content.ToArray(), writable: false)),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = attachment.FileName,
+        };
+        foreach (Parameter parameter in part.ContentDisposition.Parameters)
+        {
+            parameter.EncodingMethod = ParameterEncodingMethod.Rfc2231;
+        }
+
+        foreach (Parameter parameter in part.ContentType.Parameters)
+        {
+            parameter.EncodingMethod = ParameterEncodingMethod.Rfc2047;
+        }
+
+        return part;
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Reporting.Core.Briefings;
+using Reporting.Core.Configuration;
+using Reporting.Core.Delivery;
+using Reporting.Core.Indicators;
+using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
+using Reporting.Core.Pipeline;
+using Reporting.Core.Storage;
+using Reporting.Infrastructure.Mail;
+using Reporting.Infrastructure.Storage;
+
+namespace Reporting.Infrastructure;
+
+/// <summary>
+/// The one composition root. Every entrance (the Functions app, each <c>reporting</c> command,
+/// <c>reporting serve</c>, the integration tests' hosts) gets its services here, from configuration
+/// alone: the options (reporting.json overridden by settings), the stores (<see cref="ReportingStores"/>),
+/// the mail sender (SMTP when a host is configured, otherwise .eml files in outbox/) and the Core services.
+/// A setting added here reaches every entrance, and nothing else builds a service graph.
+/// </summary>
+public static class ReportingServiceCollectionExtensions
+{
+    public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // An entrance may bring its own clock (the demo runs on the office's calendar, tests on a manual one).
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Bound, validated and opened once, at first use: a bad setting fails loudly with the setting's name.
+        services.AddSingleton(_ => ReportingConfiguration.Bind(configuration));
+        services.AddSingleton(_ => ReportingStores.Open(configuration));
+        services.AddSingleton(sp => sp.GetRequiredService<ReportingStores>().Store);
+        services.AddSingleton(sp => sp.GetRequiredService<ReportingStores>().Ledger);
+        services.AddSingleton(sp => sp.GetRequiredService<ReportingStores>().Azure
+            ?? throw new InvalidOperationException($"The store is a folder ({ReportingStores.FolderKey}), not Azure Storage."));
+        services.AddSingleton(sp => MailSenders.Create(
+            sp.GetRequiredService<ReportingOptions>().Delivery, sp.GetRequiredService<IReportStore>(), sp.GetService<ILoggerFactory>()));
+
+        // Ingestion, then indicators, briefings and delivery; the pipeline puts them together front to back.
+        services.AddSingleton(sp => new IngestionService(
+            sp.GetRequiredService<IReportStore>(),
+            sp.GetRequiredService<ILedgerStore>(),
+            sp.GetRequiredService<ReportingOptions>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SubmissionStatusService(sp.GetRequiredService<ILedgerStore>(), sp.GetRequiredService<ReportingOptions>()));
+        services.AddSingleton(sp => new IndicatorService(sp.GetRequiredService<IReportStore>(), sp.GetRequiredService<ReportingOptions>()));
+        services.AddSingleton(sp => new IssueNumbering(sp.GetRequiredService<ILedgerStore>()));
+        services.AddSingleton(sp => new DeliveryService(
+            sp.GetRequiredService<ILedgerStore>(),
+            sp.GetRequiredService<IMailSender>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ReportingOptions>().Delivery,
+            sp.GetService<ILogger<DeliveryService>>()));
+        services.AddSingleton(sp => new ReceiptService(
+            sp.GetRequiredService<IReportStore>(),
+            sp.GetRequiredService<ReportingOptions>(),
+            sp.GetRequiredService<DeliveryService>(),
+            sp.GetService<ILogger<ReceiptService>>()));
+        services.AddSingleton(sp => new ReminderService(
+            sp.GetRequiredService<DeliveryService>(),
+            sp.GetRequiredService<ReportingOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<ReminderService>>()));
+        services.AddSingleton(sp => new UploadPipeline(sp.GetRequiredService<IngestionService>(), sp.GetRequiredService<ReceiptService>()));
+        services.AddSingleton(sp => new BriefingPublisher(
+            sp.GetRequiredService<IndicatorService>(),
+            sp.GetRequiredService<SubmissionStatusService>(),
+            sp.GetRequiredService<IssueNumbering>(),
+            sp.GetRequiredService<IReportStore>(),
+            sp.GetRequiredService<ReportingOptions>(),
+            sp.GetRequiredService<DeliveryService>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<BriefingPublisher>>()));
+        return services;
+    }
+}
