@@ -41,7 +41,7 @@ public sealed class TemplatesFunction(ReportingOptions options, ILogger<Template
         {
             using var workbook = new MemoryStream();
             TemplateWriter.Write(parsed, options, workbook, period);
-            return new FileContentResult(workbook.ToArray(), XlsxContentType) { FileDownloadName = FileName(parsed, period) };
+            return new FileContentResult(workbook.ToArray(), XlsxContentType) { FileDownloadName = TemplateWriter.FileName(parsed, period) };
         }
         catch (Exception e)
         {
@@ -49,8 +49,4 @@ public sealed class TemplatesFunction(ReportingOptions options, ILogger<Template
             return HttpResults.Failure();
         }
     }
-
-    /// <summary>e.g. 重大项目调度表（2022年1-12月）.xlsx; ASP.NET Core sends it RFC 5987-encoded.</summary>
-    public static string FileName(DatasetKind kind, ReportingPeriod? period) =>
-        period is { } p ? $"{kind.ToChinese()}（{p.ToChineseCumulative()}）.xlsx" : $"{kind.ToChinese()}.xlsx";
 }

@@ -5,6 +5,7 @@ using Reporting.Core.Briefings.Pdf;
 using Reporting.Core.Delivery;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Numbers;
 using Reporting.Core.Pipeline;
 
 namespace Reporting.Cli.Commands;

@@ -4,6 +4,7 @@ using Reporting.Core.Briefings.Model;
 using Reporting.Core.Configuration;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Briefings;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Reporting.Core.Configuration;
 using Reporting.Core.Storage;
 
 namespace Reporting.Core.Delivery;

@@ -1,3 +1,5 @@
+using Reporting.Core.Configuration;
+
 namespace Reporting.Core.Delivery;
 
 /// <summary>The parts every message shares: From from configuration, one recipient, a plain-text body, attachments.</summary>

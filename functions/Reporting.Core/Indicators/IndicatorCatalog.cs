@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Reporting.Core.Numbers;
 using static Reporting.Core.Indicators.IndicatorIds;
 
 namespace Reporting.Core.Indicators;

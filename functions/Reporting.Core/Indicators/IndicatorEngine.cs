@@ -1,4 +1,6 @@
+using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Indicators;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Indicators;
 

@@ -1,4 +1,5 @@
 using Reporting.Core.Ingestion;
+using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Indicators;
 

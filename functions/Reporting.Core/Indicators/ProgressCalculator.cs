@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Indicators;
 

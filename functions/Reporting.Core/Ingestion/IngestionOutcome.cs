@@ -1,3 +1,4 @@
+using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion.Headers;
 
 namespace Reporting.Core.Ingestion;

@@ -4,6 +4,7 @@ using Reporting.Core.Ingestion.Headers;
 using Reporting.Core.Ingestion.Parsing;
 using Reporting.Core.Ingestion.Reading;
 using Reporting.Core.Ingestion.Sheets;
+using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Ingestion;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 using Reporting.Core.Storage;
 

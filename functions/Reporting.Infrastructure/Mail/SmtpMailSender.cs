@@ -6,6 +6,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
+using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 
 namespace Reporting.Infrastructure.Mail;

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MimeKit;
+using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 using Reporting.Infrastructure.Mail;
 using SmtpServer;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Reporting.Core.Configuration;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
 using static Reporting.Tests.Indicators.Build;

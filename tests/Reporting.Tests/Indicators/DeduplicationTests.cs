@@ -1,3 +1,4 @@
+using Reporting.Core.Configuration;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
 using static Reporting.Tests.Indicators.Build;

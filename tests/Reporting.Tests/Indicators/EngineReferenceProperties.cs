@@ -3,8 +3,10 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Reporting.Core;
+using Reporting.Core.Configuration;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Numbers;
 using static Reporting.Tests.Indicators.Build;
 
 namespace Reporting.Tests.Indicators;

@@ -1,6 +1,8 @@
 using Reporting.Core;
+using Reporting.Core.Configuration;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Numbers;
 using static Reporting.Tests.Indicators.Build;
 
 namespace Reporting.Tests.Indicators;

@@ -2,8 +2,10 @@ using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Reporting.Core.Configuration;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Numbers;
 using static Reporting.Tests.Indicators.Build;
 
 namespace Reporting.Tests.Indicators;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Reporting.Core;
+using Reporting.Core.Configuration;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
 

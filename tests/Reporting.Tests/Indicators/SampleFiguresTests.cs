@@ -1,5 +1,7 @@
+using Reporting.Core.Configuration;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Numbers;
 using Reporting.SampleData;
 using Xunit.Abstractions;
 

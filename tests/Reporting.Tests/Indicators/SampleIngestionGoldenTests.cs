@@ -5,6 +5,7 @@ using Reporting.Core.Configuration;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
+using Reporting.Core.Numbers;
 using Reporting.Core.Storage;
 using Reporting.SampleData;
 using Xunit.Abstractions;

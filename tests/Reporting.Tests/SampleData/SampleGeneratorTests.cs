@@ -5,6 +5,7 @@ using System.Text.Json;
 using ExcelDataReader;
 using Reporting.Cli;
 using Reporting.Core;
+using Reporting.Core.Configuration;
 using Reporting.Core.Indicators;
 using Reporting.SampleData;
 using Reporting.SampleData.Sheets;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Numbers;
 using static Reporting.SampleData.Sheets.Captures;
 
 namespace Reporting.SampleData.Sheets;
@@ -296,5 +297,5 @@ internal static class ProjectLayouts
 
     // The clerk's own 完成率 column (a formula result in their sheet), one decimal.
     private static string Rate(SampleProject p) =>
-        Reporting.Core.Indicators.Display.Number(p.AnnualPlan == 0 ? 0 : p.Completed / p.AnnualPlan * 100m, 1);
+        Reporting.Core.Numbers.Display.Number(p.AnnualPlan == 0 ? 0 : p.Completed / p.AnnualPlan * 100m, 1);
 }

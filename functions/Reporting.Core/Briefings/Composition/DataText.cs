@@ -1,4 +1,5 @@
 using System.Text;
+using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Briefings.Composition;
 
@@ -114,5 +115,5 @@ internal static class DataText
     }
 
     /// <summary>The cleaned text, or "—" when nothing is left.</summary>
-    public static string OrMissing(string? text) => Clean(text) is { Length: > 0 } clean ? clean : Indicators.Display.Missing;
+    public static string OrMissing(string? text) => Clean(text) is { Length: > 0 } clean ? clean : Numbers.Display.Missing;
 }

@@ -1,5 +1,7 @@
 using Reporting.Core.Briefings.Model;
+using Reporting.Core.Configuration;
 using Reporting.Core.Indicators;
+using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Briefings.Composition;
 

@@ -1,5 +1,6 @@
 using Reporting.Core.Briefings.Model;
 using Reporting.Core.Indicators;
+using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Briefings.Composition;
 

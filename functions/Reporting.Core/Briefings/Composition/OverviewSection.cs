@@ -1,6 +1,7 @@
 using Reporting.Core.Briefings.Model;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Briefings.Composition;
 

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion.Reading;
 using Reporting.Core.Ingestion.Sheets;
 

@@ -9,6 +9,10 @@ namespace Reporting.Core.Ingestion.Output;
 /// </summary>
 public static class TemplateWriter
 {
+    /// <summary>The name a downloaded template carries, e.g. 重大项目调度表（2022年1-12月）.xlsx.</summary>
+    public static string FileName(DatasetKind kind, ReportingPeriod? period) =>
+        period is { } p ? $"{kind.ToChinese()}（{p.ToChineseCumulative()}）.xlsx" : $"{kind.ToChinese()}.xlsx";
+
     public const string DataSheetName = "填报表";
     private const string ListsSheetName = "选项";
     private const int ListRows = 500;

@@ -1,3 +1,5 @@
+using Reporting.Core.Configuration;
+
 namespace Reporting.Core.Ingestion.Parsing;
 
 /// <summary>

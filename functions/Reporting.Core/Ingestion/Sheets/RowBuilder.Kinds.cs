@@ -3,6 +3,7 @@ using System.Text;
 using Reporting.Core.Ingestion.Headers;
 using Reporting.Core.Ingestion.Parsing;
 using Reporting.Core.Ingestion.Reading;
+using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Ingestion.Sheets;
 
@@ -101,7 +102,7 @@ internal sealed partial class RowBuilder
         decimal limitPct = _run.Options.Ingestion.CompletedOverPlanWarnPct;
         if (annualPlan > 0m && completed * 100m > annualPlan * limitPct)
         {
-            string pct = Indicators.Percentages.Of(completed, annualPlan) is decimal ratio
+            string pct = Percentages.Of(completed, annualPlan) is decimal ratio
                 ? FindingSink.Format(Math.Round(ratio, 1, MidpointRounding.AwayFromZero)) + "%"
                 : "—";
             Warn(RuleIds.CompletedOver200Pct, row.Index, completedColumn, FindingSink.Format(completed),

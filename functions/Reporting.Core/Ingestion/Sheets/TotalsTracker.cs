@@ -1,4 +1,5 @@
 using Reporting.Core.Ingestion.Headers;
+using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Ingestion.Sheets;
 
@@ -75,7 +76,7 @@ internal sealed class TotalsTracker(IReadOnlyList<ColumnBinding> columns)
                     continue;
                 }
 
-                string pct = Indicators.Percentages.Of(difference, Math.Abs(sum)) is decimal ratio
+                string pct = Percentages.Of(difference, Math.Abs(sum)) is decimal ratio
                     ? FindingSink.Format(Math.Round(ratio, 2, MidpointRounding.AwayFromZero)) + "%"
                     : "—";
                 string label = grand ? "合计" : "小计";

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Reporting.Core.Indicators;
+namespace Reporting.Core.Numbers;
 
 /// <summary>
 /// The one place numbers become text. Rounding happens here and only here, half away from

@@ -1,4 +1,4 @@
-namespace Reporting.Core.Delivery;
+namespace Reporting.Core.Configuration;
 
 /// <summary>Who receives the briefing and how mail leaves.</summary>
 public sealed class DeliveryOptions

@@ -1,4 +1,4 @@
-namespace Reporting.Core.Ingestion;
+namespace Reporting.Core.Configuration;
 
 /// <summary>Limits and vocabularies for reading submissions. Defaults fit Pingxiang.</summary>
 public sealed class IngestionOptions

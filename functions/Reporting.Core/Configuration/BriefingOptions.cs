@@ -1,4 +1,4 @@
-namespace Reporting.Core.Briefings;
+namespace Reporting.Core.Configuration;
 
 /// <summary>How the briefing is titled, signed and distributed. Defaults are Pingxiang's.</summary>
 public sealed class BriefingOptions

@@ -1,4 +1,4 @@
-namespace Reporting.Core.Indicators;
+namespace Reporting.Core.Numbers;
 
 /// <summary>Exact decimal ratios. Nothing here rounds; a missing or non-positive denominator gives null ("—").</summary>
 public static class Percentages
