@@ -45,6 +45,13 @@ public sealed class ReportingStores
             return new ReportingStores(new FolderReportStore(folder), new FolderLedgerStore(folder), azure: null);
         }
 
+        if (string.IsNullOrWhiteSpace(configuration[ConnectionName]) && !configuration.GetSection(ConnectionName).GetChildren().Any())
+        {
+            throw new InvalidOperationException(
+                $"No store is configured: set {FolderKey} to a folder, or {ConnectionName} to an Azure Storage connection string, "
+                + $"or {ConnectionName}__blobServiceUri and {ConnectionName}__tableServiceUri for an identity-based connection.");
+        }
+
         AzureStores azure = AzureStorage.FromConfiguration(configuration, ConnectionName, namePrefix: configuration[NamePrefixKey] ?? string.Empty);
         return new ReportingStores(azure.Store, azure.Ledger, azure);
     }

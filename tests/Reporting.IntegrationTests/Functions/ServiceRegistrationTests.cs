@@ -1,7 +1,13 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Reporting.Cli;
 using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
+using Reporting.Core.Indicators;
+using Reporting.Core.Ingestion.Submissions;
+using Reporting.Core.Pipeline;
 using Reporting.Core.Storage;
 using Reporting.Functions;
 using Reporting.Infrastructure;
@@ -11,10 +17,30 @@ using Reporting.IntegrationTests.Infrastructure;
 
 namespace Reporting.IntegrationTests.Functions;
 
-/// <summary>Program.cs's registration, from settings alone: every function class can be built, and the settings decide the parts.</summary>
+/// <summary>
+/// The one composition root (<see cref="ReportingServiceCollectionExtensions.AddReporting"/>) builds
+/// what every entrance needs from configuration alone, on either store: a folder and Azure Storage (Azurite).
+/// </summary>
 [Collection(IntegrationFixtures.Name)]
-public sealed class ServiceRegistrationTests(AzuriteFixture azurite)
+public sealed class ServiceRegistrationTests(AzuriteFixture azurite) : IDisposable
 {
+    /// <summary>The services the `reporting` commands take from <see cref="CliEnvironment.Get{T}"/>.</summary>
+    private static readonly Type[] s_cliServices =
+    [
+        typeof(ReportingOptions), typeof(IReportStore), typeof(ILedgerStore), typeof(IMailSender), typeof(DeliveryService),
+        typeof(UploadPipeline), typeof(BriefingPublisher), typeof(IndicatorService), typeof(SubmissionStatusService), typeof(ReminderService),
+    ];
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "reporting-root-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         IConfigurationBuilder configuration = new ConfigurationBuilder().AddInMemoryCollection(settings);
@@ -22,20 +48,66 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite)
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddReporting(configuration.Build());
-        return services.BuildServiceProvider();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private Dictionary<string, string?> StoreSettings(string store) => store switch
+    {
+        "folder" => new() { [ReportingStores.FolderKey] = _folder },
+        _ => new() { [ReportingStores.ConnectionName] = azurite.ConnectionString, [ReportingStores.NamePrefixKey] = AzuriteFixture.UniquePrefix() },
+    };
+
+    [Theory]
+    [InlineData("folder")]
+    [InlineData("azure")]
+    public void Every_function_class_is_built_from_configuration_alone(string store)
+    {
+        using ServiceProvider provider = Build(StoreSettings(store));
+        Type[] functionClasses = [.. typeof(IngestUploadFunction).Assembly.GetTypes()
+            .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null))];
+
+        Assert.Equal(6, functionClasses.Length);
+        Assert.All(functionClasses, type => Assert.NotNull(ActivatorUtilities.CreateInstance(provider, type)));
+    }
+
+    [Theory]
+    [InlineData("folder")]
+    [InlineData("azure")]
+    public void Every_service_the_commands_use_resolves_from_the_root(string store)
+    {
+        using ServiceProvider provider = Build(StoreSettings(store));
+
+        Assert.All(s_cliServices, type => Assert.NotNull(provider.GetRequiredService(type)));
+    }
+
+    [Theory]
+    [InlineData("folder")]
+    [InlineData("azure")]
+    public void The_cli_environment_opens_the_store_it_is_given(string store)
+    {
+        using CliEnvironment environment = store == "folder"
+            ? CliEnvironment.Open(_folder)
+            : CliEnvironment.Open(_folder, configFile: null, connection: azurite.ConnectionString);
+
+        Assert.All(s_cliServices, type => Assert.NotNull(typeof(CliEnvironment).GetMethod(nameof(CliEnvironment.Get))!.MakeGenericMethod(type).Invoke(environment, null)));
+        Assert.IsType(store == "folder" ? typeof(FolderReportStore) : typeof(AzureBlobReportStore), environment.Store);
+        Assert.IsType(store == "folder" ? typeof(FolderLedgerStore) : typeof(AzureTableLedgerStore), environment.Ledger);
     }
 
     [Fact]
-    public void Every_function_class_is_built_from_configuration_alone()
+    public void A_folder_setting_wins_over_a_stray_storage_connection()
+    {
+        using ServiceProvider provider = Build(new() { [ReportingStores.FolderKey] = _folder, [ReportingStores.ConnectionName] = azurite.ConnectionString });
+
+        Assert.IsType<FolderReportStore>(provider.GetRequiredService<IReportStore>());
+        Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<AzureStores>());
+    }
+
+    [Fact]
+    public void Azure_stores_use_the_storage_connection()
     {
         using ServiceProvider provider = Build(new() { [ReportingStores.ConnectionName] = azurite.ConnectionString });
 
-        Assert.NotNull(ActivatorUtilities.CreateInstance<IngestUploadFunction>(provider));
-        Assert.NotNull(ActivatorUtilities.CreateInstance<SendBriefingFunction>(provider));
-        Assert.NotNull(ActivatorUtilities.CreateInstance<SendRemindersFunction>(provider));
-        Assert.NotNull(ActivatorUtilities.CreateInstance<TemplatesFunction>(provider));
-        Assert.NotNull(ActivatorUtilities.CreateInstance<PeriodStatusFunction>(provider));
-        Assert.NotNull(ActivatorUtilities.CreateInstance<BriefingFunction>(provider));
         Assert.IsType<AzureBlobReportStore>(provider.GetRequiredService<IReportStore>());
         Assert.IsType<AzureTableLedgerStore>(provider.GetRequiredService<ILedgerStore>());
     }
@@ -65,5 +137,6 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite)
 
         InvalidOperationException failure = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IReportStore>());
         Assert.Contains("ReportingStorage__blobServiceUri", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(ReportingStores.FolderKey, failure.Message, StringComparison.Ordinal);
     }
 }
