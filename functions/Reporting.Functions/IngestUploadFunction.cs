@@ -4,7 +4,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Reporting.Core;
 using Reporting.Core.Delivery;
-using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Pipeline;
 using Reporting.Core.Storage;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Reporting.Core;
-using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 
 namespace Reporting.Functions;
@@ -34,5 +33,3 @@ public sealed class PeriodStatusFunction(SubmissionStatusService status, ILogger
         }
     }
 }
-
-/// <summary>The status endpoint's answer.</summary>

@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Reporting.Core.Delivery;
 using Reporting.Core.Pipeline;
 
 namespace Reporting.Functions;

@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Reporting.Core.Delivery;
-using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 
 namespace Reporting.Functions;

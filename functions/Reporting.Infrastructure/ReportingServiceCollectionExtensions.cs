@@ -6,12 +6,10 @@ using Reporting.Core.Briefings;
 using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 using Reporting.Core.Indicators;
-using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Pipeline;
 using Reporting.Core.Storage;
 using Reporting.Infrastructure.Mail;
-using Reporting.Infrastructure.Storage;
 
 namespace Reporting.Infrastructure;
 

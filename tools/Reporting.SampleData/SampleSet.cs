@@ -73,7 +73,7 @@ public sealed class SampleSet
         (SheetGrid signingGrid, _) = SigningSheet.Build(Signings);
         files.Add((new SampleFile("swj", DatasetKind.Signings, SigningSheet.FileName, XlsxRenderer.Render([signingGrid])), [signingGrid]));
 
-        foreach (string department in MetricDepartments)
+        foreach (string department in s_metricDepartments)
         {
             (string fileName, SheetGrid grid, _) = MetricSheets.Build(department, MetricsOf(department));
             files.Add((new SampleFile(department, DatasetKind.Metrics, fileName, XlsxRenderer.Render([grid])), [grid]));
@@ -130,7 +130,7 @@ public sealed class SampleSet
         return datasets;
     }
 
-    private static readonly string[] MetricDepartments = ["gxj", "jrb", "scjgj"];
+    private static readonly string[] s_metricDepartments = ["gxj", "jrb", "scjgj"];
 
     private List<SampleMetric> MetricsOf(string department) => Metrics.Where(m => m.Department == department).ToList();
 

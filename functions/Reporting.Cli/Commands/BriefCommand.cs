@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Reporting.Core;
 using Reporting.Core.Briefings.Pdf;
-using Reporting.Core.Delivery;
-using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Numbers;
 using Reporting.Core.Pipeline;

@@ -3,8 +3,8 @@ using Reporting.Core;
 using Reporting.Core.Briefings.Pdf;
 using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
-using Reporting.Core.Pipeline;
 using Reporting.Core.Ingestion.Submissions;
+using Reporting.Core.Pipeline;
 using Reporting.Core.Storage;
 
 namespace Reporting.Cli.Commands;

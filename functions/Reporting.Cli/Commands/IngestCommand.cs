@@ -3,9 +3,9 @@ using Reporting.Core;
 using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Sheets;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Pipeline;
-using Reporting.Core.Storage;
 
 namespace Reporting.Cli.Commands;
 

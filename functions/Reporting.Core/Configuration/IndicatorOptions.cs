@@ -1,5 +1,3 @@
-using Reporting.Core.Ingestion;
-
 namespace Reporting.Core.Configuration;
 
 /// <summary>Thresholds for the lagging-project list (percentage points behind 序时进度) and the order of breakdowns.</summary>

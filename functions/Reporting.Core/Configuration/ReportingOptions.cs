@@ -1,6 +1,3 @@
-using Reporting.Core.Briefings;
-using Reporting.Core.Delivery;
-using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
 
 namespace Reporting.Core.Configuration;

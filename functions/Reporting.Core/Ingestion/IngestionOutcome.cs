@@ -1,5 +1,6 @@
 using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion.Headers;
+using Reporting.Core.Ingestion.Sheets;
 
 namespace Reporting.Core.Ingestion;
 

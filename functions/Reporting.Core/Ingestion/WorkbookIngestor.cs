@@ -4,7 +4,6 @@ using Reporting.Core.Ingestion.Headers;
 using Reporting.Core.Ingestion.Parsing;
 using Reporting.Core.Ingestion.Reading;
 using Reporting.Core.Ingestion.Sheets;
-using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Ingestion;
 

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Azure.Data.Tables;
 using Reporting.Core;
-using Reporting.Core.Storage;
 
 namespace Reporting.Infrastructure.Storage;
 

@@ -163,26 +163,26 @@ internal static class BriefingHtml
     // Horizontal bars in inline SVG, the reference line dashed: the same shapes the PDF draws.
     private static void WriteChart(StringBuilder html, BarChart chart)
     {
-        const int rowHeight = 22;
-        const int labelWidth = 130;
-        const int plotWidth = 380;
+        const int RowHeight = 22;
+        const int LabelWidth = 130;
+        const int PlotWidth = 380;
         decimal max = Math.Max(chart.ReferenceValue ?? 0m, chart.Bars.Select(b => b.Value ?? 0m).DefaultIfEmpty(0m).Max());
         max = max <= 0m ? 100m : max * 1.15m;
-        int height = chart.Bars.Count * rowHeight + 10;
-        html.Append(CultureInfo.InvariantCulture, $"<figure><figcaption class=\"c\">{Encode(chart.Caption)}</figcaption><svg width=\"{labelWidth + plotWidth + 60}\" height=\"{height}\" style=\"font-size:10pt\">");
+        int height = chart.Bars.Count * RowHeight + 10;
+        html.Append(CultureInfo.InvariantCulture, $"<figure><figcaption class=\"c\">{Encode(chart.Caption)}</figcaption><svg width=\"{LabelWidth + PlotWidth + 60}\" height=\"{height}\" style=\"font-size:10pt\">");
         for (int i = 0; i < chart.Bars.Count; i++)
         {
             ChartBar bar = chart.Bars[i];
-            double width = (double)((bar.Value ?? 0m) / max) * plotWidth;
-            int y = i * rowHeight + 4;
-            html.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 4}\" y=\"{y + 14}\" text-anchor=\"end\">{Encode(bar.Category)}</text>")
-                .Append(CultureInfo.InvariantCulture, $"<rect x=\"{labelWidth}\" y=\"{y + 2}\" width=\"{width:F1}\" height=\"{rowHeight - 8}\" fill=\"#b22\"/>")
-                .Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + width + 4:F1}\" y=\"{y + 14}\">{Encode(bar.ValueLabel)}</text>");
+            double width = (double)((bar.Value ?? 0m) / max) * PlotWidth;
+            int y = i * RowHeight + 4;
+            html.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 4}\" y=\"{y + 14}\" text-anchor=\"end\">{Encode(bar.Category)}</text>")
+                .Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"{y + 2}\" width=\"{width:F1}\" height=\"{RowHeight - 8}\" fill=\"#b22\"/>")
+                .Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth + width + 4:F1}\" y=\"{y + 14}\">{Encode(bar.ValueLabel)}</text>");
         }
 
         if (chart.ReferenceValue is decimal reference)
         {
-            double x = labelWidth + (double)(reference / max) * plotWidth;
+            double x = LabelWidth + (double)(reference / max) * PlotWidth;
             html.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x:F1}\" y1=\"0\" x2=\"{x:F1}\" y2=\"{height}\" stroke=\"#000\" stroke-dasharray=\"4 3\"/>");
             if (chart.ReferenceLabel is not null)
             {

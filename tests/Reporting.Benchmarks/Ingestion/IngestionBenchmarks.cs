@@ -6,7 +6,6 @@ using ExcelDataReader;
 using Reporting.Core;
 using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion;
-using Reporting.Core.Ingestion.Submissions;
 
 namespace Reporting.Benchmarks.Ingestion;
 

@@ -1,4 +1,3 @@
-using MimeKit;
 using Reporting.Core;
 using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;

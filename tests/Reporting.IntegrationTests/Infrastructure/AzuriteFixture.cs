@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Reporting.Core.Storage;
 using Reporting.Infrastructure.Storage;
 
 namespace Reporting.IntegrationTests.Infrastructure;

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Configuration;
 using Reporting.Core.Storage;
-using Reporting.Functions;
 using Reporting.Infrastructure;
 using Reporting.Infrastructure.Storage;
 

@@ -6,7 +6,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using Reporting.Core.Configuration;
-using Reporting.Core.Delivery;
 using Reporting.Infrastructure.Mail;
 using SmtpServer;
 using SmtpServer.Authentication;

@@ -1,6 +1,5 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
-using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;

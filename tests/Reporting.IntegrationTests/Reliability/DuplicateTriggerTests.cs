@@ -3,7 +3,6 @@ using Microsoft.Azure.Functions.Worker;
 using MimeKit;
 using Reporting.Core.Briefings;
 using Reporting.Core.Delivery;
-using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 using Reporting.Functions;

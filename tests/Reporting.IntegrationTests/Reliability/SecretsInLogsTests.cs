@@ -4,12 +4,10 @@ using Azure.Storage.Sas;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reporting.Core.Delivery;
-using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 using Reporting.Functions;
 using Reporting.Infrastructure;
-using Reporting.Infrastructure.Storage;
 using Reporting.IntegrationTests.Functions;
 using Reporting.IntegrationTests.Infrastructure;
 

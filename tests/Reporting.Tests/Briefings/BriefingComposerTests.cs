@@ -1,4 +1,3 @@
-using Reporting.Core;
 using Reporting.Core.Briefings;
 using Reporting.Core.Briefings.Model;
 using Reporting.Core.Configuration;

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Reporting.Cli;
-using Reporting.Core;
 using Reporting.Core.Configuration;
-using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 using Reporting.Tests.Briefings;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Reporting.Cli;
-using Reporting.Cli.Commands;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Storage;

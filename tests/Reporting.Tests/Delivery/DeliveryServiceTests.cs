@@ -1,4 +1,3 @@
-using MimeKit;
 using Reporting.Core;
 using Reporting.Core.Delivery;
 using Reporting.Core.Storage;

@@ -1,7 +1,7 @@
-using Xunit.Abstractions;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Output;
 using Reporting.Tests.Ingestion;
+using Xunit.Abstractions;
 
 namespace Reporting.Tests.Hostile;
 

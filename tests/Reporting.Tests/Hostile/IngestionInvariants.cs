@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Reflection;
-using Reporting.Core;
 using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion;
 

@@ -1,8 +1,6 @@
-using MimeKit;
 using Reporting.Core;
 using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
-using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
 using Reporting.Tests.Delivery;

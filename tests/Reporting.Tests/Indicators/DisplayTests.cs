@@ -1,4 +1,3 @@
-using Reporting.Core.Indicators;
 using Reporting.Core.Numbers;
 
 namespace Reporting.Tests.Indicators;

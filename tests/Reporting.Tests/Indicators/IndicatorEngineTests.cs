@@ -304,7 +304,7 @@ public sealed class IndicatorEngineRobustnessTests
     [Fact]
     public void A_hand_edited_dataset_with_null_lists_and_rows_is_counted_without_crashing()
     {
-        const string json = """
+        const string Json = """
             {
               "kind": "projects", "period": "2022-12", "department": "anyuan", "sourceFile": "a.xlsx",
               "archivePath": "archive/a.xlsx", "sha256": "00", "receivedAt": "2023-01-05T09:00:00+08:00",
@@ -314,7 +314,7 @@ public sealed class IndicatorEngineRobustnessTests
               "metrics": null
             }
             """;
-        Dataset dataset = System.Text.Json.JsonSerializer.Deserialize<Dataset>(json, ReportingJson.Options)!;
+        Dataset dataset = System.Text.Json.JsonSerializer.Deserialize<Dataset>(Json, ReportingJson.Options)!;
 
         IndicatorReport report = IndicatorEngine.Compute(Build.December, [dataset], new IndicatorOptions());
 

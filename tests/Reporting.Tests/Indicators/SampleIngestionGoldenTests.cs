@@ -1,6 +1,5 @@
 using System.Globalization;
 using Reporting.Cli;
-using Reporting.Core;
 using Reporting.Core.Configuration;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion;

@@ -1,5 +1,4 @@
 using Reporting.Core.Ingestion;
-using Xunit;
 
 namespace Reporting.Tests.Ingestion;
 

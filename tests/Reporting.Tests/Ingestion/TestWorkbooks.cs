@@ -25,7 +25,7 @@ internal static class TestWorkbooks
         return stream;
     }
 
-    /// <summary>Writes values into a row from column A (or <paramref name="column"/>); null leaves a cell blank.</summary>
+    /// <summary>Writes values into a row from column A; null leaves a cell blank.</summary>
     public static IXLWorksheet Put(this IXLWorksheet sheet, int row, params object?[] values) => sheet.PutAt(row, 1, values);
 
     public static IXLWorksheet PutAt(this IXLWorksheet sheet, int row, int column, params object?[] values)

@@ -1,6 +1,5 @@
 using Reporting.Core.Ingestion.Parsing;
 using Reporting.Core.Ingestion.Sheets;
-using Xunit;
 
 namespace Reporting.Tests.Ingestion;
 

@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using Reporting.Core;
 using Reporting.Core.Ingestion;
 

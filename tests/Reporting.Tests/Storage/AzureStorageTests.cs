@@ -1,7 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
-using Reporting.Core.Storage;
 using Reporting.Infrastructure.Storage;
 
 namespace Reporting.Tests.Storage;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Reporting.Core.Ingestion;
-using Reporting.Core.Numbers;
 using static Reporting.SampleData.Sheets.Captures;
 
 namespace Reporting.SampleData.Sheets;

@@ -1,5 +1,4 @@
 using System.Text;
-using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Briefings.Composition;
 

@@ -57,7 +57,7 @@ internal static class OverviewSection
             prose.Text("累计完成投资").Figure(Display.YiYuan(overall.Completed));
         }
 
-        List<ProgressClause> levelClauses = LevelClauses(report, HeadlineLevels);
+        List<ProgressClause> levelClauses = LevelClauses(report, s_headlineLevels);
         for (int i = 0; i < levelClauses.Count; i++)
         {
             prose.Text(i == 0 ? "；其中" : "，");
@@ -68,9 +68,9 @@ internal static class OverviewSection
     }
 
     // The seed's headline names the provincial levels; 市重点 and "5020" follow in the next paragraph.
-    private static readonly string[] HeadlineLevels = [ProjectLevels.Provincial, ProjectLevels.ProvincialLargeMedium];
+    private static readonly string[] s_headlineLevels = [ProjectLevels.Provincial, ProjectLevels.ProvincialLargeMedium];
 
-    private static readonly string[] OtherLevels = [ProjectLevels.Municipal, ProjectLevels.P5020];
+    private static readonly string[] s_otherLevels = [ProjectLevels.Municipal, ProjectLevels.P5020];
 
     /// <summary>The levels with projects and a completion figure, in <paramref name="levels"/> order; a level with no figure gets no clause.</summary>
     private static List<ProgressClause> LevelClauses(IndicatorReport report, IEnumerable<string> levels) =>
@@ -138,7 +138,7 @@ internal static class OverviewSection
                 .Text("，累计完成投资").Figure(Display.YiYuan(overall.Completed));
         }
 
-        List<ProgressClause> others = LevelClauses(report, OtherLevels);
+        List<ProgressClause> others = LevelClauses(report, s_otherLevels);
         for (int i = 0; i < others.Count; i++)
         {
             prose.Text(prose.IsEmpty ? string.Empty : i == 0 ? "；" : "，");

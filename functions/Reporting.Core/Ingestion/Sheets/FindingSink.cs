@@ -1,7 +1,5 @@
 using System.Globalization;
 using Reporting.Core.Ingestion.Headers;
-using Reporting.Core.Ingestion.Reading;
-using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Ingestion.Sheets;
 

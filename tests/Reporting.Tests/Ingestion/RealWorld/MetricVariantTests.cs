@@ -1,5 +1,4 @@
 using ClosedXML.Excel;
-using Reporting.Core;
 using Reporting.Core.Ingestion;
 
 namespace Reporting.Tests.Ingestion.RealWorld;

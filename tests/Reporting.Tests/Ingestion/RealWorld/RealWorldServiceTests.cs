@@ -1,5 +1,4 @@
 using ClosedXML.Excel;
-using Reporting.Core;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;

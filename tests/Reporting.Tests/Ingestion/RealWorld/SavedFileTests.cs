@@ -1,4 +1,3 @@
-using Reporting.Core;
 using Reporting.Core.Ingestion;
 
 namespace Reporting.Tests.Ingestion.RealWorld;

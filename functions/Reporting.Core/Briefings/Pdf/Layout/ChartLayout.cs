@@ -1,5 +1,4 @@
 using Reporting.Core.Briefings.Model;
-using Reporting.Core.Indicators;
 using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Briefings.Pdf.Layout;
