@@ -82,6 +82,7 @@ var containers = {
   rejected: 'rejected'
   briefings: 'briefings'
   outbox: 'outbox'
+  portal: 'portal'
 }
 var tables = [
   'submissions'

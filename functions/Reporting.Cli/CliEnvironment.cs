@@ -50,18 +50,7 @@ public sealed class CliEnvironment : IDisposable
     /// </summary>
     public static CliEnvironment Open(string storeDirectory, IReadOnlyList<string> configFiles, string? connection, TimeProvider? clock = null)
     {
-        ArgumentNullException.ThrowIfNull(storeDirectory);
-        var store = new Dictionary<string, string?>();
-        if (string.IsNullOrWhiteSpace(connection))
-        {
-            store[ReportingStores.FolderKey] = Path.GetFullPath(storeDirectory);
-        }
-        else
-        {
-            store[ReportingStores.ConnectionName] = connection.Trim();
-        }
-
-        IConfiguration configuration = Configure(configFiles).AddInMemoryCollection(store).Build();
+        IConfiguration configuration = BuildConfiguration(storeDirectory, configFiles, connection);
         var services = new ServiceCollection().AddLogging();
         if (clock is not null)
         {
@@ -115,10 +104,37 @@ public sealed class CliEnvironment : IDisposable
 
     public void Dispose() => _services.Dispose();
 
-    private static IConfigurationBuilder Configure(IReadOnlyList<string> configFiles)
+    /// <summary>
+    /// The configuration every command runs on: reporting.json, then <paramref name="hostDefaults"/> (what a command
+    /// changes for itself, such as `serve`'s development sign-in), then each --config file in order, then environment
+    /// variables, then the store the command line names (--store, or --connection when given).
+    /// </summary>
+    public static IConfiguration BuildConfiguration(
+        string storeDirectory, IReadOnlyList<string> configFiles, string? connection, IReadOnlyDictionary<string, string?>? hostDefaults = null)
+    {
+        ArgumentNullException.ThrowIfNull(storeDirectory);
+        var store = new Dictionary<string, string?>();
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            store[ReportingStores.FolderKey] = Path.GetFullPath(storeDirectory);
+        }
+        else
+        {
+            store[ReportingStores.ConnectionName] = connection.Trim();
+        }
+
+        return Configure(configFiles, hostDefaults).AddInMemoryCollection(store).Build();
+    }
+
+    private static IConfigurationBuilder Configure(IReadOnlyList<string> configFiles, IReadOnlyDictionary<string, string?>? hostDefaults = null)
     {
         ArgumentNullException.ThrowIfNull(configFiles);
         IConfigurationBuilder builder = new ConfigurationBuilder().AddReportingDefaults();
+        if (hostDefaults is not null)
+        {
+            builder.AddInMemoryCollection(hostDefaults);
+        }
+
         foreach (string configFile in configFiles)
         {
             builder.AddJsonFile(Path.GetFullPath(configFile), optional: false);

@@ -35,6 +35,13 @@ public sealed class StoreSelection
 
     public string? ConfigFile(ParseResult parseResult) => parseResult.GetValue(_config);
 
+    /// <summary>The configuration the selected options describe, with a command's own defaults under the --config files.</summary>
+    public Microsoft.Extensions.Configuration.IConfiguration Configuration(ParseResult parseResult, IReadOnlyDictionary<string, string?>? hostDefaults = null)
+    {
+        string? configFile = ConfigFile(parseResult);
+        return CliEnvironment.BuildConfiguration(StoreDirectory(parseResult), configFile is null ? [] : [configFile], parseResult.GetValue(_connection), hostDefaults);
+    }
+
     public CliEnvironment Open(ParseResult parseResult) =>
         CliEnvironment.Open(StoreDirectory(parseResult), ConfigFile(parseResult), parseResult.GetValue(_connection));
 }

@@ -12,7 +12,7 @@ namespace Reporting.Functions;
 public sealed class BriefingFunction(BriefingPublisher publisher, ILogger<BriefingFunction> logger)
 {
     public const string Name = "RenderBriefing";
-    public const string Route = "periods/{period}/briefing";
+    public const string Route = "api/periods/{period}/briefing";
 
     [Function(Name)]
     public async Task<IActionResult> RunAsync(

@@ -11,7 +11,7 @@ namespace Reporting.Functions;
 public sealed class PeriodStatusFunction(SubmissionStatusService status, ILogger<PeriodStatusFunction> logger)
 {
     public const string Name = "GetPeriodStatus";
-    public const string Route = "periods/{period}/status";
+    public const string Route = "api/periods/{period}/status";
 
     [Function(Name)]
     public async Task<IActionResult> RunAsync(

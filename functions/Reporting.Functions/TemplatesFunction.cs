@@ -13,7 +13,7 @@ namespace Reporting.Functions;
 public sealed class TemplatesFunction(ReportingOptions options, ILogger<TemplatesFunction> logger)
 {
     public const string Name = "GetTemplate";
-    public const string Route = "templates/{kind}";
+    public const string Route = "api/templates/{kind}";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [Function(Name)]

@@ -10,6 +10,7 @@ using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Pipeline;
 using Reporting.Core.Storage;
 using Reporting.Infrastructure.Mail;
+using Reporting.Portal;
 
 namespace Reporting.Infrastructure;
 
@@ -47,6 +48,7 @@ public static class ReportingServiceCollectionExtensions
             sp.GetRequiredService<ReportingOptions>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SubmissionStatusService(sp.GetRequiredService<ILedgerStore>(), sp.GetRequiredService<ReportingOptions>()));
+        services.AddSingleton(sp => new SubmissionFiles(sp.GetRequiredService<IReportStore>()));
         services.AddSingleton(sp => new IndicatorService(sp.GetRequiredService<IReportStore>(), sp.GetRequiredService<ReportingOptions>()));
         services.AddSingleton(sp => new IssueNumbering(sp.GetRequiredService<ILedgerStore>()));
         services.AddSingleton(sp => new DeliveryService(
@@ -75,6 +77,9 @@ public static class ReportingServiceCollectionExtensions
             sp.GetRequiredService<DeliveryService>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<BriefingPublisher>>()));
+
+        // The portal's handlers, sign-in and anti-forgery: the same in every host that serves it.
+        services.AddReportingPortal(configuration);
         return services;
     }
 }

@@ -100,6 +100,30 @@ public sealed class DeliveryService
         return rows;
     }
 
+    /// <summary>
+    /// The last reminder (催报) each department was sent on or after <paramref name="since"/> (a Beijing day), by
+    /// department id. The reminders ledger has one partition per day and a row per department.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, DeliveryRecord>> GetLastRemindersAsync(IEnumerable<string> departmentIds, DateOnly since, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(departmentIds);
+        Dictionary<string, string> byRowKey = departmentIds.ToDictionary(RowKeyFor, id => id, StringComparer.Ordinal);
+        var last = new Dictionary<string, DeliveryRecord>(StringComparer.OrdinalIgnoreCase);
+        string from = since.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await foreach (LedgerRow<DeliveryRecord> row in _ledger.QueryAsync<DeliveryRecord>(LedgerTables.Reminders, null, cancellationToken).ConfigureAwait(false))
+        {
+            if (string.CompareOrdinal(row.PartitionKey, from) >= 0
+                && row.Value.Status == DeliveryStatus.Sent
+                && byRowKey.TryGetValue(row.RowKey, out string? department)
+                && (!last.TryGetValue(department, out DeliveryRecord? seen) || row.Value.SentAt > seen.SentAt))
+            {
+                last[department] = row.Value;
+            }
+        }
+
+        return last;
+    }
+
     /// <summary>A ledger key for an address or id: lower-case, with the characters Azure Tables refuse percent-escaped.</summary>
     public static string RowKeyFor(string text)
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Reporting.Core.Configuration;
@@ -87,7 +85,7 @@ public sealed class ReceiptService
     public static string SubmissionKey(SubmissionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(record.UploadPath + "\n" + record.Sha256)));
+        return record.LedgerKey();
     }
 
     private static DatasetKind? KindOf(SubmissionRecord record) =>

@@ -1,145 +1,38 @@
 using System.Text;
-using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Indicators;
 
-/// <summary>The indicators as a readable plain-text report (`reporting indicators --format table`). Every figure goes through <see cref="Display"/>.</summary>
+/// <summary>The indicators as a readable plain-text report (`reporting indicators --format table`), from <see cref="IndicatorSheets"/>.</summary>
 public static class IndicatorTextReport
 {
     public static string Render(IndicatorReport report, Func<string, string>? departmentName = null)
     {
-        ArgumentNullException.ThrowIfNull(report);
-        departmentName ??= static id => id;
+        IndicatorSheet sheet = IndicatorSheets.Build(report, departmentName);
         var output = new StringBuilder();
-        output.Append($"重大项目及经济运行指标（{report.Period.ToChineseCumulative()}，序时进度{Display.Percent(report.SchedulePct)}）\n\n");
-
-        output.Append("一、总体情况\n");
-        var overall = ProgressTable("范围");
-        AddProgress(overall, "全部项目", report.Overall, null);
-        foreach (GroupProgress level in report.ByLevel)
+        output.Append(sheet.Title).Append("\n\n");
+        for (int s = 0; s < sheet.Sections.Count; s++)
         {
-            AddProgress(overall, level.Key + "项目", level.Figures, null);
-        }
-
-        overall.WriteTo(output);
-        output.Append($"  开工率：{Display.Percent(report.StartRatePct)}（计划新开工{Display.Count(report.PlannedNewStarts)}个，已开工{Display.Count(report.StartedNewStarts)}个）\n\n");
-
-        output.Append("二、分县区\n");
-        WriteGroups(output, "县区", report.ByCounty);
-        output.Append("三、分领域\n");
-        WriteGroups(output, "领域", report.ByField);
-
-        output.Append("四、滞后项目（红色、黄色）\n");
-        if (report.Lagging.Count == 0)
-        {
-            output.Append("  无\n\n");
-        }
-        else
-        {
-            var lagging = new TextTable("项目名称", "县区", "领域", "完成率", "与序时比较", "预警", "责任单位", "存在问题");
-            foreach (LaggingProject project in report.Lagging)
+            IndicatorSheetSection section = sheet.Sections[s];
+            output.Append(section.Title).Append('\n');
+            foreach (IndicatorSheetBlock block in section.Blocks)
             {
-                lagging.Add(
-                    project.Name,
-                    project.County,
-                    project.Field,
-                    Display.Percent(project.CompletionPct),
-                    Display.SignedPoints(project.ScheduleGapPp),
-                    project.Severity == LagSeverity.Red ? "红色" : "黄色",
-                    project.ResponsibleUnit ?? Display.Missing,
-                    project.Issues ?? Display.Missing);
+                switch (block)
+                {
+                    case IndicatorSheetLine line:
+                        output.Append("  ").Append(line.Text).Append('\n');
+                        break;
+                    case IndicatorSheetTable table:
+                        TextTable.WriteTo(table, output);
+                        break;
+                }
             }
 
-            lagging.WriteTo(output);
-            output.Append('\n');
-        }
-
-        output.Append("五、招商引资\n");
-        if (report.Signings is not { } signings)
-        {
-            output.Append("  未收到招商引资签约项目表\n\n");
-        }
-        else
-        {
-            output.Append($"  新签约项目{Display.Count(signings.Count)}个，其中亿元以上{Display.Count(signings.Over100mCount)}个，"
-                + $"\"5020\"项目{Display.Count(signings.P5020Count)}个，签约金额{Display.YiYuan(signings.Amount)}\n");
-            var regions = new TextTable("来源地", "项目数", "签约金额(亿元)");
-            foreach (RegionSignings region in signings.ByRegion)
+            if (s < sheet.Sections.Count - 1)
             {
-                regions.Add(region.Region, Display.Count(region.Count), Display.YiCell(region.Amount));
+                output.Append('\n');
             }
-
-            regions.WriteTo(output);
-            output.Append('\n');
         }
 
-        output.Append("六、产业运行\n");
-        var metrics = new TextTable("指标", "本期", "上年同期", "同比增长", "占比", "上年占比", "占比变化(个百分点)", "来源");
-        foreach (MetricIndicator metric in report.Metrics)
-        {
-            metrics.Add(
-                metric.Name,
-                Display.MetricValue(metric.Value, metric.Unit),
-                Display.MetricValue(metric.Prior, metric.Unit),
-                Display.Growth(metric.YoyPct, metric.YoyIsReported),
-                Display.Percent(metric.SharePct),
-                Display.Percent(metric.SharePriorPct),
-                Display.SignedPoints(metric.ShareChangePp),
-                departmentName(metric.Department));
-        }
-
-        metrics.WriteTo(output);
-        output.Append('\n');
-
-        if (report.Warnings.Count > 0)
-        {
-            output.Append("提示\n");
-            foreach (Ingestion.Finding warning in report.Warnings)
-            {
-                output.Append("  ").Append(warning.Message).Append('\n');
-            }
-
-            output.Append('\n');
-        }
-
-        output.Append("数据来源（各部门最近一次被接受的报送）\n");
-        var sources = new TextTable("部门", "报表", "文件", "接收时间(北京时间)", "记录数");
-        foreach (SourceNote source in report.Sources)
-        {
-            sources.Add(
-                departmentName(source.Department),
-                Ingestion.DatasetKinds.ToChinese(source.Kind),
-                source.SourceFile,
-                ChinaTime.ToBeijing(source.ReceivedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-                Display.Count(source.Records));
-        }
-
-        sources.WriteTo(output);
         return output.ToString();
-    }
-
-    private static TextTable ProgressTable(string first) =>
-        new(first, "项目数", "年度计划(亿元)", "累计完成(亿元)", "完成率", "与序时比较(个百分点)", "排名");
-
-    private static void AddProgress(TextTable table, string label, ProgressFigures figures, int? rank) =>
-        table.Add(
-            label,
-            Display.Count(figures.Count),
-            Display.YiCell(figures.AnnualPlan),
-            Display.YiCell(figures.Completed),
-            Display.Percent(figures.CompletionPct),
-            Display.SignedPoints(figures.ScheduleGapPp),
-            Display.Count(rank));
-
-    private static void WriteGroups(StringBuilder output, string label, IReadOnlyList<GroupProgress> groups)
-    {
-        TextTable table = ProgressTable(label);
-        foreach (GroupProgress group in groups)
-        {
-            AddProgress(table, group.Key, group.Figures, group.Rank);
-        }
-
-        table.WriteTo(output);
-        output.Append('\n');
     }
 }

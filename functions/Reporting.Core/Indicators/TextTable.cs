@@ -2,31 +2,35 @@ using System.Text;
 
 namespace Reporting.Core.Indicators;
 
-/// <summary>A plain-text table that lines up Chinese text in a terminal (CJK characters take two columns).</summary>
+/// <summary>The rows of one table of an <see cref="IndicatorSheet"/>, as they are added.</summary>
 internal sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
 
     public void Add(params string[] cells) => _rows.Add(cells);
 
-    /// <summary>The first column is left-aligned (names), the others right-aligned (figures).</summary>
-    public void WriteTo(StringBuilder output, string indent = "  ")
+    public IndicatorSheetTable ToTable() => new(headers, [.. _rows]);
+
+    /// <summary>Lines a table up in a terminal (CJK characters take two columns): the first column left-aligned (names), the others right-aligned (figures).</summary>
+    public static void WriteTo(IndicatorSheetTable table, StringBuilder output, string indent = "  ")
     {
-        var widths = new int[headers.Length];
-        foreach (string[] row in _rows.Prepend(headers))
+        IReadOnlyList<string> headers = table.Headers;
+        IEnumerable<IReadOnlyList<string>> rows = table.Rows.Prepend(headers);
+        var widths = new int[headers.Count];
+        foreach (IReadOnlyList<string> row in rows)
         {
-            for (int i = 0; i < row.Length && i < widths.Length; i++)
+            for (int i = 0; i < row.Count && i < widths.Length; i++)
             {
                 widths[i] = Math.Max(widths[i], Width(row[i]));
             }
         }
 
-        foreach (string[] row in _rows.Prepend(headers))
+        foreach (IReadOnlyList<string> row in rows)
         {
             output.Append(indent);
             for (int i = 0; i < widths.Length; i++)
             {
-                string cell = i < row.Length ? row[i] : string.Empty;
+                string cell = i < row.Count ? row[i] : string.Empty;
                 string padding = new(' ', widths[i] - Width(cell));
                 output.Append(i == 0 ? cell + padding : padding + cell);
                 output.Append(i == widths.Length - 1 ? string.Empty : "  ");

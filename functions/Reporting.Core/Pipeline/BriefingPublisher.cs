@@ -100,6 +100,30 @@ public sealed class BriefingPublisher
     public static string ManifestPathFor(ReportingPeriod period, int issueNumber) =>
         StorePath.Combine(Containers.Briefings, period.ToString(), $"{issueNumber}.json");
 
+    /// <summary>Every briefing rendered so far (the latest rendering of each issue), newest period first.</summary>
+    public async Task<IReadOnlyList<PublishedBriefing>> ListPublishedAsync(CancellationToken cancellationToken = default)
+    {
+        var byIssue = new Dictionary<(ReportingPeriod, int), PublishedBriefing>();
+        await foreach (StoredObject item in _store.ListAsync(Containers.Briefings + "/", cancellationToken).ConfigureAwait(false))
+        {
+            if (item.Path.EndsWith(".json", StringComparison.Ordinal)
+                && await _store.ReadJsonAsync<PublishedBriefing>(item.Path, cancellationToken).ConfigureAwait(false) is { } manifest
+                && (!byIssue.TryGetValue((manifest.Period, manifest.IssueNumber), out PublishedBriefing? seen) || manifest.RenderedAt > seen.RenderedAt))
+            {
+                byIssue[(manifest.Period, manifest.IssueNumber)] = manifest;
+            }
+        }
+
+        return [.. byIssue.Values.OrderByDescending(b => b.Period).ThenByDescending(b => b.IssueNumber)];
+    }
+
+    /// <summary>The stored PDF of a published briefing; null when it is missing.</summary>
+    public Task<Stream?> OpenPdfAsync(PublishedBriefing briefing, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(briefing);
+        return _store.OpenReadAsync(briefing.PdfPath, cancellationToken);
+    }
+
     /// <summary>The timer's run: the period reported on today (Beijing), rendered once, delivered to every configured recipient.</summary>
     public async Task<BriefingRun> RunScheduledAsync(CancellationToken cancellationToken = default)
     {

@@ -24,5 +24,8 @@ public static class Containers
     /// <summary>outbox/…: e-mails written as .eml files when no SMTP server is configured.</summary>
     public const string Outbox = "outbox";
 
-    public static readonly IReadOnlyList<string> All = [Uploads, Archive, Datasets, Rejected, Briefings, Outbox];
+    /// <summary>portal/keys/…: the portal's data-protection key ring (session cookies stay valid across instances and restarts).</summary>
+    public const string Portal = "portal";
+
+    public static readonly IReadOnlyList<string> All = [Uploads, Archive, Datasets, Rejected, Briefings, Outbox, Portal];
 }

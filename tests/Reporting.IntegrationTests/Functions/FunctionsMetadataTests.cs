@@ -26,10 +26,10 @@ public sealed class FunctionsMetadataTests
         s_functions.Value[function].GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
 
     [Fact]
-    public void Declares_exactly_the_six_functions_on_the_isolated_worker()
+    public void Declares_exactly_the_seven_functions_on_the_isolated_worker()
     {
         Assert.Equal(
-            ["GetPeriodStatus", "GetTemplate", "IngestUpload", "RenderBriefing", "SendBriefing", "SendReminders"],
+            ["GetPeriodStatus", "GetTemplate", "IngestUpload", "Portal", "RenderBriefing", "SendBriefing", "SendReminders"],
             s_functions.Value.Keys.Order(StringComparer.Ordinal));
         Assert.All(s_functions.Value.Values, f =>
         {
@@ -65,9 +65,9 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("GetTemplate", "templates/{kind}", "get")]
-    [InlineData("GetPeriodStatus", "periods/{period}/status", "get")]
-    [InlineData("RenderBriefing", "periods/{period}/briefing", "post")]
+    [InlineData("GetTemplate", "api/templates/{kind}", "get")]
+    [InlineData("GetPeriodStatus", "api/periods/{period}/status", "get")]
+    [InlineData("RenderBriefing", "api/periods/{period}/briefing", "post")]
     public void Http_functions_have_their_routes_methods_and_function_keys(string function, string route, string method)
     {
         JsonElement trigger = Trigger(function);
@@ -80,14 +80,26 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void The_host_json_routes_http_under_api_and_the_settings_example_names_every_setting()
+    public void The_portal_is_one_anonymous_catch_all_route_that_signs_people_in_itself()
+    {
+        JsonElement trigger = Trigger(PortalFunction.Name);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("portal/{*path}", trigger.GetProperty("route").GetString());
+        Assert.Equal(["get", "head", "post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void The_host_json_routes_http_without_a_prefix_and_the_settings_example_names_every_setting()
     {
         string directory = typeof(FunctionsMetadataTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "FunctionsOutputDirectory").Value!;
         using JsonDocument host = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "host.json")));
         using JsonDocument example = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "..", "..", "..", "local.settings.json.example")));
 
         Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
-        Assert.Equal("api", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        // No prefix: the portal lives at /portal as on `reporting serve`; the machine endpoints keep their /api/... addresses in their routes.
+        Assert.Equal(string.Empty, host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
         JsonElement values = example.RootElement.GetProperty("Values");
         Assert.Equal("dotnet-isolated", values.GetProperty("FUNCTIONS_WORKER_RUNTIME").GetString());
         Assert.Equal("0 30 0 5 * *", values.GetProperty("BriefingSchedule").GetString());

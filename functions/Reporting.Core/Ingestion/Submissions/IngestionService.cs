@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion.Output;
@@ -52,7 +51,7 @@ public sealed class IngestionService(IReportStore store, ILedgerStore ledger, Re
 
         await using FileStream spool = CreateSpool();
         (string sha, long size) = await SpoolAsync(content, spool, ct).ConfigureAwait(false);
-        string rowKey = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(uploadPath + "\n" + sha)));
+        string rowKey = SubmissionRecord.KeyFor(uploadPath, sha);
 
         LedgerRow<SubmissionRecord>? existing = await ledger.GetAsync<SubmissionRecord>(LedgerTables.Submissions, segment, rowKey, ct).ConfigureAwait(false);
         if (existing is not null && existing.Value.IsFinal)

@@ -13,7 +13,9 @@ public sealed record PeriodStatus(
 {
     public sealed record Department(DepartmentSubmissionStatus Status, IReadOnlyList<Submission> Submissions);
 
+    /// <param name="Id">The submission's ledger key within its department (<see cref="SubmissionRecord.LedgerKey"/>).</param>
     public sealed record Submission(
+        string Id,
         string FileName,
         DateTimeOffset ReceivedAt,
         SubmissionResult Result,
@@ -34,7 +36,7 @@ public sealed record PeriodStatus(
                 d,
                 submissions
                     .Where(s => string.Equals(s.Department, d.DepartmentId, StringComparison.OrdinalIgnoreCase))
-                    .Select(s => new Submission(s.FileName, s.ReceivedAt, s.Status, s.ErrorCount, s.WarningCount, s.ReadFindings(), s.FindingsTruncated, s.ArchivePath, s.AnnotatedPath))
+                    .Select(s => new Submission(s.LedgerKey(), s.FileName, s.ReceivedAt, s.Status, s.ErrorCount, s.WarningCount, s.ReadFindings(), s.FindingsTruncated, s.ArchivePath, s.AnnotatedPath))
                     .ToList()))
             .ToList();
         return new PeriodStatus(period, deadline, all, all.Where(d => d.Status.State is SubmissionState.Missing or SubmissionState.Rejected).ToList());

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -75,6 +77,16 @@ public sealed record SubmissionRecord
 
     /// <summary>For <see cref="SubmissionResult.Failed"/>: what went wrong, for the operator.</summary>
     public string? FailureMessage { get; init; }
+
+    /// <summary>
+    /// The row's key in the submissions ledger (within the department's partition): SHA-256 of upload path and
+    /// content hash, the idempotency key of an upload. Also how a receipt and a page name the submission.
+    /// </summary>
+    public static string KeyFor(string uploadPath, string sha256) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(uploadPath + "\n" + sha256)));
+
+    /// <summary>This submission's ledger key (<see cref="KeyFor"/>).</summary>
+    public string LedgerKey() => KeyFor(UploadPath, Sha256);
 
     public bool IsFinal => Status is SubmissionResult.Accepted or SubmissionResult.AcceptedWithWarnings or SubmissionResult.Rejected;
 

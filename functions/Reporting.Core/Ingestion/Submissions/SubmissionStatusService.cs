@@ -10,6 +10,31 @@ namespace Reporting.Core.Ingestion.Submissions;
 /// </summary>
 public sealed class SubmissionStatusService(ILedgerStore ledger, ReportingOptions options)
 {
+    /// <summary>Every submission of one department, all periods, newest first: a clerk's history.</summary>
+    public async Task<IReadOnlyList<SubmissionRecord>> GetDepartmentSubmissionsAsync(string department, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(department);
+        var rows = new List<SubmissionRecord>();
+        await foreach (LedgerRow<SubmissionRecord> row in ledger.QueryAsync<SubmissionRecord>(LedgerTables.Submissions, department, ct).ConfigureAwait(false))
+        {
+            rows.Add(row.Value);
+        }
+
+        return [.. rows.OrderByDescending(r => r.ReceivedAt)];
+    }
+
+    /// <summary>One submission of a department by its ledger key; null when that department has no such submission.</summary>
+    public async Task<SubmissionRecord?> GetSubmissionAsync(string department, string key, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(department);
+        if (string.IsNullOrEmpty(key) || key.Length != 64 || !key.All(char.IsAsciiHexDigitLower))
+        {
+            return null;
+        }
+
+        return (await ledger.GetAsync<SubmissionRecord>(LedgerTables.Submissions, department, key, ct).ConfigureAwait(false))?.Value;
+    }
+
     /// <summary>The period's status with every department's submissions and findings: what the office's status page and endpoint show.</summary>
     public async Task<PeriodStatus> GetPeriodStatusAsync(ReportingPeriod period, CancellationToken ct)
     {

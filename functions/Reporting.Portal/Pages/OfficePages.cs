@@ -1,0 +1,302 @@
+using Microsoft.AspNetCore.Http;
+using Reporting.Core;
+using Reporting.Core.Configuration;
+using Reporting.Core.Delivery;
+using Reporting.Core.Indicators;
+using Reporting.Core.Ingestion;
+using Reporting.Core.Ingestion.Submissions;
+using Reporting.Core.Pipeline;
+using Reporting.Portal.Hosting;
+using Reporting.Portal.Html;
+
+namespace Reporting.Portal.Pages;
+
+/// <summary>
+/// 推进办's pages: 报送情况 of any period with 催报, every department's submissions and findings, the indicators
+/// (the same sheet `reporting indicators` prints) and the briefings with their deliveries.
+/// </summary>
+internal static class OfficePages
+{
+    public static async Task StatusAsync(PortalRequest request)
+    {
+        var clock = request.Service<TimeProvider>();
+        ReportingPeriod period = request.PeriodOrCurrent(clock);
+        PeriodStatus status = await request.Service<SubmissionStatusService>().GetPeriodStatusAsync(period, request.Aborted).ConfigureAwait(false);
+        IReadOnlyDictionary<string, DeliveryRecord> reminders = await LastRemindersAsync(request, period).ConfigureAwait(false);
+        string csrf = request.CsrfToken();
+
+        HtmlText rows = HtmlText.Join(status.Departments.Select(d => HtmlText.Of($"""
+            <tr>
+              <th scope="row">{d.Status.DepartmentName}</th>
+              <td>{Fragments.StateBadge(d.Status.State)}</td>
+              <td>{(d.Status.LastReceivedAt is { } at ? Fragments.Time(at) : "—")}</td>
+              <td>{d.Status.ErrorCount}</td>
+              <td>{d.Status.WarningCount}</td>
+              <td>{(reminders.TryGetValue(d.Status.DepartmentId, out DeliveryRecord? r) && r.SentAt is { } sent ? Fragments.Time(sent) : "—")}</td>
+              <td>{d.Submissions.Count}</td>
+            </tr>
+            """)));
+        int owing = status.Missing.Count;
+        HtmlText remind = owing == 0
+            ? HtmlText.Of($"<p class=\"notice ok\">各单位均已报送。</p>")
+            : HtmlText.Of($"""
+                <form method="post" action="/portal/office/reminders" class="inline" data-confirm="向{owing}个未报送或被退回的单位发送催报邮件？">
+                  <input type="hidden" name="__csrf" value="{csrf}">
+                  <input type="hidden" name="period" value="{period}">
+                  <button type="submit" class="primary">向{owing}个单位催报</button>
+                </form>
+                <span class="hint">每个单位每天最多催报一次。</span>
+                """);
+        HtmlText details = HtmlText.Join(status.Departments.Where(d => d.Submissions.Count > 0).Select(d => HtmlText.Of($"""
+            <details>
+              <summary>{d.Status.DepartmentName}（{d.Submissions.Count}次报送）</summary>
+              {SubmissionsTable(d.Status.DepartmentId, d.Submissions)}
+            </details>
+            """)));
+
+        HtmlText content = HtmlText.Of($"""
+            {PeriodPicker("/portal/office", period, clock)}
+            <p>报送截止：{Fragments.Date(status.Deadline)}（北京时间当天24时前）。</p>
+            <div class="table-wrap">
+              <table class="status">
+                <caption>{period.ToChineseCumulative()}各单位报送情况</caption>
+                <thead><tr><th scope="col">单位</th><th scope="col">状态</th><th scope="col">最近报送</th><th scope="col">错误</th><th scope="col">提示</th><th scope="col">最近催报</th><th scope="col">报送次数</th></tr></thead>
+                <tbody>{rows}</tbody>
+              </table>
+            </div>
+            <div class="actions">{remind}</div>
+            <h2>各单位报送记录</h2>
+            {(details.Value.Length == 0 ? HtmlText.Of($"<p>本期还没有收到任何报送。</p>") : details)}
+            """);
+        await request.HtmlAsync(Layout.Page("报送情况", request.User, content, csrf, "status")).ConfigureAwait(false);
+    }
+
+    /// <summary>POST: 催报 now, to every department of the period without an accepted submission (at most once a day each).</summary>
+    public static async Task RemindAsync(PortalRequest request)
+    {
+        IFormCollection form = await request.Context.Request.ReadFormAsync(request.Aborted).ConfigureAwait(false);
+        if (!ReportingPeriod.TryParse(form["period"].ToString(), out ReportingPeriod period))
+        {
+            await request.HtmlAsync(ErrorPage.Render("催报失败", "报告期格式不正确。", request.User), StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            return;
+        }
+
+        IReadOnlyList<DepartmentSubmissionStatus> statuses = await request.Service<SubmissionStatusService>().GetStatusAsync(period, request.Aborted).ConfigureAwait(false);
+        ReminderReport report = await request.Service<ReminderService>().SendAsync(period, statuses, request.Aborted).ConfigureAwait(false);
+        var options = request.Service<ReportingOptions>();
+        Dictionary<string, string> names = options.Departments.ToDictionary(d => d.Contact ?? d.Id, d => d.Name, StringComparer.OrdinalIgnoreCase);
+        HtmlText rows = HtmlText.Join(report.Outcomes.Select(o => HtmlText.Of($"""
+            <tr><th scope="row">{(names.TryGetValue(o.Recipient, out string? name) ? name : o.Recipient)}</th><td>{o.Recipient}</td><td>{Outcome(o)}</td></tr>
+            """)));
+        HtmlText content = HtmlText.Of($"""
+            <p>{period.ToChineseCumulative()}：本次发出{report.SentNow}封催报邮件。</p>
+            {(report.Outcomes.Count == 0 ? HtmlText.Of($"<p>没有需要催报的单位（或未配置联系邮箱）。</p>") : HtmlText.Of($"""
+                <div class="table-wrap"><table><thead><tr><th scope="col">单位</th><th scope="col">邮箱</th><th scope="col">结果</th></tr></thead><tbody>{rows}</tbody></table></div>
+                """))}
+            <p><a href="/portal/office?period={period}">返回报送情况</a></p>
+            """);
+        await request.HtmlAsync(Layout.Page("催报结果", request.User, content, request.CsrfToken(), "status")).ConfigureAwait(false);
+    }
+
+    public static async Task SubmissionAsync(PortalRequest request)
+    {
+        if (await FindAsync(request).ConfigureAwait(false) is not { } record)
+        {
+            await request.HtmlAsync(ErrorPage.Render("没有这条报送记录", "没有找到这条报送记录。", request.User), StatusCodes.Status404NotFound).ConfigureAwait(false);
+            return;
+        }
+
+        string departmentName = request.Service<ReportingOptions>().DepartmentName(record.Department);
+        SubmissionTotals? totals = await request.Service<SubmissionFiles>().ReadTotalsAsync(record, request.Aborted).ConfigureAwait(false);
+        HtmlText content = HtmlText.Of($"""
+            {Fragments.Answer(record, totals, departmentName, $"/portal/office/submissions/{record.Department}/{record.LedgerKey()}")}
+            <p><a href="/portal/office?period={record.Period?.ToString() ?? string.Empty}">返回报送情况</a></p>
+            """);
+        await request.HtmlAsync(Layout.Page("报送详情", request.User, content, request.CsrfToken(), "status")).ConfigureAwait(false);
+    }
+
+    public static async Task OriginalAsync(PortalRequest request)
+    {
+        SubmissionRecord? record = await FindAsync(request).ConfigureAwait(false);
+        Stream? content = record is null ? null : await request.Service<SubmissionFiles>().OpenOriginalAsync(record, request.Aborted).ConfigureAwait(false);
+        await ClerkPages.DownloadOrNotFoundAsync(request, content, record?.FileName ?? string.Empty).ConfigureAwait(false);
+    }
+
+    public static async Task AnnotatedAsync(PortalRequest request)
+    {
+        SubmissionRecord? record = await FindAsync(request).ConfigureAwait(false);
+        Stream? content = record is null ? null : await request.Service<SubmissionFiles>().OpenAnnotatedAsync(record, request.Aborted).ConfigureAwait(false);
+        string name = record is null ? string.Empty : Path.GetFileNameWithoutExtension(record.FileName) + "-校验结果.xlsx";
+        await ClerkPages.DownloadOrNotFoundAsync(request, content, name).ConfigureAwait(false);
+    }
+
+    public static async Task IndicatorsAsync(PortalRequest request)
+    {
+        var clock = request.Service<TimeProvider>();
+        ReportingPeriod period = request.PeriodOrCurrent(clock);
+        IndicatorReport report = await request.Service<IndicatorService>().ComputeAsync(period, request.Aborted).ConfigureAwait(false);
+        var options = request.Service<ReportingOptions>();
+        HtmlText body = report.Sources.Count == 0
+            ? HtmlText.Of($"<p class=\"notice\">{period.ToChineseCumulative()}还没有通过校验的报送，暂无指标。</p>")
+            : Sheet(IndicatorSheets.Build(report, options.DepartmentName));
+        HtmlText content = HtmlText.Of($"""
+            {PeriodPicker("/portal/office/indicators", period, clock)}
+            {body}
+            """);
+        await request.HtmlAsync(Layout.Page("指标", request.User, content, request.CsrfToken(), "indicators")).ConfigureAwait(false);
+    }
+
+    public static async Task BriefingsAsync(PortalRequest request)
+    {
+        var publisher = request.Service<BriefingPublisher>();
+        var delivery = request.Service<DeliveryService>();
+        IReadOnlyList<PublishedBriefing> briefings = await publisher.ListPublishedAsync(request.Aborted).ConfigureAwait(false);
+        var sections = new List<HtmlText>();
+        foreach (PublishedBriefing briefing in briefings)
+        {
+            IReadOnlyList<DeliveryRecord> deliveries = await delivery.GetDeliveriesAsync(briefing.Period, request.Aborted).ConfigureAwait(false);
+            HtmlText rows = HtmlText.Join(deliveries.Select(d => HtmlText.Of($"""
+                <tr><td>{d.Recipient}</td><td>{DeliveryState(d)}</td><td>{(d.SentAt is { } at ? Fragments.Time(at) : "—")}</td><td>{d.Attempts}</td><td>{d.LastError ?? string.Empty}</td></tr>
+                """)));
+            sections.Add(HtmlText.Of($"""
+                <section class="card briefing">
+                  <h2>{briefing.Subject}</h2>
+                  <p>{briefing.Period.ToChineseCumulative()} · 印发日期 {briefing.IssueDate.Year}年{briefing.IssueDate.Month}月{briefing.IssueDate.Day}日 · 生成于 {Fragments.Time(briefing.RenderedAt)} ·
+                     <a href="/portal/office/briefings/{briefing.Period}/{briefing.IssueNumber}" download>下载 PDF（{briefing.PdfBytes / 1024} KB）</a></p>
+                  {(deliveries.Count == 0 ? HtmlText.Of($"<p>尚未发送。</p>") : HtmlText.Of($"""
+                      <div class="table-wrap"><table><caption>发送记录</caption>
+                        <thead><tr><th scope="col">收件人</th><th scope="col">状态</th><th scope="col">发送时间</th><th scope="col">尝试次数</th><th scope="col">说明</th></tr></thead>
+                        <tbody>{rows}</tbody></table></div>
+                      """))}
+                </section>
+                """));
+        }
+
+        HtmlText content = sections.Count == 0 ? HtmlText.Of($"<p>还没有生成过简报。</p>") : HtmlText.Join(sections);
+        await request.HtmlAsync(Layout.Page("简报", request.User, content, request.CsrfToken(), "briefings")).ConfigureAwait(false);
+    }
+
+    public static async Task BriefingPdfAsync(PortalRequest request)
+    {
+        var publisher = request.Service<BriefingPublisher>();
+        PublishedBriefing? briefing = null;
+        if (ReportingPeriod.TryParse(request.Value("period"), out ReportingPeriod period) && int.TryParse(request.Value("issue"), out int issue))
+        {
+            briefing = (await publisher.ListPublishedAsync(request.Aborted).ConfigureAwait(false))
+                .FirstOrDefault(b => b.Period == period && b.IssueNumber == issue);
+        }
+
+        Stream? pdf = briefing is null ? null : await publisher.OpenPdfAsync(briefing, request.Aborted).ConfigureAwait(false);
+        if (pdf is null || briefing is null)
+        {
+            await request.HtmlAsync(ErrorPage.Render("没有这期简报", "没有找到这期简报。", request.User), StatusCodes.Status404NotFound).ConfigureAwait(false);
+            return;
+        }
+
+        await request.FileAsync(pdf, BriefingMail.AttachmentName(request.Service<ReportingOptions>(), briefing.Period, briefing.IssueNumber, briefing.IssueYear), "application/pdf")
+            .ConfigureAwait(false);
+    }
+
+    public static async Task StatusJsonAsync(PortalRequest request)
+    {
+        ReportingPeriod period = request.PeriodOrCurrent(request.Service<TimeProvider>());
+        PeriodStatus status = await request.Service<SubmissionStatusService>().GetPeriodStatusAsync(period, request.Aborted).ConfigureAwait(false);
+        IReadOnlyDictionary<string, DeliveryRecord> reminders = await LastRemindersAsync(request, period).ConfigureAwait(false);
+        await request.JsonAsync(new
+        {
+            status.Period,
+            status.Deadline,
+            status.Departments,
+            status.Missing,
+            LastReminders = reminders.ToDictionary(r => r.Key, r => r.Value.SentAt),
+        }).ConfigureAwait(false);
+    }
+
+    public static async Task IndicatorsJsonAsync(PortalRequest request)
+    {
+        ReportingPeriod period = request.PeriodOrCurrent(request.Service<TimeProvider>());
+        IndicatorReport report = await request.Service<IndicatorService>().ComputeAsync(period, request.Aborted).ConfigureAwait(false);
+        await request.JsonAsync(IndicatorCatalog.Flatten(report)).ConfigureAwait(false);
+    }
+
+    private static Task<IReadOnlyDictionary<string, DeliveryRecord>> LastRemindersAsync(PortalRequest request, ReportingPeriod period) =>
+        request.Service<DeliveryService>().GetLastRemindersAsync(
+            request.Service<ReportingOptions>().Departments.Select(d => d.Id), period.EndExclusive.AddDays(-10), request.Aborted);
+
+    private static Task<SubmissionRecord?> FindAsync(PortalRequest request) =>
+        request.Service<SubmissionStatusService>().GetSubmissionAsync(request.Value("department"), request.Value("key"), request.Aborted);
+
+    private static HtmlText SubmissionsTable(string department, IReadOnlyList<PeriodStatus.Submission> submissions)
+    {
+        HtmlText rows = HtmlText.Join(submissions.Select(s => HtmlText.Of($"""
+            <tr>
+              <td>{Fragments.Time(s.ReceivedAt)}</td><td class="file">{s.FileName}</td><td>{Fragments.ResultBadge(s.Result)}</td><td>{s.ErrorCount}</td><td>{s.WarningCount}</td>
+              <td><a href="/portal/office/submissions/{department}/{s.Id}">详情与问题</a></td>
+            </tr>
+            """)));
+        return HtmlText.Of($"""
+            <div class="table-wrap"><table>
+              <thead><tr><th scope="col">收到时间</th><th scope="col">文件</th><th scope="col">结果</th><th scope="col">错误</th><th scope="col">提示</th><th scope="col">详情</th></tr></thead>
+              <tbody>{rows}</tbody>
+            </table></div>
+            """);
+    }
+
+    private static HtmlText Sheet(IndicatorSheet sheet)
+    {
+        var sections = new List<HtmlText> { HtmlText.Of($"<p class=\"sheet-title\">{sheet.Title}</p>") };
+        foreach (IndicatorSheetSection section in sheet.Sections)
+        {
+            IEnumerable<HtmlText> blocks = section.Blocks.Select(block => block switch
+            {
+                IndicatorSheetLine line => HtmlText.Of($"<p>{line.Text}</p>"),
+                IndicatorSheetTable table => HtmlText.Of($"""
+                    <div class="table-wrap"><table class="figures">
+                      <thead><tr>{table.Headers.Select(h => HtmlText.Of($"<th scope=\"col\">{h}</th>"))}</tr></thead>
+                      <tbody>{table.Rows.Select(r => HtmlText.Of($"<tr>{r.Select((cell, i) => i == 0 ? HtmlText.Of($"<th scope=\"row\">{cell}</th>") : HtmlText.Of($"<td>{cell}</td>"))}</tr>"))}</tbody>
+                    </table></div>
+                    """),
+                _ => HtmlText.Empty,
+            });
+            sections.Add(HtmlText.Of($"<section class=\"card\"><h2>{section.Title}</h2>{blocks}</section>"));
+        }
+
+        return HtmlText.Join(sections);
+    }
+
+    private static HtmlText PeriodPicker(string action, ReportingPeriod selected, TimeProvider clock)
+    {
+        ReportingPeriod latest = ChinaTime.PeriodReportedOn(ChinaTime.Today(clock));
+        if (selected > latest)
+        {
+            latest = selected;
+        }
+
+        IEnumerable<ReportingPeriod> periods = Enumerable.Range(0, 24).Select(i => Enumerable.Range(0, i).Aggregate(latest, (p, _) => p.Previous));
+        HtmlText options = HtmlText.Join(periods.Select(p => HtmlText.Of(
+            $"<option value=\"{p}\"{(p == selected ? HtmlText.Trusted(" selected") : HtmlText.Empty)}>{p.ToChineseCumulative()}</option>")));
+        return HtmlText.Of($"""
+            <form method="get" action="{action}" class="period-picker">
+              <label for="period">报告期</label>
+              <select id="period" name="period">{options}</select>
+              <button type="submit">查看</button>
+            </form>
+            """);
+    }
+
+    private static string DeliveryState(DeliveryRecord record) => record.Status switch
+    {
+        DeliveryStatus.Sent => "已发送",
+        DeliveryStatus.Failed => "发送失败，下次重试",
+        DeliveryStatus.Sending => "发送中",
+        _ => "待发送",
+    };
+
+    private static string Outcome(DeliveryOutcome outcome) => outcome.Result switch
+    {
+        DeliveryResult.Sent => "已发送",
+        DeliveryResult.AlreadySent => "今天已催报过，未重复发送",
+        DeliveryResult.Failed => $"发送失败（{outcome.Error}）",
+        _ => "正由另一进程发送",
+    };
+}
