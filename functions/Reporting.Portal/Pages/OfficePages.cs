@@ -20,7 +20,7 @@ internal static class OfficePages
     public static async Task StatusAsync(PortalRequest request)
     {
         var clock = request.Service<TimeProvider>();
-        ReportingPeriod period = request.PeriodOrCurrent(clock);
+        (ReportingPeriod period, HtmlText note) = await PeriodToShowAsync(request, clock).ConfigureAwait(false);
         PeriodStatus status = await request.Service<SubmissionStatusService>().GetPeriodStatusAsync(period, request.Aborted).ConfigureAwait(false);
         IReadOnlyDictionary<string, DeliveryRecord> reminders = await LastRemindersAsync(request, period).ConfigureAwait(false);
         string csrf = request.CsrfToken();
@@ -56,6 +56,7 @@ internal static class OfficePages
 
         HtmlText content = HtmlText.Of($"""
             {PeriodPicker("/portal/office", period, clock)}
+            {note}
             <p>报送截止：{Fragments.Date(status.Deadline)}（北京时间当天24时前）。</p>
             <div class="table-wrap">
               <table class="status">
@@ -133,7 +134,7 @@ internal static class OfficePages
     public static async Task IndicatorsAsync(PortalRequest request)
     {
         var clock = request.Service<TimeProvider>();
-        ReportingPeriod period = request.PeriodOrCurrent(clock);
+        (ReportingPeriod period, HtmlText note) = await PeriodToShowAsync(request, clock).ConfigureAwait(false);
         IndicatorReport report = await request.Service<IndicatorService>().ComputeAsync(period, request.Aborted).ConfigureAwait(false);
         var options = request.Service<ReportingOptions>();
         HtmlText body = report.Sources.Count == 0
@@ -141,6 +142,7 @@ internal static class OfficePages
             : Sheet(IndicatorSheets.Build(report, options.DepartmentName));
         HtmlText content = HtmlText.Of($"""
             {PeriodPicker("/portal/office/indicators", period, clock)}
+            {note}
             {body}
             """);
         await request.HtmlAsync(Layout.Page("指标", request.User, content, request.CsrfToken(), "indicators")).ConfigureAwait(false);
@@ -217,6 +219,29 @@ internal static class OfficePages
         ReportingPeriod period = request.PeriodOrCurrent(request.Service<TimeProvider>());
         IndicatorReport report = await request.Service<IndicatorService>().ComputeAsync(period, request.Aborted).ConfigureAwait(false);
         await request.JsonAsync(IndicatorCatalog.Flatten(report)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The period asked for; else the one being reported now, unless nothing has arrived for it yet while an earlier
+    /// period has submissions (the first days of a month, or a store filled by `reporting demo`): that one, said so.
+    /// </summary>
+    private static async Task<(ReportingPeriod Period, HtmlText Note)> PeriodToShowAsync(PortalRequest request, TimeProvider clock)
+    {
+        if (ReportingPeriod.TryParse(request.Query("period"), out ReportingPeriod asked))
+        {
+            return (asked, HtmlText.Empty);
+        }
+
+        ReportingPeriod current = ChinaTime.PeriodReportedOn(ChinaTime.Today(clock));
+        ReportingPeriod? latest = await request.Service<SubmissionStatusService>().LatestPeriodWithSubmissionsAsync(request.Aborted).ConfigureAwait(false);
+        if (latest is { } earlier && earlier < current)
+        {
+            return (earlier, HtmlText.Of($"""
+                <p class="notice">本期（{current.ToChineseCumulative()}）尚未收到报送，下面是最近有报送的{earlier.ToChineseCumulative()}。<a href="?period={current}">查看本期</a></p>
+                """));
+        }
+
+        return (current, HtmlText.Empty);
     }
 
     private static Task<IReadOnlyDictionary<string, DeliveryRecord>> LastRemindersAsync(PortalRequest request, ReportingPeriod period) =>

@@ -23,6 +23,21 @@ public sealed class SubmissionStatusService(ILedgerStore ledger, ReportingOption
         return [.. rows.OrderByDescending(r => r.ReceivedAt)];
     }
 
+    /// <summary>The latest period any submission was recorded for, or null when nothing has been received yet.</summary>
+    public async Task<ReportingPeriod?> LatestPeriodWithSubmissionsAsync(CancellationToken ct)
+    {
+        ReportingPeriod? latest = null;
+        await foreach (LedgerRow<SubmissionRecord> row in ledger.QueryAsync<SubmissionRecord>(LedgerTables.Submissions, null, ct).ConfigureAwait(false))
+        {
+            if (row.Value.Period is { } period && (latest is null || period > latest))
+            {
+                latest = period;
+            }
+        }
+
+        return latest;
+    }
+
     /// <summary>One submission of a department by its ledger key; null when that department has no such submission.</summary>
     public async Task<SubmissionRecord?> GetSubmissionAsync(string department, string key, CancellationToken ct)
     {
