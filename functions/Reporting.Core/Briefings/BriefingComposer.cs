@@ -21,7 +21,8 @@ public static class BriefingComposer
         BriefingOptions options,
         ReportingOptions reporting,
         int issueNumber,
-        DateOnly issueDate)
+        DateOnly issueDate,
+        BriefingExtras? extras = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(submissions);
@@ -52,18 +53,30 @@ public static class BriefingComposer
             sections.Add((SubmissionsSection.Title, SubmissionsSection.Build(submissions)));
         }
 
+        extras ??= BriefingExtras.None;
+        IReadOnlyList<string> nextSteps = BriefingExtras.Paragraphs(extras.NextSteps);
+        if (nextSteps.Count > 0)
+        {
+            sections.Add(("下步工作", [.. nextSteps.Select(p => (Block)new Paragraph([new TextRun(p)]))]));
+        }
+
         int year = report.Period.Year;
+        string issueLabel = string.Format(CultureInfo.InvariantCulture, options.IssueLabelFormat, Display.Plain(year), Display.Plain(issueNumber));
         return new BriefingDocument
         {
             Title = options.Title,
             Year = year,
             IssueNumber = issueNumber,
-            IssueLabel = string.Format(CultureInfo.InvariantCulture, options.IssueLabelFormat, Display.Plain(year), Display.Plain(issueNumber)),
+            IssueLabel = extras.Corrects is null ? issueLabel : issueLabel + "（更正）",
             Office = options.Office,
             IssueDate = issueDate,
             IssueDateLabel = ChineseDates.Format(issueDate),
             Period = report.Period,
             Headline = reporting.City + context.PeriodText + "重大项目推进情况",
+            CorrectionNote = extras.Corrects is { } corrected
+                ? $"本期更正{string.Format(CultureInfo.InvariantCulture, options.IssueLabelFormat, Display.Plain(year), Display.Plain(corrected))}简报，请以本期为准。"
+                : null,
+            EditorsNote = BriefingExtras.Paragraphs(extras.EditorsNote),
             Marking = NullIfBlank(options.Marking),
             CadenceLabel = NullIfBlank(options.CadenceLabel),
             Sections = sections.Select((s, i) => new Section(ChineseNumerals.Format(i + 1), s.Title, s.Blocks)).ToArray(),

@@ -38,6 +38,15 @@ public sealed record BriefingDocument
     /// <summary>Printed in parentheses under the title, e.g. 月报; null prints nothing.</summary>
     public string? CadenceLabel { get; init; }
 
+    /// <summary>
+    /// For a corrected issue (更正): the line under the headline saying which issue it corrects and that it
+    /// supersedes it; null for an ordinary issue.
+    /// </summary>
+    public string? CorrectionNote { get; init; }
+
+    /// <summary>编者按: the office's own words before the figures, one paragraph per element; empty prints nothing.</summary>
+    public IReadOnlyList<string> EditorsNote { get; init; } = [];
+
     public IReadOnlyList<Section> Sections { get; init; } = [];
 
     /// <summary>Where the figures come from (which submissions, which period; not official statistics).</summary>
@@ -62,6 +71,16 @@ public sealed record BriefingDocument
         if (CadenceLabel is not null)
         {
             yield return CadenceLabel;
+        }
+
+        if (CorrectionNote is not null)
+        {
+            yield return CorrectionNote;
+        }
+
+        foreach (string paragraph in EditorsNote)
+        {
+            yield return paragraph;
         }
 
         foreach (Section section in Sections)

@@ -41,6 +41,35 @@ internal static class MastheadLayout
 
         flow.Paragraph(StyledText.Plain(document.Headline, FontFace.Bold), TypeScale.Headline, 1.45, TextAlign.Center, Rgb.Black);
         cursor.Y += 12;
+        if (document.CorrectionNote is not null)
+        {
+            flow.Paragraph(StyledText.Plain(document.CorrectionNote, FontFace.Bold), TypeScale.Body, TypeScale.BodyLeading, TextAlign.Center, Rgb.OfficialRed);
+            cursor.Y += 6;
+        }
+
+        EditorsNote(flow, document.EditorsNote);
+    }
+
+    /// <summary>
+    /// 编者按: the office's words before the figures, set a character in from both sides with the label in bold at
+    /// the start of the first paragraph, as printed briefings carry it.
+    /// </summary>
+    private static void EditorsNote(Flow flow, IReadOnlyList<string> paragraphs)
+    {
+        if (paragraphs.Count == 0)
+        {
+            return;
+        }
+
+        double inset = TypeScale.Body;
+        for (int i = 0; i < paragraphs.Count; i++)
+        {
+            List<Model.TextRun> runs = i == 0 ? [new("编者按：", Model.RunStyle.Figure), new(paragraphs[i])] : [new(paragraphs[i])];
+            flow.Paragraph(
+                StyledText.FromRuns(runs), TypeScale.Body, TypeScale.BodyLeading, TextAlign.Justify, Rgb.Black, 2 * TypeScale.Body, 0, PageGeometry.Left + inset, PageGeometry.TextWidth - (2 * inset));
+        }
+
+        flow.Cursor.Y += 10;
     }
 
     /// <summary>The red title: as large as fits, letter-spaced when short so it still spans most of the measure.</summary>
