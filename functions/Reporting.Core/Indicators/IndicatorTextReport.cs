@@ -1,4 +1,5 @@
 using System.Text;
+using Reporting.Core.Indicators.Comparison;
 
 namespace Reporting.Core.Indicators;
 
@@ -23,10 +24,11 @@ public static class IndicatorTextReport
         overall.WriteTo(output);
         output.Append($"  开工率：{Display.Percent(report.StartRatePct)}（计划新开工{Display.Count(report.PlannedNewStarts)}个，已开工{Display.Count(report.StartedNewStarts)}个）\n\n");
 
+        WriteComparison(output, report);
         output.Append("二、分县区\n");
-        WriteGroups(output, "县区", report.ByCounty);
+        WriteGroups(output, "县区", report.ByCounty, report.Comparison, c => c.PreviousCounty);
         output.Append("三、分领域\n");
-        WriteGroups(output, "领域", report.ByField);
+        WriteGroups(output, "领域", report.ByField, report.Comparison, c => c.PreviousField);
 
         output.Append("四、滞后项目（红色、黄色）\n");
         if (report.Lagging.Count == 0)
@@ -130,15 +132,70 @@ public static class IndicatorTextReport
             Display.SignedPoints(figures.ScheduleGapPp),
             Display.Count(rank));
 
-    private static void WriteGroups(StringBuilder output, string label, IReadOnlyList<GroupProgress> groups)
+    private static void WriteGroups(
+        StringBuilder output, string label, IReadOnlyList<GroupProgress> groups, PeriodComparison? comparison, Func<PeriodComparison, Func<string, GroupProgress?>> previousOf)
     {
-        TextTable table = ProgressTable(label);
-        foreach (GroupProgress group in groups)
+        if (comparison is not { HasPrevious: true })
         {
-            AddProgress(table, group.Key, group.Figures, group.Rank);
+            TextTable table = ProgressTable(label);
+            foreach (GroupProgress group in groups)
+            {
+                AddProgress(table, group.Key, group.Figures, group.Rank);
+            }
+
+            table.WriteTo(output);
+            output.Append('\n');
+            return;
         }
 
-        table.WriteTo(output);
+        Func<string, GroupProgress?> previous = previousOf(comparison);
+        var compared = new TextTable(label, "项目数", "年度计划(亿元)", "累计完成(亿元)", "完成率", "与序时比较(个百分点)", "排名", "完成率较上月(个百分点)", "排名变化");
+        foreach (GroupProgress group in groups)
+        {
+            GroupProgress? before = previous(group.Key);
+            compared.Add(
+                group.Key,
+                Display.Count(group.Figures.Count),
+                Display.YiCell(group.Figures.AnnualPlan),
+                Display.YiCell(group.Figures.Completed),
+                Display.Percent(group.Figures.CompletionPct),
+                Display.SignedPoints(group.Figures.ScheduleGapPp),
+                Display.Count(group.Rank),
+                Display.SignedPoints(Change.Points(group.Figures.CompletionPct, before?.Figures.CompletionPct)),
+                Display.RankChange(Change.Rank(group.Rank, before?.Rank)));
+        }
+
+        compared.WriteTo(output);
         output.Append('\n');
+    }
+
+    /// <summary>环比: against the previous month of the same year, or why there is no comparison.</summary>
+    private static void WriteComparison(StringBuilder output, IndicatorReport report)
+    {
+        if (report.Comparison is not { } comparison)
+        {
+            return;
+        }
+
+        output.Append("  环比：");
+        switch (comparison.Basis)
+        {
+            case ComparisonBasis.FirstMonthOfYear:
+                output.Append(report.Period.Year).Append("年1月为年内首月，累计数自1月起算，不与上年12月比较。\n\n");
+                return;
+            case ComparisonBasis.NoPreviousData:
+                output.Append("上月（").Append(comparison.PreviousPeriod?.ToChineseCumulative()).Append("）没有已接受的报送，环比各项为“—”。\n\n");
+                return;
+        }
+
+        ProgressFigures? before = comparison.Overall;
+        LaggingCounts now = LaggingCounts.Of(report.Lagging);
+        output.Append('较').Append(comparison.PreviousPeriod?.ToChineseCumulative())
+            .Append("，完成率变化").Append(Display.SignedPoints(Change.Points(report.Overall.CompletionPct, before?.CompletionPct))).Append("个百分点，")
+            .Append("本月完成投资").Append(Display.YiYuan(Change.Amount(report.Overall.Completed, before?.Completed))).Append('，')
+            .Append("项目数变化").Append(Display.SignedCount(Change.Count(report.Overall.Count, before?.Count))).Append('，')
+            .Append("滞后项目").Append(Display.Count(now.Total)).Append("个（变化").Append(Display.SignedCount(Change.Count(now.Total, comparison.Lagging?.Total))).Append("），")
+            .Append("新增滞后").Append(Display.Count(comparison.NewlyLagging.Count)).Append("个，")
+            .Append("不再滞后").Append(Display.Count(comparison.NoLongerLagging.Count)).Append("个。\n\n");
     }
 }
