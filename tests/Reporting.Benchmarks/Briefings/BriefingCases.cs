@@ -29,8 +29,12 @@ internal static class BriefingCases
     /// <summary>The seed's briefing with all seven sections (what <c>reporting demo</c> prints).</summary>
     public static BriefingDocument DemoDocument() => PingxiangSample.Document();
 
-    /// <summary>The same briefing with a long lagging list (红色/黄色预警项目清单) running over many pages.</summary>
-    public static BriefingDocument LongDocument() => PingxiangSample.Document(PingxiangSample.Report(lagging: PingxiangSample.ManyLagging(LongLaggingProjects)));
+    /// <summary>
+    /// The same briefing with a long lagging list (红色/黄色预警项目清单) running over many pages: every project named
+    /// (LaggingListLimit 0), as before the list was cut to the furthest behind, so the runs stay comparable.
+    /// </summary>
+    public static BriefingDocument LongDocument() =>
+        PingxiangSample.Document(PingxiangSample.Report(lagging: PingxiangSample.ManyLagging(LongLaggingProjects)), laggingListLimit: 0);
 
     public static BriefingDocument Document(string name) => name switch
     {

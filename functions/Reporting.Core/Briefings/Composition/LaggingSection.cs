@@ -1,12 +1,20 @@
 using Reporting.Core.Briefings.Model;
 using Reporting.Core.Indicators;
+using Reporting.Core.Indicators.Comparison;
 
 namespace Reporting.Core.Briefings.Composition;
 
-/// <summary>六、需关注的问题: red then yellow lagging projects by name, with county, responsible unit, completion and stated issue.</summary>
+/// <summary>
+/// 六、需关注的问题: red then yellow lagging projects by name, with county, responsible unit, completion and stated
+/// issue; what changed since last month; and, beyond <see cref="BriefingOptions.LaggingListLimit"/>, only the
+/// projects furthest behind, "等M个项目" for the rest, whose full list travels as the attached workbook.
+/// </summary>
 internal static class LaggingSection
 {
     public const string Title = "需关注的问题";
+
+    /// <summary>The attached workbook's title as the prose names it (the file is 滞后项目清单.xlsx).</summary>
+    public const string AttachmentTitle = "滞后项目清单";
 
     public static IReadOnlyList<Block> Build(CompositionContext context)
     {
@@ -39,6 +47,22 @@ internal static class LaggingSection
 
         prose.Text("。请相关县区和责任单位对照问题清单加快推进。");
         var blocks = new List<Block> { prose.Build() };
+        if (Changes(context) is { } changes)
+        {
+            blocks.Add(changes);
+        }
+
+        int limit = context.Briefing.LaggingListLimit;
+        if (limit > 0 && report.Lagging.Count > limit)
+        {
+            // The furthest behind first: the report lists red before yellow and, within each, the largest gap first.
+            List<LaggingProject> named = report.Lagging.Take(limit).ToList();
+            blocks.Add(new Subheading("（一）慢于序时进度最多的" + Display.Plain(named.Count) + "个项目"));
+            blocks.Add(TableOf(context, named, "慢于序时进度最多的" + Display.Plain(named.Count) + "个项目", withSeverity: true));
+            blocks.Add(Remainder(report.Lagging, named.Count));
+            return blocks;
+        }
+
         int subsection = 0;
         if (reds.Count > 0)
         {
@@ -55,9 +79,76 @@ internal static class LaggingSection
         return blocks;
     }
 
-    private static Table TableOf(CompositionContext context, IReadOnlyList<LaggingProject> projects, string title)
+    /// <summary>
+    /// "与上月相比，滞后项目增加3个；新增滞后项目5个（甲、乙、丙等），不再滞后项目2个。" Names at most
+    /// <see cref="NamedChanges"/> projects; null without a previous month.
+    /// </summary>
+    public static Paragraph? Changes(CompositionContext context)
     {
-        TableColumn[] columns =
+        if (MonthOnMonth.Previous(context) is not { Lagging: { } before } comparison)
+        {
+            return null;
+        }
+
+        int change = context.Report.Lagging.Count - before.Total;
+        var prose = new ProseBuilder().Text("与上月相比，滞后项目");
+        if (change == 0)
+        {
+            prose.Text("数量持平");
+        }
+        else
+        {
+            prose.Text(change > 0 ? "增加" : "减少").Figure(Display.Plain(Math.Abs(change))).Text("个");
+        }
+
+        prose.Text("；新增滞后项目").Figure(Display.Plain(comparison.NewlyLagging.Count)).Text("个");
+        AppendNames(prose, comparison.NewlyLagging);
+        prose.Text("，不再滞后项目").Figure(Display.Plain(comparison.NoLongerLagging.Count)).Text("个");
+        AppendNames(prose, comparison.NoLongerLagging);
+        return prose.Text("。").Build();
+    }
+
+    /// <summary>How many projects the change sentence names before "等".</summary>
+    public const int NamedChanges = 3;
+
+    private static void AppendNames(ProseBuilder prose, IReadOnlyList<LaggingProject> projects)
+    {
+        if (projects.Count == 0)
+        {
+            return;
+        }
+
+        string names = string.Join("、", projects.Take(NamedChanges).Select(p => DataText.OrMissing(p.Name)));
+        prose.Text("（" + names + (projects.Count > NamedChanges ? "等" : string.Empty) + "）");
+    }
+
+    /// <summary>"限于篇幅，上表仅列慢于序时进度最多的20个项目，其余红色预警X个、黄色预警Y个等M个项目详见附件《滞后项目清单》。"</summary>
+    private static Paragraph Remainder(IReadOnlyList<LaggingProject> lagging, int named)
+    {
+        int red = 0;
+        for (int i = named; i < lagging.Count; i++)
+        {
+            red += lagging[i].Severity == LagSeverity.Red ? 1 : 0;
+        }
+
+        int rest = lagging.Count - named;
+        var prose = new ProseBuilder().Text("限于篇幅，上表仅列慢于序时进度最多的" + Display.Plain(named) + "个项目，其余");
+        if (red > 0)
+        {
+            prose.Text("红色预警").Figure(Display.Plain(red)).Text("个");
+        }
+
+        if (rest - red > 0)
+        {
+            prose.Text((red > 0 ? "、" : string.Empty) + "黄色预警").Figure(Display.Plain(rest - red)).Text("个");
+        }
+
+        return prose.Text("等").Figure(Display.Plain(rest)).Text("个项目（含县区、领域、完成情况和存在问题）详见附件《" + AttachmentTitle + "》。").Build();
+    }
+
+    private static Table TableOf(CompositionContext context, IReadOnlyList<LaggingProject> projects, string title, bool withSeverity = false)
+    {
+        List<TableColumn> columns =
         [
             new("序号", ColumnAlignment.Center, 0.5),
             new("项目名称", ColumnAlignment.Left, 2.4),
@@ -65,8 +156,13 @@ internal static class LaggingSection
             new("责任单位", ColumnAlignment.Left, 1.3),
             new("完成率", ColumnAlignment.Right, 0.8),
             new("与序时比较\n（百分点）", ColumnAlignment.Right, 0.8),
-            new("存在问题", ColumnAlignment.Left, 2.4),
         ];
+        if (withSeverity)
+        {
+            columns.Add(new("预警", ColumnAlignment.Center, 0.5));
+        }
+
+        columns.Add(new("存在问题", ColumnAlignment.Left, 2.4));
         TableRow[] rows = projects.Select((p, i) => new TableRow(
         [
             Display.Plain(i + 1),
@@ -75,6 +171,7 @@ internal static class LaggingSection
             DataText.OrMissing(string.IsNullOrWhiteSpace(p.ResponsibleUnit) ? p.Owner : p.ResponsibleUnit),
             Display.Percent(p.CompletionPct),
             Display.SignedPoints(p.ScheduleGapPp),
+            .. withSeverity ? [p.Severity == LagSeverity.Red ? "红色" : "黄色"] : Array.Empty<string>(),
             DataText.OrMissing(p.Issues),
         ])).ToArray();
         return new Table(context.NextTableCaption(title), columns, rows);
