@@ -24,7 +24,8 @@ internal static class LaggingSection
         string red = Display.Plain(Math.Abs(thresholds.RedGapPp)) + "个百分点";
         if (report.Lagging.Count == 0)
         {
-            return [new ProseBuilder().Text("本期无完成率慢于序时进度" + yellow + "以上的项目。").Build()];
+            Paragraph none = new ProseBuilder().Text("本期无完成率慢于序时进度" + yellow + "以上的项目。").Build();
+            return Changes(context) is { } cleared ? [none, cleared] : [none];
         }
 
         List<LaggingProject> reds = report.Lagging.Where(p => p.Severity == LagSeverity.Red).ToList();
@@ -85,7 +86,7 @@ internal static class LaggingSection
     /// </summary>
     public static Paragraph? Changes(CompositionContext context)
     {
-        if (MonthOnMonth.Previous(context) is not { Lagging: { } before } comparison)
+        if (MonthOnMonth.Previous(context) is not { Lagging: { } before } comparison || (before.Total == 0 && context.Report.Lagging.Count == 0))
         {
             return null;
         }

@@ -77,6 +77,9 @@ internal static class MonthOnMonth
         return prose.Text("。").Build();
     }
 
+    /// <summary>A month's increment: "6.5亿元", or "598万元" below 1亿元, where 亿元 with two decimals would round a small county's month away.</summary>
+    public static string Amount(decimal wan) => Math.Abs(wan) < 10_000m ? Display.WanYuan(wan) : Display.YiYuan(wan);
+
     /// <summary>"12月" — the month a monthly increment belongs to.</summary>
     public static string MonthName(ReportingPeriod period) => Display.Plain(period.Month) + "月";
 }

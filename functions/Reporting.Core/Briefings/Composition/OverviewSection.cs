@@ -200,10 +200,10 @@ internal static class OverviewSection
             case null:
                 return;
             case > 0:
-                prose.Text("，其中" + MonthOnMonth.MonthName(period) + "完成投资").Figure(Display.YiYuan(increment));
+                prose.Text("，其中" + MonthOnMonth.MonthName(period) + "完成投资").Figure(MonthOnMonth.Amount(increment.Value));
                 return;
             case < 0:
-                prose.Text("，较上月减少").Figure(Display.YiYuan(-increment));
+                prose.Text("，较上月减少").Figure(MonthOnMonth.Amount(-increment.Value));
                 return;
             default:
                 prose.Text("，" + MonthOnMonth.MonthName(period) + "无新增完成投资");

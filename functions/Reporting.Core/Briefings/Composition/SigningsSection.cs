@@ -96,7 +96,7 @@ internal static class SigningsSection
 
         if (amount != 0)
         {
-            prose.Text("，签约金额" + (amount > 0 ? "增加" : "减少")).Figure(Display.YiYuan(Math.Abs(amount)));
+            prose.Text("，签约金额" + (amount > 0 ? "增加" : "减少")).Figure(MonthOnMonth.Amount(Math.Abs(amount)));
         }
 
         prose.Text("。");

@@ -38,6 +38,12 @@ public sealed record BriefingDocument
     /// <summary>Printed in parentheses under the title, e.g. 月报; null prints nothing.</summary>
     public string? CadenceLabel { get; init; }
 
+    /// <summary>
+    /// Set for a document that accompanies an issue rather than being one (e.g. "本县区附页"): it gets a compact
+    /// heading naming the issue it belongs to instead of the full 报头.
+    /// </summary>
+    public string? AppendixLabel { get; init; }
+
     public IReadOnlyList<Section> Sections { get; init; } = [];
 
     /// <summary>Where the figures come from (which submissions, which period; not official statistics).</summary>
@@ -62,6 +68,11 @@ public sealed record BriefingDocument
         if (CadenceLabel is not null)
         {
             yield return CadenceLabel;
+        }
+
+        if (AppendixLabel is not null)
+        {
+            yield return AppendixLabel;
         }
 
         foreach (Section section in Sections)
