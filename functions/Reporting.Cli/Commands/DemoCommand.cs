@@ -9,9 +9,10 @@ namespace Reporting.Cli.Commands;
 
 /// <summary>
 /// `reporting demo [--out DIR] [--config FILE] [--connection C]`: the whole product on the bundled
-/// sample submissions for 2022-12, in the order it happens in production: each department's upload
-/// is archived, read and answered with a receipt; on the 5th at 08:30 Beijing time the briefing is
-/// rendered and mailed to every leader. Mail goes to DIR/outbox/ as .eml files unless SMTP is configured.
+/// sample submissions for 2022 (January to December), in the order it happens in production: each
+/// department's upload is archived, read and answered with a receipt, month after month; on the 5th at
+/// 08:30 Beijing time the December briefing is rendered (read against November) and mailed to every
+/// leader. Mail goes to DIR/outbox/ as .eml files unless SMTP is configured.
 /// </summary>
 public static class DemoCommand
 {
@@ -70,15 +71,38 @@ public static class DemoCommand
 
         await output.WriteLineAsync($"Reporting 演示：{environment.Options.City}{SampleDataFolder.Period.ToChineseCumulative()}样例报表，存储 {environment.Store.Location}").ConfigureAwait(false);
         await output.WriteLineAsync().ConfigureAwait(false);
-        await output.WriteLineAsync($"1. 接收 {samples.Count} 份部门报送（先存档，再校验，并回执各部门）").ConfigureAwait(false);
+        // The year's uploads in order, January first: each month is read against the month before (cumulative
+        // figures must not fall) and the briefing compares December with November. Earlier months are summed up
+        // in a line each; the briefing's own month is listed upload by upload.
+        IReadOnlyList<ReportingPeriod> months = [.. SampleDataFolder.Periods().Where(p => p.Year == SampleDataFolder.Period.Year && p <= SampleDataFolder.Period)];
+        List<(string Department, string Path)> year = [.. months.SelectMany(p => p == SampleDataFolder.Period ? samples : InOrder(SampleDataFolder.Files(p)))];
+        await output.WriteLineAsync($"1. 接收 {year.Count} 份部门报送（{months[0].Year}年{months[0].Month}月至{months[^1].Month}月，每份先存档，再校验，并回执各部门）").ConfigureAwait(false);
         bool anyRejected = false;
-        foreach ((string department, string path) in samples)
+        foreach (ReportingPeriod month in months)
         {
-            SubmissionReceipt receipt = await UploadAsync(environment, ingestion, department, path, cancellationToken).ConfigureAwait(false);
-            DeliveryOutcome? answer = await receipts.SendAsync(receipt, cancellationToken).ConfigureAwait(false);
-            anyRejected |= !receipt.Accepted;
-            await output.WriteLineAsync("   " + DescribeSubmission(environment, receipt, answer)).ConfigureAwait(false);
+            bool listed = month == SampleDataFolder.Period;
+            int accepted = 0;
+            IReadOnlyList<(string Department, string Path)> uploads = listed ? samples : InOrder(SampleDataFolder.Files(month));
+            foreach ((string department, string path) in uploads)
+            {
+                SubmissionReceipt receipt = await UploadAsync(environment, ingestion, department, path, cancellationToken).ConfigureAwait(false);
+                DeliveryOutcome? answer = await receipts.SendAsync(receipt, cancellationToken).ConfigureAwait(false);
+                anyRejected |= !receipt.Accepted;
+                accepted += receipt.Accepted ? 1 : 0;
+                if (listed || !receipt.Accepted)
+                {
+                    await output.WriteLineAsync("   " + DescribeSubmission(environment, receipt, answer)).ConfigureAwait(false);
+                }
+            }
+
+            if (!listed)
+            {
+                await output.WriteLineAsync($"   {month.ToChineseCumulative()}：{uploads.Count}份报送，{accepted}份已接收").ConfigureAwait(false);
+            }
         }
+
+        IReadOnlyList<(string Department, string Path)> InOrder(IReadOnlyList<(string Department, string Path)> files) =>
+            [.. files.OrderBy(s => order.IndexOf(s.Department) is var i and >= 0 ? i : int.MaxValue).ThenBy(s => s.Path, StringComparer.Ordinal)];
 
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync("2. 计算指标并生成简报（与定时任务 SendBriefing 相同的路径）").ConfigureAwait(false);

@@ -85,6 +85,15 @@ public static class Display
         _ => "持平",
     };
 
+    /// <summary>A move in a ranking for a narrow table column: "↑2", "↓1", "持平"; "—" when either month has no rank.</summary>
+    public static string RankMove(int? placesUp) => placesUp switch
+    {
+        null => Missing,
+        > 0 => "↑" + Count(placesUp),
+        < 0 => "↓" + Count(-placesUp),
+        _ => "持平",
+    };
+
     /// <summary>A change of a count for tables: "+3", "−2", "0"; "—" without a previous month.</summary>
     public static string SignedCount(int? change) => change switch
     {

@@ -55,9 +55,9 @@ public sealed class MonthOnMonthCompositionTests
 
         Assert.Contains("与上月相比，安源区排名上升1位，湘东区排名下降1位。", TwoMonths.Text(document, "分县区推进情况"));
         Table counties = TwoMonths.Blocks(document, "分县区推进情况").OfType<Table>().Single();
-        Assert.Equal(["完成率较上月\n（百分点）", "排名\n变化"], counties.Columns.Skip(7).Select(c => c.Header));
-        Assert.Equal(["安源区", "2", "0.20", "0.22", "112.4%", "+12.4", "1", "+27.4", "上升1位"], counties.Rows[0].Cells);
-        Assert.Equal(["湘东区", "1", "0.10", "0.10", "100.0%", "0.0", "2", "+5.0", "下降1位"], counties.Rows[1].Cells);
+        Assert.Equal(["完成率\n较上月", "排名\n变化"], counties.Columns.Skip(7).Select(c => c.Header));
+        Assert.Equal(["安源区", "2", "0.20", "0.22", "112.4%", "+12.4", "1", "+27.4", "↑1"], counties.Rows[0].Cells);
+        Assert.Equal(["湘东区", "1", "0.10", "0.10", "100.0%", "0.0", "2", "+5.0", "↓1"], counties.Rows[1].Cells);
         Assert.Equal("+19.9", counties.Rows[^1].Cells[7]);
     }
 
@@ -179,6 +179,13 @@ public sealed class MonthOnMonthCompositionTests
         Assert.Equal(2, TwoMonths.Blocks(document, "需关注的问题").OfType<Table>().Count());
         Assert.DoesNotContain("限于篇幅", TwoMonths.Text(document, "需关注的问题"));
     }
+
+    [Theory]
+    [InlineData(2, "↑2")]
+    [InlineData(-1, "↓1")]
+    [InlineData(0, "持平")]
+    [InlineData(null, "—")]
+    public void Rank_moves_fit_a_narrow_column(int? placesUp, string expected) => Assert.Equal(expected, Display.RankMove(placesUp));
 
     [Theory]
     [InlineData(2, "上升2位")]

@@ -24,14 +24,16 @@ internal static class ProgressSection
         Func<string, GroupProgress?>? previous = comparison is not null && previousOf is not null && comparison.Overall is not null ? previousOf(comparison) : null;
         var blocks = new List<Block>();
         Paragraph? summary = Summary(groups, groupNoun, lead);
-        if (summary is not null)
-        {
-            blocks.Add(summary);
-        }
+        Paragraph? moves = previous is null ? null : MonthOnMonth.RankMoves(groups, previous, groupNoun);
 
-        if (previous is not null && MonthOnMonth.RankMoves(groups, previous, groupNoun) is { } moves)
+        // The rank moves continue the summary's paragraph: one thought (who leads, who moved), one paragraph.
+        if (summary is not null && moves is not null)
         {
-            blocks.Add(moves);
+            blocks.Add(new Paragraph([.. summary.Runs, .. moves.Runs]));
+        }
+        else if ((summary ?? moves) is { } only)
+        {
+            blocks.Add(only);
         }
 
         blocks.Add(TableOf(context, groups, groupNoun, previous));
@@ -145,8 +147,9 @@ internal static class ProgressSection
         ];
         if (previous is not null)
         {
-            columns.Add(new("完成率较上月\n（百分点）", ColumnAlignment.Right));
-            columns.Add(new("排名\n变化", ColumnAlignment.Center, 0.8));
+            // Short headers: nine columns must fit the measure without wrapping a figure; the unit is in the note.
+            columns.Add(new("完成率\n较上月", ColumnAlignment.Right));
+            columns.Add(new("排名\n变化", ColumnAlignment.Center, 0.6));
         }
 
         var rows = groups.Select(g => new TableRow(
@@ -173,7 +176,7 @@ internal static class ProgressSection
             Display.Missing,
             .. previous is null ? Array.Empty<string>() : [Display.SignedPoints(Change.Points(overall.CompletionPct, overallBefore?.CompletionPct)), Display.Missing],
         ], TableRowKind.Total));
-        string changeNote = previous is null ? string.Empty : "；较上月为本月完成率减上月完成率，排名变化与上月排名相比";
+        string changeNote = previous is null ? string.Empty : "；完成率较上月为本月完成率减上月完成率（百分点），排名变化与上月相比（↑上升、↓下降）";
         return new Table(
             context.NextTableCaption("分" + groupNoun + "重大项目推进情况"),
             columns,
@@ -184,7 +187,7 @@ internal static class ProgressSection
     private static string[] ChangeCells(GroupProgress group, GroupProgress? before) =>
     [
         Display.SignedPoints(Change.Points(group.Figures.CompletionPct, before?.Figures.CompletionPct)),
-        Display.RankChange(Change.Rank(group.Rank, before?.Rank)),
+        Display.RankMove(Change.Rank(group.Rank, before?.Rank)),
     ];
 
     private static void AppendNamesWithPercent(ProseBuilder prose, List<GroupProgress> groups)

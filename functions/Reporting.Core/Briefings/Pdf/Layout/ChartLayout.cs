@@ -19,7 +19,7 @@ internal static class ChartLayout
     private const double CaptionHeight = TypeScale.TableCaption * 1.8;
     private const double LabelGap = 8;
     private const double ValueRoom = 46;
-    private const double PairedPitch = 30;
+    private const double PairedPitch = 26;
     private const double PreviousHeight = 7;
     private const double LegendBand = 18;
     private const double SmallLabel = 8.5;

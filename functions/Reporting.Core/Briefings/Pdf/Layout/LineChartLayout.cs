@@ -11,7 +11,7 @@ namespace Reporting.Core.Briefings.Pdf.Layout;
 /// </summary>
 internal static class LineChartLayout
 {
-    private const double PlotHeight = 150;
+    private const double PlotHeight = 105;
     private const double TopBand = 16; // room for the value label of the highest point
     private const double AxisBand = 20; // category labels
     private const double LegendBand = 18;
