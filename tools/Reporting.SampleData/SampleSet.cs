@@ -33,6 +33,7 @@ public sealed class SampleSet
     public static IReadOnlyList<ReportingPeriod> Periods => SampleYear.Periods;
 
     private readonly SampleYear _year;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlyList<(SampleFile File, IReadOnlyList<SheetGrid> Sheets)>> _rendered = new();
 
     private SampleSet(ulong seed)
     {
@@ -81,7 +82,9 @@ public sealed class SampleSet
     /// <summary>December's files with the grids they were rendered from (for tests that read the files back).</summary>
     internal IReadOnlyList<(SampleFile File, IReadOnlyList<SheetGrid> Sheets)> Sheets() => Sheets(12);
 
-    internal IReadOnlyList<(SampleFile File, IReadOnlyList<SheetGrid> Sheets)> Sheets(int month)
+    // Rendering a month's workbooks takes a while and a set never changes: each month is rendered once.
+    internal IReadOnlyList<(SampleFile File, IReadOnlyList<SheetGrid> Sheets)> Sheets(int month) => _rendered.GetOrAdd(month, Render);
+    private List<(SampleFile File, IReadOnlyList<SheetGrid> Sheets)> Render(int month)
     {
         var files = new List<(SampleFile, IReadOnlyList<SheetGrid>)>();
         IReadOnlyList<SampleProject> projects = _year.ProjectsIn(month);
