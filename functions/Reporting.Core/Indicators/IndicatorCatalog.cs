@@ -150,8 +150,12 @@ public static class IndicatorCatalog
         }
     }
 
-    /// <summary>One month of <c>projects.series</c>.</summary>
-    public sealed record SeriesPoint(string Period, decimal SchedulePct, int? Count, decimal? CompletionPct);
+    /// <summary>One month of <c>projects.series</c>; a month without data writes its figures as null (not left out), like every other id.</summary>
+    public sealed record SeriesPoint(
+        string Period,
+        decimal SchedulePct,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] int? Count,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] decimal? CompletionPct);
 
     private static decimal? Clean(decimal? value) => value is { } v ? Percentages.Trim(v) : null;
 }

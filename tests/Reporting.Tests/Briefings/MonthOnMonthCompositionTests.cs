@@ -152,7 +152,7 @@ public sealed class MonthOnMonthCompositionTests
 
         Table table = TwoMonths.Blocks(document, "需关注的问题").OfType<Table>().Single();
         Assert.Equal(["项目01", "项目02", "项目03", "项目04", "项目05"], table.Rows.Select(r => r.Cells[1]));
-        Assert.Equal("红色", table.Rows[0].Cells[6]);
+        Assert.Contains(new Subheading("（一）红色预警项目（共30个，列出最滞后的5个）"), TwoMonths.Blocks(document, "需关注的问题"));
         Assert.Contains(
             "限于篇幅，上表仅列慢于序时进度最多的5个项目，其余红色预警25个等25个项目（含县区、领域、完成情况和存在问题）详见附件《滞后项目清单》。",
             TwoMonths.Text(document, "需关注的问题"));
@@ -162,13 +162,18 @@ public sealed class MonthOnMonthCompositionTests
     [Fact]
     public void Red_and_yellow_beyond_the_limit_are_both_counted()
     {
-        // 30 projects from 10% to 97% of plan: 7 red (below 70%), 20 yellow (70% to 90%), 3 not lagging.
+        // 30 projects from 42% to 100% of plan against 100% 序时: 14 red (below 70%), 11 yellow (70% to 90%), 5 not lagging.
         var rows = Enumerable.Range(1, 30).Select(i => Project($"项目{i:D2}", 1000m, 400m + (20m * i), code: $"P-{i}")).ToArray();
         IndicatorReport report = IndicatorEngine.Compute(December, [Projects("anyuan", rows)], new IndicatorOptions());
 
-        string text = TwoMonths.Text(TwoMonths.Compose(report, laggingListLimit: 4), "需关注的问题");
+        BriefingDocument document = TwoMonths.Compose(report, laggingListLimit: 16);
+        string text = TwoMonths.Text(document, "需关注的问题");
 
-        Assert.Contains($"其余红色预警{report.Lagging.Count(p => p.Severity == LagSeverity.Red) - 4}个、黄色预警{report.Lagging.Count(p => p.Severity == LagSeverity.Yellow)}个等{report.Lagging.Count - 4}个项目", text);
+        // The sixteen furthest behind: all fourteen reds, then the two yellows furthest behind, each colour in its own list.
+        Assert.Equal([14, 2], TwoMonths.Blocks(document, "需关注的问题").OfType<Table>().Select(t => t.Rows.Count));
+        Assert.Contains(new Subheading("（一）红色预警项目（14个）"), TwoMonths.Blocks(document, "需关注的问题"));
+        Assert.Contains(new Subheading("（二）黄色预警项目（共11个，列出最滞后的2个）"), TwoMonths.Blocks(document, "需关注的问题"));
+        Assert.Contains("上表仅列慢于序时进度最多的16个项目，其余黄色预警9个等9个项目", text);
     }
 
     [Fact]

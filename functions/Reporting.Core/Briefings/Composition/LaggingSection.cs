@@ -56,10 +56,11 @@ internal static class LaggingSection
         int limit = context.Briefing.LaggingListLimit;
         if (limit > 0 && report.Lagging.Count > limit)
         {
-            // The furthest behind first: the report lists red before yellow and, within each, the largest gap first.
+            // The furthest behind first: the report lists red before yellow and, within each, the largest gap
+            // first, so the first N are the N furthest behind; they keep the red and yellow lists of a short briefing.
             List<LaggingProject> named = report.Lagging.Take(limit).ToList();
-            blocks.Add(new Subheading("（一）慢于序时进度最多的" + Display.Plain(named.Count) + "个项目"));
-            blocks.Add(TableOf(context, named, "慢于序时进度最多的" + Display.Plain(named.Count) + "个项目", withSeverity: true));
+            AddNamed(context, blocks, named.Where(p => p.Severity == LagSeverity.Red).ToList(), reds.Count, "红色预警项目");
+            AddNamed(context, blocks, named.Where(p => p.Severity == LagSeverity.Yellow).ToList(), yellows.Count, "黄色预警项目");
             blocks.Add(Remainder(report.Lagging, named.Count));
             return blocks;
         }
@@ -109,6 +110,20 @@ internal static class LaggingSection
         return prose.Text("。").Build();
     }
 
+    // "（一）红色预警项目（共250个，列出最滞后的20个）" and its table; nothing when none of the named is of this colour.
+    private static void AddNamed(CompositionContext context, List<Block> blocks, List<LaggingProject> named, int total, string title)
+    {
+        if (named.Count == 0)
+        {
+            return;
+        }
+
+        int number = blocks.OfType<Subheading>().Count() + 1;
+        string count = named.Count == total ? Display.Plain(total) + "个" : "共" + Display.Plain(total) + "个，列出最滞后的" + Display.Plain(named.Count) + "个";
+        blocks.Add(new Subheading("（" + ChineseNumerals.Format(number) + "）" + title + "（" + count + "）"));
+        blocks.Add(TableOf(context, named, title + "清单"));
+    }
+
     /// <summary>How many projects the change sentence names before "等".</summary>
     public const int NamedChanges = 3;
 
@@ -147,7 +162,7 @@ internal static class LaggingSection
         return prose.Text("等").Figure(Display.Plain(rest)).Text("个项目（含县区、领域、完成情况和存在问题）详见附件《" + AttachmentTitle + "》。").Build();
     }
 
-    private static Table TableOf(CompositionContext context, IReadOnlyList<LaggingProject> projects, string title, bool withSeverity = false)
+    private static Table TableOf(CompositionContext context, IReadOnlyList<LaggingProject> projects, string title)
     {
         List<TableColumn> columns =
         [
@@ -158,11 +173,6 @@ internal static class LaggingSection
             new("完成率", ColumnAlignment.Right, 0.8),
             new("与序时比较\n（百分点）", ColumnAlignment.Right, 0.8),
         ];
-        if (withSeverity)
-        {
-            columns.Add(new("预警", ColumnAlignment.Center, 0.5));
-        }
-
         columns.Add(new("存在问题", ColumnAlignment.Left, 2.4));
         TableRow[] rows = projects.Select((p, i) => new TableRow(
         [
@@ -172,7 +182,6 @@ internal static class LaggingSection
             DataText.OrMissing(string.IsNullOrWhiteSpace(p.ResponsibleUnit) ? p.Owner : p.ResponsibleUnit),
             Display.Percent(p.CompletionPct),
             Display.SignedPoints(p.ScheduleGapPp),
-            .. withSeverity ? [p.Severity == LagSeverity.Red ? "红色" : "黄色"] : Array.Empty<string>(),
             DataText.OrMissing(p.Issues),
         ])).ToArray();
         return new Table(context.NextTableCaption(title), columns, rows);
