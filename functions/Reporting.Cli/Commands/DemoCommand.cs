@@ -24,7 +24,7 @@ public static class DemoCommand
         var output = new Option<string>("--out") { Description = "输出目录（存储、简报和邮件都写在这里），默认 out", DefaultValueFactory = _ => StoreSelection.DefaultStoreDirectory };
         var config = new Option<string?>("--config") { Description = "附加配置文件（JSON），覆盖样例配置" };
         var connection = CliEnvironment.CreateConnectionOption();
-        var command = new Command("demo", "演示：用随附的2022年12月样例报表走完整流程（接收→校验→指标→简报→邮件）");
+        var command = new Command("demo", "演示：用随附的2022年1-12月样例报表走完整流程（逐月接收→校验→指标与环比→12月简报→邮件）");
         command.Options.Add(output);
         command.Options.Add(config);
         command.Options.Add(connection);

@@ -64,7 +64,8 @@ public static class CountyAppendix
             Headline = name + context.PeriodText + "重大项目推进情况",
             AppendixLabel = Label,
             Sections = sections,
-            SourceNote = "说明：本附页与同期简报数据同源，仅列本县区项目；本县区全部滞后项目见附件《" + LaggingSection.AttachmentTitle + "》。",
+
+            // No 说明 of its own: the briefing it travels with has it, and the page is for the county's projects.
         };
     }
 
@@ -124,23 +125,9 @@ public static class CountyAppendix
             prose.Text("全市平均完成年计划投资的").Figure(Display.Percent(city)).Text("。");
         }
 
-        var items = new List<KeyFigure>
-        {
-            new("重大项目", Display.Plain(figures.Count) + "个"),
-            new("完成年计划投资", Display.Percent(figures.CompletionPct)),
-        };
-        if (figures.ScheduleGapPp is { } points)
-        {
-            string? direction = Display.AheadOrBehind(points);
-            items.Add(direction is null ? new KeyFigure("与序时进度", "持平") : new KeyFigure(direction + "序时进度", Display.PointsMagnitude(points)));
-        }
-
-        if (group.Rank is { } place)
-        {
-            items.Add(new KeyFigure("全市排名", "第" + Display.Plain(place) + "位"));
-        }
-
-        return [prose.Build(), new KeyFigures(items)];
+        // Prose only, no key-figure panels: every figure is in bold in the sentence, and the page's room goes to
+        // the county's own lagging projects.
+        return [prose.Build()];
     }
 
     private static List<Block> Lagging(CompositionContext context, string county, string name, int maxNamed)
