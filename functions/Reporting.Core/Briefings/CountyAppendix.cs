@@ -182,8 +182,9 @@ public static class CountyAppendix
 
         if (mine.Count > named.Count)
         {
-            blocks.Add(new ProseBuilder().Text((named.Count > 0 ? "上表列慢于序时进度最多的" + Display.Plain(named.Count) + "个项目，其余" : string.Empty))
-                .Text("等").Figure(Display.Plain(mine.Count - named.Count)).Text("个项目详见附件《" + LaggingSection.AttachmentTitle + "》。").Build());
+            // "上表列慢于序时进度最多的3个项目，其余8029个项目详见附件…"; with none named, "安源区全部8032个滞后项目详见附件…".
+            blocks.Add(new ProseBuilder().Text(named.Count > 0 ? "上表列慢于序时进度最多的" + Display.Plain(named.Count) + "个项目，其余" : name + "全部")
+                .Figure(Display.Plain(mine.Count - named.Count)).Text((named.Count > 0 ? "个项目" : "个滞后项目") + "详见附件《" + LaggingSection.AttachmentTitle + "》。").Build());
         }
 
         return blocks;
