@@ -37,6 +37,8 @@ public sealed class PagesPerSecondColumnAttribute : ColumnConfigBaseAttribute
                 nameof(RenderBriefingBenchmarks.RenderDemo) => BriefingCases.Pages(BriefingCases.DemoDocument()),
                 nameof(RenderBriefingBenchmarks.RenderLong) => BriefingCases.Pages(BriefingCases.LongDocument()),
                 nameof(RenderBriefingBenchmarks.RenderTwoSections) => BriefingCases.Pages(BriefingCases.TwoSectionsDocument()),
+                nameof(ScaleBriefingBenchmarks.DemoComposeAndRender) => BriefingCases.Pages(BriefingCases.DemoDocument()),
+                nameof(ScaleBriefingBenchmarks.HundredThousandProjectsComposeAndRender) => BriefingCases.Pages(BriefingCases.ScaleDocument()),
                 _ => null,
             };
             return pages is int count && meanNs is double ns && ns > 0

@@ -12,11 +12,11 @@ namespace Reporting.Benchmarks;
 /// <summary>
 /// BenchmarkDotNet's switcher (run.sh passes a filter), and helpers for a quick look or the Chromium
 /// side-by-side: <c>--ingest ROWS [ours]</c>, <c>--indicators</c>, <c>--pages NAME</c>,
-/// <c>--pdf NAME FILE</c>, <c>--html NAME FILE</c> (NAME: two, demo or long).
+/// <c>--pdf NAME FILE</c>, <c>--html NAME FILE</c> (NAME: two, demo, long or scale).
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: [BenchmarkDotNet arguments] | --ingest ROWS [ours] | --indicators | --pages NAME | --pdf NAME FILE | --html NAME FILE   (NAME: two, demo or long)";
+    private const string Usage = "usage: [BenchmarkDotNet arguments] | --ingest ROWS [ours] | --indicators | --pages NAME | --pdf NAME FILE | --html NAME FILE   (NAME: two, demo, long or scale)";
 
     public static int Main(string[] args)
     {

@@ -2,8 +2,8 @@
 # Runs the benchmarks on demand (never part of dotnet test) and writes their tables into
 # docs/performance.md, each in its own section, with the machine and the date.
 #
-#   tests/Reporting.Benchmarks/run.sh                 # everything: ingestion, indicators, rendering, startup
-#   tests/Reporting.Benchmarks/run.sh ingestion       # or any of: ingestion indicators rendering startup
+#   tests/Reporting.Benchmarks/run.sh                 # everything: ingestion, indicators, rendering, scale, startup
+#   tests/Reporting.Benchmarks/run.sh ingestion       # or any of: ingestion indicators rendering scale startup
 #
 # Release build; BenchmarkDotNet's artifacts land in tests/Reporting.Benchmarks/BenchmarkDotNet.Artifacts (ignored by git).
 set -euo pipefail
@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 artifacts="$here/BenchmarkDotNet.Artifacts"
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(ingestion indicators rendering startup)
+[ ${#parts[@]} -gt 0 ] || parts=(ingestion indicators rendering scale startup)
 
 dotnet build -c Release "$here/Reporting.Benchmarks.csproj" -nologo -v q
 dll="$here/bin/Release/net10.0/Reporting.Benchmarks.dll"
@@ -37,8 +37,9 @@ for part in "${parts[@]}"; do
     ingestion) run_bdn ingestion IngestionBenchmarks Ingestion ;;
     indicators) run_bdn indicators IndicatorBenchmarks Indicators ;;
     rendering) run_bdn rendering RenderBriefingBenchmarks Briefings ;;
+    scale) run_bdn scale ScaleBriefingBenchmarks Briefings ;;
     startup) "$here/startup.sh" ;;
-    *) echo "unknown part '$part': use ingestion, indicators, rendering or startup" >&2; exit 2 ;;
+    *) echo "unknown part '$part': use ingestion, indicators, rendering, scale or startup" >&2; exit 2 ;;
   esac
 done
 echo "Results written to $root/docs/performance.md"

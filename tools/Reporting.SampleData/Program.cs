@@ -1,14 +1,14 @@
 using Reporting.SampleData;
 
-// Regenerates the bundled sample submissions:
-//   dotnet run --project tools/Reporting.SampleData            (writes functions/Reporting.Cli/SampleData/2022-12)
-//   dotnet run --project tools/Reporting.SampleData -- <dir>   (writes <dir>/{department}/{file})
+// Regenerates the bundled sample submissions, January to December 2022:
+//   dotnet run --project tools/Reporting.SampleData            (writes functions/Reporting.Cli/SampleData/2022-01 … 2022-12)
+//   dotnet run --project tools/Reporting.SampleData -- <dir>   (writes <dir>/{period}/{department}/{file})
 // The output depends only on SampleSet.Seed: running it again changes nothing.
 string target = args.Length > 0
     ? args[0]
-    : Path.Combine(FindRepositoryRoot(), "functions", "Reporting.Cli", "SampleData", SampleSet.Period.ToString());
+    : Path.Combine(FindRepositoryRoot(), "functions", "Reporting.Cli", "SampleData");
 
-foreach (string path in SampleSet.Default.WriteTo(target))
+foreach (string path in SampleSet.Default.WriteYearTo(target))
 {
     Console.WriteLine(Path.GetRelativePath(Environment.CurrentDirectory, path));
 }

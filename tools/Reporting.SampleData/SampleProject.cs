@@ -73,6 +73,9 @@ internal sealed class SampleProject
 
     public decimal Ratio => AnnualPlan == 0 ? 0 : Completed / AnnualPlan;
 
+    /// <summary>A copy to set an earlier month's figures on (the year's projects are the same objects each month otherwise).</summary>
+    public SampleProject Copy() => (SampleProject)MemberwiseClone();
+
     /// <summary>Levels in <see cref="ProjectLevels.All"/> order.</summary>
     public IReadOnlyList<string> Levels
     {

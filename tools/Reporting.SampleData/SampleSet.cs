@@ -11,12 +11,15 @@ public sealed record SampleFile(string Department, DatasetKind Kind, string File
 {
     /// <summary>Path below the sample folder: <c>{department}/{file}</c>.</summary>
     public string RelativePath => Department + "/" + FileName;
+
+    /// <summary>A first version that the department corrected with a later upload the same month (the later one counts).</summary>
+    public bool Superseded { get; init; }
 }
 
 /// <summary>
-/// The 2022-12 sample submissions of Pingxiang's departments, generated from a fixed seed: the
-/// workbooks (<see cref="Files"/>) and, for comparison, the datasets a correct ingestion makes of
-/// them (<see cref="Datasets"/>).
+/// The 2022 sample submissions of Pingxiang's departments, January to December, generated from a fixed seed:
+/// the workbooks (<see cref="Files(int)"/>) and, for comparison, the datasets a correct ingestion makes of them
+/// (<see cref="Datasets(int)"/>). December is the seed's month; the earlier months follow from it (<see cref="SampleYear"/>).
 /// </summary>
 public sealed class SampleSet
 {
@@ -26,12 +29,19 @@ public sealed class SampleSet
 
     private static readonly Lazy<SampleSet> s_default = new(() => new SampleSet(Seed));
 
+    /// <summary>Every month the samples cover: January to December 2022.</summary>
+    public static IReadOnlyList<ReportingPeriod> Periods => SampleYear.Periods;
+
+    private readonly SampleYear _year;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlyList<(SampleFile File, IReadOnlyList<SheetGrid> Sheets)>> _rendered = new();
+
     private SampleSet(ulong seed)
     {
         var random = new SampleRandom(seed);
         Projects = SampleProjects.Generate(random);
         Signings = SampleSignings.Generate(random);
         Metrics = SampleMetrics.All;
+        _year = new SampleYear(Projects, seed);
     }
 
     public static SampleSet Default => s_default.Value;
@@ -44,49 +54,88 @@ public sealed class SampleSet
 
     public static SampleSet Create(ulong seed = Seed) => new(seed);
 
-    /// <summary>The projects a department lists: its own, and for 安源区 also the shared 经开区 project.</summary>
-    internal IReadOnlyList<SampleProject> ProjectsOf(string department)
+    /// <summary>The projects a department lists in <paramref name="month"/>: its own, and for 安源区 also the shared 经开区 project.</summary>
+    internal IReadOnlyList<SampleProject> ProjectsOf(string department, int month = 12) => ProjectsOf(department, _year.ProjectsIn(month));
+
+    internal IReadOnlyList<SampleProject> ProjectsIn(int month) => _year.ProjectsIn(month);
+
+    private static List<SampleProject> ProjectsOf(string department, IReadOnlyList<SampleProject> projects)
     {
-        List<SampleProject> own = Projects.Where(p => p.County.Department == department).ToList();
+        List<SampleProject> own = projects.Where(p => p.County.Department == department).ToList();
         if (department == "anyuan")
         {
-            own.Add(Projects.Single(p => p.Name == NamedProjects.SharedProjectName));
+            own.Add(projects.Single(p => p.Name == NamedProjects.SharedProjectName));
         }
 
         return own;
     }
 
-    public IReadOnlyList<SampleFile> Files() => Sheets().Select(s => s.File).ToList();
+    /// <summary>December's files (the seed's month).</summary>
+    public IReadOnlyList<SampleFile> Files() => Files(12);
 
-    /// <summary>Each file with the grids it was rendered from (for tests that read the files back).</summary>
-    internal IReadOnlyList<(SampleFile File, IReadOnlyList<SheetGrid> Sheets)> Sheets()
+    /// <summary>
+    /// The files of <paramref name="month"/>, in the order a department uploads them: a first version that was
+    /// corrected later in the month comes before its correction.
+    /// </summary>
+    public IReadOnlyList<SampleFile> Files(int month) => Sheets(month).Select(s => s.File).ToList();
+
+    /// <summary>December's files with the grids they were rendered from (for tests that read the files back).</summary>
+    internal IReadOnlyList<(SampleFile File, IReadOnlyList<SheetGrid> Sheets)> Sheets() => Sheets(12);
+
+    // Rendering a month's workbooks takes a while and a set never changes: each month is rendered once.
+    internal IReadOnlyList<(SampleFile File, IReadOnlyList<SheetGrid> Sheets)> Sheets(int month) => _rendered.GetOrAdd(month, Render);
+    private List<(SampleFile File, IReadOnlyList<SheetGrid> Sheets)> Render(int month)
     {
         var files = new List<(SampleFile, IReadOnlyList<SheetGrid>)>();
-        foreach (ProjectLayout layout in ProjectLayouts.All)
+        IReadOnlyList<SampleProject> projects = _year.ProjectsIn(month);
+        foreach (ProjectLayout layout in ProjectLayouts.For(month))
         {
-            (SheetGrid grid, _) = ProjectSheetBuilder.Build(layout, ProjectsOf(layout.Department));
-            SheetGrid[] sheets = layout.ExtraSheet is null ? [grid] : [grid, layout.ExtraSheet];
-            byte[] content = layout.Csv ? CsvRenderer.Render(grid, Gb18030()) : XlsxRenderer.Render(sheets);
-            files.Add((new SampleFile(layout.Department, DatasetKind.Projects, layout.FileName, content), sheets));
+            if (SampleYear.Resubmissions.Contains((month, layout.Department)))
+            {
+                (SampleFile first, IReadOnlyList<SheetGrid> firstSheets) = ProjectFile(layout, ProjectsOf(layout.Department, _year.FirstVersion(projects, layout.Department, month)));
+                files.Add((first with { Superseded = true }, firstSheets));
+                (SampleFile corrected, IReadOnlyList<SheetGrid> correctedSheets) = ProjectFile(layout, ProjectsOf(layout.Department, projects));
+                files.Add((corrected with { FileName = CorrectedName(corrected.FileName) }, correctedSheets));
+                continue;
+            }
+
+            files.Add(ProjectFile(layout, ProjectsOf(layout.Department, projects)));
         }
 
-        (SheetGrid signingGrid, _) = SigningSheet.Build(Signings);
-        files.Add((new SampleFile("swj", DatasetKind.Signings, SigningSheet.FileName, XlsxRenderer.Render([signingGrid])), [signingGrid]));
+        (SheetGrid signingGrid, _) = SigningSheet.Build(SampleYear.SigningsIn(Signings, month), month);
+        files.Add((new SampleFile("swj", DatasetKind.Signings, SigningSheet.FileNameFor(month), XlsxRenderer.Render([signingGrid])), [signingGrid]));
 
         foreach (string department in s_metricDepartments)
         {
-            (string fileName, SheetGrid grid, _) = MetricSheets.Build(department, MetricsOf(department));
+            (string fileName, SheetGrid grid, _) = MetricSheets.Build(department, MetricsOf(department, month), month);
             files.Add((new SampleFile(department, DatasetKind.Metrics, fileName, XlsxRenderer.Render([grid])), [grid]));
         }
 
         return files;
     }
 
-    /// <summary>Writes every file to <c>{directory}/{department}/{file}</c>, replacing what is there.</summary>
-    public IReadOnlyList<string> WriteTo(string directory)
+    private static (SampleFile, IReadOnlyList<SheetGrid>) ProjectFile(ProjectLayout layout, IReadOnlyList<SampleProject> projects)
+    {
+        (SheetGrid grid, _) = ProjectSheetBuilder.Build(layout, projects);
+        SheetGrid[] sheets = layout.ExtraSheet is null ? [grid] : [grid, layout.ExtraSheet];
+        byte[] content = layout.Csv ? CsvRenderer.Render(grid, Gb18030()) : XlsxRenderer.Render(sheets);
+        return (new SampleFile(layout.Department, DatasetKind.Projects, layout.FileName, content), sheets);
+    }
+
+    /// <summary>"…表.xlsx" → "…表（更正）.xlsx": after the first version in name order, as it is in time.</summary>
+    internal static string CorrectedName(string fileName) => Path.GetFileNameWithoutExtension(fileName) + "（更正）" + Path.GetExtension(fileName);
+
+    /// <summary>Writes December's files to <c>{directory}/{department}/{file}</c>, replacing what is there.</summary>
+    public IReadOnlyList<string> WriteTo(string directory) => Write(directory, Files(12));
+
+    /// <summary>Writes every month's files to <c>{root}/{period}/{department}/{file}</c>, replacing what is there.</summary>
+    public IReadOnlyList<string> WriteYearTo(string root) =>
+        [.. Periods.SelectMany(period => Write(Path.Combine(root, period.ToString()), Files(period.Month)))];
+
+    private static List<string> Write(string directory, IReadOnlyList<SampleFile> files)
     {
         var written = new List<string>();
-        foreach (SampleFile file in Files())
+        foreach (SampleFile file in files)
         {
             string path = Path.Combine(directory, file.Department, file.FileName);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -97,33 +146,38 @@ public sealed class SampleSet
         return written;
     }
 
+    /// <summary>December's datasets.</summary>
+    public IReadOnlyList<Dataset> Datasets() => Datasets(12);
+
     /// <summary>
-    /// The datasets a correct ingestion makes of <see cref="Files"/>: amounts in 万元, counties
-    /// canonical, levels and optional fields only where the department's sheet carries them.
-    /// Submissions arrive one minute apart in department order.
+    /// The datasets a correct ingestion makes of <see cref="Files(int)"/> (the corrected version where a department
+    /// resubmitted): amounts in 万元, counties canonical, levels and optional fields only where the department's
+    /// sheet carries them. Submissions arrive one minute apart in department order, on the 5th of the next month.
     /// </summary>
-    public IReadOnlyList<Dataset> Datasets()
+    public IReadOnlyList<Dataset> Datasets(int month)
     {
+        var period = new ReportingPeriod(2022, month);
         var datasets = new List<Dataset>();
-        var receivedAt = new DateTimeOffset(2023, 1, 5, 9, 0, 0, TimeSpan.FromHours(8));
-        foreach (SampleFile file in Files())
+        DateOnly fifth = period.EndExclusive.AddDays(4);
+        var receivedAt = new DateTimeOffset(fifth.Year, fifth.Month, fifth.Day, 9, 0, 0, TimeSpan.FromHours(8));
+        foreach (SampleFile file in Files(month).Where(f => !f.Superseded))
         {
             Dataset dataset = new()
             {
                 Kind = file.Kind,
-                Period = Period,
+                Period = period,
                 Department = file.Department,
                 SourceFile = file.FileName,
-                ArchivePath = $"archive/{Period}/{file.Department}/{file.FileName}",
+                ArchivePath = $"archive/{period}/{file.Department}/{file.FileName}",
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)),
                 ReceivedAt = receivedAt,
             };
             receivedAt = receivedAt.AddMinutes(1);
             datasets.Add(file.Kind switch
             {
-                DatasetKind.Projects => dataset with { Projects = ProjectRecords(file.Department) },
-                DatasetKind.Signings => dataset with { Signings = SigningRecords() },
-                _ => dataset with { Metrics = MetricRecords(file.Department) },
+                DatasetKind.Projects => dataset with { Projects = ProjectRecords(file.Department, month) },
+                DatasetKind.Signings => dataset with { Signings = SigningRecords(month) },
+                _ => dataset with { Metrics = MetricRecords(file.Department, month) },
             });
         }
 
@@ -132,12 +186,13 @@ public sealed class SampleSet
 
     private static readonly string[] s_metricDepartments = ["gxj", "jrb", "scjgj"];
 
-    private List<SampleMetric> MetricsOf(string department) => Metrics.Where(m => m.Department == department).ToList();
+    private List<SampleMetric> MetricsOf(string department, int month) =>
+        SampleYear.MetricsIn(Metrics, month).Where(m => m.Department == department).ToList();
 
-    private List<ProjectRecord> ProjectRecords(string department)
+    private List<ProjectRecord> ProjectRecords(string department, int month)
     {
-        ProjectLayout layout = ProjectLayouts.For(department);
-        (SheetGrid grid, IReadOnlyList<(SampleProject Project, int Row)> rows) = ProjectSheetBuilder.Build(layout, ProjectsOf(department));
+        ProjectLayout layout = ProjectLayouts.For(department, month);
+        (SheetGrid grid, IReadOnlyList<(SampleProject Project, int Row)> rows) = ProjectSheetBuilder.Build(layout, ProjectsOf(department, month));
         Captures has = layout.Captured;
         return rows.Select(r =>
         {
@@ -172,9 +227,9 @@ public sealed class SampleSet
     private static DateOnly? Month(ProjectLayout layout, DateOnly? date) =>
         date is { } d && layout.Department == "lianhua" ? new DateOnly(d.Year, d.Month, 1) : date;
 
-    private List<SigningRecord> SigningRecords()
+    private List<SigningRecord> SigningRecords(int month)
     {
-        (SheetGrid grid, IReadOnlyList<(SampleSigning Signing, int Row)> rows) = SigningSheet.Build(Signings);
+        (SheetGrid grid, IReadOnlyList<(SampleSigning Signing, int Row)> rows) = SigningSheet.Build(SampleYear.SigningsIn(Signings, month), month);
         return rows.Select(r => new SigningRecord
         {
             Name = r.Signing.Name,
@@ -189,9 +244,9 @@ public sealed class SampleSet
         }).ToList();
     }
 
-    private List<MetricRecord> MetricRecords(string department)
+    private List<MetricRecord> MetricRecords(string department, int month)
     {
-        (_, SheetGrid grid, IReadOnlyList<(SampleMetric Metric, int Row)> rows) = MetricSheets.Build(department, MetricsOf(department));
+        (_, SheetGrid grid, IReadOnlyList<(SampleMetric Metric, int Row)> rows) = MetricSheets.Build(department, MetricsOf(department, month), month);
         return rows.Select(r =>
         {
             SampleMetric m = r.Metric;

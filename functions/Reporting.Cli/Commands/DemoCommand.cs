@@ -11,9 +11,10 @@ namespace Reporting.Cli.Commands;
 
 /// <summary>
 /// `reporting demo [--out DIR] [--config FILE] [--connection C]`: the whole product on the bundled
-/// sample submissions for 2022-12, in the order it happens in production: each department's upload
-/// is archived, read and answered with a receipt; on the 5th at 08:30 Beijing time the briefing is
-/// rendered and mailed to every leader. Mail goes to DIR/outbox/ as .eml files unless SMTP is configured.
+/// sample submissions for 2022 (January to December), in the order it happens in production: each
+/// department's upload is archived, read and answered with a receipt, month after month; on the 5th at
+/// 08:30 Beijing time the December briefing is rendered (read against November) and mailed to every
+/// leader. Mail goes to DIR/outbox/ as .eml files unless SMTP is configured.
 /// </summary>
 public static class DemoCommand
 {
@@ -25,7 +26,7 @@ public static class DemoCommand
         var output = new Option<string>("--out") { Description = "输出目录（存储、简报和邮件都写在这里），默认 out", DefaultValueFactory = _ => StoreSelection.DefaultStoreDirectory };
         var config = new Option<string?>("--config") { Description = "附加配置文件（JSON），覆盖样例配置" };
         var connection = CliEnvironment.CreateConnectionOption();
-        var command = new Command("demo", "演示：用随附的2022年12月样例报表走完整流程（接收→校验→指标→简报→邮件）");
+        var command = new Command("demo", "演示：用随附的2022年1-12月样例报表走完整流程（逐月接收→校验→指标与环比→12月简报→邮件）");
         command.Options.Add(output);
         command.Options.Add(config);
         command.Options.Add(connection);
@@ -72,14 +73,37 @@ public static class DemoCommand
 
         await output.WriteLineAsync($"Reporting 演示：{environment.Options.City}{SampleDataFolder.Period.ToChineseCumulative()}样例报表，存储 {environment.Store.Location}").ConfigureAwait(false);
         await output.WriteLineAsync().ConfigureAwait(false);
-        await output.WriteLineAsync($"1. 接收 {samples.Count} 份部门报送（先存档，再校验，并回执各部门）").ConfigureAwait(false);
+        // The year's uploads in order, January first: each month is read against the month before (cumulative
+        // figures must not fall) and the briefing compares December with November. Earlier months are summed up
+        // in a line each; the briefing's own month is listed upload by upload.
+        IReadOnlyList<ReportingPeriod> months = [.. SampleDataFolder.Periods().Where(p => p.Year == SampleDataFolder.Period.Year && p <= SampleDataFolder.Period)];
+        List<(string Department, string Path)> year = [.. months.SelectMany(p => p == SampleDataFolder.Period ? samples : InOrder(SampleDataFolder.Files(p)))];
+        await output.WriteLineAsync($"1. 接收 {year.Count} 份部门报送（{months[0].Year}年{months[0].Month}月至{months[^1].Month}月，每份先存档，再校验，并回执各部门）").ConfigureAwait(false);
         bool anyRejected = false;
-        foreach ((string department, string path) in samples)
+        foreach (ReportingPeriod month in months)
         {
-            UploadAnswer answer = await UploadAsync(environment, uploads, department, path, cancellationToken).ConfigureAwait(false);
-            anyRejected |= !answer.Accepted;
-            await output.WriteLineAsync("   " + DescribeSubmission(environment, answer)).ConfigureAwait(false);
+            bool listed = month == SampleDataFolder.Period;
+            int accepted = 0;
+            IReadOnlyList<(string Department, string Path)> files = listed ? samples : InOrder(SampleDataFolder.Files(month));
+            foreach ((string department, string path) in files)
+            {
+                UploadAnswer answer = await UploadAsync(environment, uploads, department, path, cancellationToken).ConfigureAwait(false);
+                anyRejected |= !answer.Accepted;
+                accepted += answer.Accepted ? 1 : 0;
+                if (listed || !answer.Accepted)
+                {
+                    await output.WriteLineAsync("   " + DescribeSubmission(environment, answer)).ConfigureAwait(false);
+                }
+            }
+
+            if (!listed)
+            {
+                await output.WriteLineAsync($"   {month.ToChineseCumulative()}：{files.Count}份报送，{accepted}份已接收").ConfigureAwait(false);
+            }
         }
+
+        IReadOnlyList<(string Department, string Path)> InOrder(IReadOnlyList<(string Department, string Path)> files) =>
+            [.. files.OrderBy(s => order.IndexOf(s.Department) is var i and >= 0 ? i : int.MaxValue).ThenBy(s => s.Path, StringComparer.Ordinal)];
 
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync("2. 计算指标并生成简报（与定时任务 SendBriefing 相同的路径）").ConfigureAwait(false);

@@ -30,15 +30,15 @@ public static class BriefingComposer
         ArgumentNullException.ThrowIfNull(reporting);
         ArgumentOutOfRangeException.ThrowIfLessThan(issueNumber, 1);
 
-        var context = new CompositionContext(report, reporting);
+        var context = new CompositionContext(report, reporting, options);
         var sections = new List<(string Title, IReadOnlyList<Block> Blocks)>
         {
             (OverviewSection.Title, OverviewSection.Build(context)),
         };
         if (report.Overall.Count > 0)
         {
-            sections.Add(("分县区推进情况", ProgressSection.Build(context, report.ByCounty, "县区", "分县区看")));
-            sections.Add(("分领域推进情况", ProgressSection.Build(context, report.ByField, "领域", "分领域看")));
+            sections.Add(("分县区推进情况", ProgressSection.Build(context, report.ByCounty, "县区", "分县区看", c => c.PreviousCounty, pairedChart: true)));
+            sections.Add(("分领域推进情况", ProgressSection.Build(context, report.ByField, "领域", "分领域看", c => c.PreviousField)));
         }
 
         sections.Add((SigningsSection.Title, SigningsSection.Build(context)));

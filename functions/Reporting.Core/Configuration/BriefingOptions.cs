@@ -29,4 +29,15 @@ public sealed class BriefingOptions
 
     /// <summary>发: to whom it is issued (下级). Empty leaves the line out.</summary>
     public string? IssueTo { get; set; } = "各县区人民政府、萍乡经开区管委会、武功山风景名胜区管委会，市直有关单位";
+
+    /// <summary>
+    /// How many lagging projects the briefing names: the N furthest behind, then "等M个项目" with the full list
+    /// in the attached 滞后项目清单.xlsx. Keeps the briefing to a few pages however many projects there are.
+    /// Default 20; 0 names every lagging project (the briefing then grows with the data).
+    /// </summary>
+    public int LaggingListLimit { get; set; } = 20;
+
+    /// <summary>Configuration mistakes, in English for the operator; empty when the options are usable.</summary>
+    public IReadOnlyList<string> Problems() =>
+        LaggingListLimit < 0 ? [$"Briefing.LaggingListLimit ({LaggingListLimit}) must be zero (list all) or positive."] : [];
 }

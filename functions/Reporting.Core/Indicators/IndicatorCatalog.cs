@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Reporting.Core.Indicators.Comparison;
 using Reporting.Core.Numbers;
 using static Reporting.Core.Indicators.IndicatorIds;
 
@@ -66,6 +67,7 @@ public static class IndicatorCatalog
             values[Metric(metric.Name, Measures.ShareChangePp)] = Clean(metric.ShareChangePp);
         }
 
+        AddChanges(values, report);
         return values;
     }
 
@@ -84,6 +86,77 @@ public static class IndicatorCatalog
             values[id(Measures.Rank)] = group.Rank;
         }
     }
+
+    // 环比 after everything else, so the ids that existed before keep their order. Every change is null ("—")
+    // when there is no comparison; change.basis says why.
+    private static void AddChanges(OrderedDictionary<string, object?> values, IndicatorReport report)
+    {
+        PeriodComparison? comparison = report.Comparison;
+        PeriodComparison previous = comparison is { HasPrevious: true } ? comparison : s_none;
+        values[ChangeBasis] = comparison is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(comparison.Basis.ToString());
+        values[ChangePreviousPeriod] = comparison?.PreviousPeriod?.ToString();
+
+        ProgressFigures? overall = previous.Overall;
+        values[Changed(ProjectsCount)] = Change.Count(report.Overall.Count, overall?.Count);
+        values[Changed(ProjectsCompleted)] = Clean(Change.Amount(report.Overall.Completed, overall?.Completed));
+        values[ChangedPp(ProjectsCompletionPct)] = Clean(Change.Points(report.Overall.CompletionPct, overall?.CompletionPct));
+        foreach (GroupProgress county in report.ByCounty)
+        {
+            AddGroupChange(values, county, previous.PreviousCounty(county.Key), m => ByCounty(county.Key, m), withRank: true);
+        }
+
+        foreach (GroupProgress field in report.ByField)
+        {
+            AddGroupChange(values, field, previous.PreviousField(field.Key), m => ByField(field.Key, m), withRank: true);
+        }
+
+        foreach (GroupProgress level in report.ByLevel)
+        {
+            AddGroupChange(values, level, previous.PreviousLevel(level.Key), m => Level(level.Key, m), withRank: false);
+        }
+
+        LaggingCounts now = LaggingCounts.Of(report.Lagging);
+        LaggingCounts? before = previous.Lagging;
+        values[ProjectsLaggingCount] = now.Total;
+        values[Changed(ProjectsLaggingCount)] = Change.Count(now.Total, before?.Total);
+        values[ProjectsLaggingRedCount] = now.Red;
+        values[Changed(ProjectsLaggingRedCount)] = Change.Count(now.Red, before?.Red);
+        values[ProjectsLaggingYellowCount] = now.Yellow;
+        values[Changed(ProjectsLaggingYellowCount)] = Change.Count(now.Yellow, before?.Yellow);
+        values[ProjectsNewlyLagging] = comparison is { HasPrevious: true } ? comparison.NewlyLagging : null;
+        values[ProjectsNoLongerLagging] = comparison is { HasPrevious: true } ? comparison.NoLongerLagging : null;
+
+        SigningSummary? signings = report.Signings;
+        SigningSummary? earlier = previous.Signings;
+        values[Changed(SigningsCount)] = Change.Count(signings?.Count, earlier?.Count);
+        values[Changed(SigningsOver100mCount)] = Change.Count(signings?.Over100mCount, earlier?.Over100mCount);
+        values[Changed(SigningsP5020Count)] = Change.Count(signings?.P5020Count, earlier?.P5020Count);
+        values[Changed(SigningsAmount)] = Clean(Change.Amount(signings?.Amount, earlier?.Amount));
+
+        values[ProjectsSeries] = report.Series
+            .Select(m => new SeriesPoint(m.Period.ToString(), Percentages.Trim(m.SchedulePct), m.Figures?.Count, Clean(m.Figures?.CompletionPct)))
+            .ToList();
+    }
+
+    private static readonly PeriodComparison s_none = new() { Basis = ComparisonBasis.NoPreviousData };
+
+    private static void AddGroupChange(OrderedDictionary<string, object?> values, GroupProgress group, GroupProgress? previous, Func<string, string> id, bool withRank)
+    {
+        values[Changed(id(Measures.Count))] = Change.Count(group.Figures.Count, previous?.Figures.Count);
+        values[Changed(id(Measures.Completed))] = Clean(Change.Amount(group.Figures.Completed, previous?.Figures.Completed));
+        values[ChangedPp(id(Measures.CompletionPct))] = Clean(Change.Points(group.Figures.CompletionPct, previous?.Figures.CompletionPct));
+        if (withRank)
+        {
+            values[Changed(id(Measures.Rank))] = Change.Rank(group.Rank, previous?.Rank);
+        }
+    }
+
+    /// <summary>One month of <c>projects.series</c>; a month without data writes its figures as null (not left out), like every other id.</summary>
+    public sealed record SeriesPoint(
+        string Period,
+        decimal SchedulePct,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] int? Count,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] decimal? CompletionPct);
 
     private static decimal? Clean(decimal? value) => value is { } v ? Percentages.Trim(v) : null;
 }

@@ -1,4 +1,5 @@
 using Reporting.Core.Configuration;
+using Reporting.Core.Indicators.Comparison;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Numbers;
 
@@ -52,6 +53,47 @@ public static class IndicatorEngine
                 .ToList(),
             Warnings = [.. warnings, .. metricWarnings],
         };
+    }
+
+    /// <summary>
+    /// <see cref="Compute"/> for <paramref name="period"/>, read against the previous month of the same year
+    /// (<see cref="IndicatorReport.Comparison"/>) and with the city's cumulative completion for every month from
+    /// January (<see cref="IndicatorReport.Series"/>). <paramref name="datasets"/> may hold any months; each month
+    /// is computed from its own latest submissions exactly as it would be on its own. Pure.
+    /// </summary>
+    public static IndicatorReport ComputeWithHistory(
+        ReportingPeriod period, IReadOnlyList<Dataset> datasets, IndicatorOptions options, Func<string, string>? departmentName = null)
+    {
+        ArgumentNullException.ThrowIfNull(datasets);
+        IndicatorReport current = Compute(period, datasets, options, departmentName);
+        IndicatorReport? previous = period.Month == 1 ? null : Compute(period.Previous, datasets, options, departmentName);
+        var series = new List<MonthlyProgress>(period.Month);
+        for (int month = 1; month <= period.Month; month++)
+        {
+            var when = new ReportingPeriod(period.Year, month);
+            ProgressFigures? figures = month == period.Month ? OverallIfReported(current)
+                : month == period.Month - 1 && previous is not null ? OverallIfReported(previous)
+                : OverallOf(when, datasets, departmentName ?? (static id => id));
+            series.Add(new MonthlyProgress(when, Percentages.Schedule(when), figures));
+        }
+
+        return current with { Comparison = ComparisonCalculator.Compare(current, previous), Series = series };
+    }
+
+    private static ProgressFigures? OverallIfReported(IndicatorReport report) =>
+        report.Sources.Any(s => s.Kind == DatasetKind.Projects) ? report.Overall : null;
+
+    // The overall figures alone (the other months of the trend): the same latest-submission and duplicate rules, nothing else.
+    private static ProgressFigures? OverallOf(ReportingPeriod period, IReadOnlyList<Dataset> datasets, Func<string, string> departmentName)
+    {
+        List<Dataset> projectSets = LatestPerDepartmentAndKind(period, datasets).Where(d => d.Kind == DatasetKind.Projects).ToList();
+        if (projectSets.Count == 0)
+        {
+            return null;
+        }
+
+        (IReadOnlyList<CountedProject> counted, _) = ProjectDeduplicator.Deduplicate(projectSets, departmentName);
+        return ProgressCalculator.Figures(counted.Select(c => c.Record), Percentages.Schedule(period));
     }
 
     /// <summary>

@@ -14,6 +14,26 @@ public static class IndicatorIds
     public const string ProjectsStartedNewStarts = "projects.startedNewStarts";
     public const string ProjectsLagging = "projects.lagging";
 
+    /// <summary>Current lagging counts (the list is <see cref="ProjectsLagging"/>); each has a <c>.change</c>.</summary>
+    public const string ProjectsLaggingCount = "projects.laggingCount";
+    public const string ProjectsLaggingRedCount = "projects.laggingRedCount";
+    public const string ProjectsLaggingYellowCount = "projects.laggingYellowCount";
+
+    /// <summary>Lagging this month and not last month (this month's figures).</summary>
+    public const string ProjectsNewlyLagging = "projects.newlyLagging";
+
+    /// <summary>Lagging last month and not this month (last month's figures).</summary>
+    public const string ProjectsNoLongerLagging = "projects.noLongerLagging";
+
+    /// <summary>The city's cumulative completion and 序时进度 for each month from January to the period.</summary>
+    public const string ProjectsSeries = "projects.series";
+
+    /// <summary>"compared", "firstMonthOfYear" (January: never compared with December) or "noPreviousData" (every change "—").</summary>
+    public const string ChangeBasis = "change.basis";
+
+    /// <summary>The month compared with, "2022-11"; null in January.</summary>
+    public const string ChangePreviousPeriod = "change.previousPeriod";
+
     public const string SigningsCount = "signings.count";
     public const string SigningsOver100mCount = "signings.over100mCount";
     public const string SigningsP5020Count = "signings.p5020Count";
@@ -33,6 +53,12 @@ public static class IndicatorIds
 
     /// <summary><c>metrics.制造业贷款余额.yoyPct</c>.</summary>
     public static string Metric(string name, string measure) => $"metrics.{name}.{measure}";
+
+    /// <summary>环比 of a count or an amount: <c>projects.completed.change</c> (本月完成投资, 万元), <c>projects.byCounty.安源区.rank.change</c> (+ = up).</summary>
+    public static string Changed(string id) => id + ".change";
+
+    /// <summary>环比 of a percentage in percentage points, from unrounded values: <c>projects.completionPct.changePp</c>.</summary>
+    public static string ChangedPp(string id) => id + ".changePp";
 
     /// <summary>The last segment of a group or metric id.</summary>
     public static class Measures

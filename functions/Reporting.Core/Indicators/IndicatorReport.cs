@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Reporting.Core.Indicators.Comparison;
 using Reporting.Core.Ingestion;
 
 namespace Reporting.Core.Indicators;
@@ -48,6 +49,9 @@ public enum LagSeverity
 public sealed record LaggingProject
 {
     public required string Name { get; init; }
+
+    /// <summary>项目代码 when the sheet gives one: how the same project is recognised from one month to the next.</summary>
+    public string? Code { get; init; }
 
     public required string County { get; init; }
 
@@ -156,4 +160,13 @@ public sealed record IndicatorReport
 
     /// <summary>Cross-submission findings, e.g. a project reported by two departments (counted once).</summary>
     public IReadOnlyList<Finding> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The month read against the previous month of the same year (环比); null when only this period was
+    /// computed (<see cref="IndicatorEngine.Compute"/> alone), so nothing is said about a change.
+    /// </summary>
+    public PeriodComparison? Comparison { get; init; }
+
+    /// <summary>The city's cumulative completion for each month from January to the period (the trend chart); empty when not computed.</summary>
+    public IReadOnlyList<MonthlyProgress> Series { get; init; } = [];
 }

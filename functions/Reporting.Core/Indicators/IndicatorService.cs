@@ -9,9 +9,18 @@ public sealed class IndicatorService(IReportStore store, ReportingOptions option
 {
     private readonly DatasetRepository _datasets = new(store);
 
+    /// <summary>
+    /// The period's indicators, read against the previous month of the same year (环比) and with the year's trend:
+    /// every month from January to the period is loaded, since each month's figures are cumulative from January.
+    /// </summary>
     public async Task<IndicatorReport> ComputeAsync(ReportingPeriod period, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<Dataset> datasets = await _datasets.LoadPeriodAsync(period, cancellationToken).ConfigureAwait(false);
-        return IndicatorEngine.Compute(period, datasets, options.Indicators.WithOrdersFrom(options.Ingestion), options.DepartmentName);
+        var datasets = new List<Dataset>();
+        for (int month = 1; month <= period.Month; month++)
+        {
+            datasets.AddRange(await _datasets.LoadPeriodAsync(new ReportingPeriod(period.Year, month), cancellationToken).ConfigureAwait(false));
+        }
+
+        return IndicatorEngine.ComputeWithHistory(period, datasets, options.Indicators.WithOrdersFrom(options.Ingestion), options.DepartmentName);
     }
 }

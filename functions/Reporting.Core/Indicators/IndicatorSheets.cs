@@ -1,3 +1,4 @@
+using Reporting.Core.Indicators.Comparison;
 using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Indicators;
@@ -26,10 +27,15 @@ public static class IndicatorSheets
         output.Add(overall);
         output.Line($"开工率：{Display.Percent(report.StartRatePct)}（计划新开工{Display.Count(report.PlannedNewStarts)}个，已开工{Display.Count(report.StartedNewStarts)}个）");
 
+        if (Comparison(report) is { } comparison)
+        {
+            output.Line(comparison);
+        }
+
         output.Section("二、分县区");
-        output.Add(Groups("县区", report.ByCounty));
+        output.Add(Groups("县区", report.ByCounty, report.Comparison, c => c.PreviousCounty));
         output.Section("三、分领域");
-        output.Add(Groups("领域", report.ByField));
+        output.Add(Groups("领域", report.ByField, report.Comparison, c => c.PreviousField));
 
         output.Section("四、滞后项目（红色、黄色）");
         if (report.Lagging.Count == 0)
@@ -128,14 +134,64 @@ public static class IndicatorSheets
             Display.SignedPoints(figures.ScheduleGapPp),
             Display.Count(rank));
 
-    private static TextTable Groups(string label, IReadOnlyList<GroupProgress> groups)
+    private static TextTable Groups(
+        string label, IReadOnlyList<GroupProgress> groups, PeriodComparison? comparison, Func<PeriodComparison, Func<string, GroupProgress?>> previousOf)
     {
-        TextTable table = ProgressTable(label);
-        foreach (GroupProgress group in groups)
+        if (comparison is not { HasPrevious: true })
         {
-            AddProgress(table, group.Key, group.Figures, group.Rank);
+            TextTable table = ProgressTable(label);
+            foreach (GroupProgress group in groups)
+            {
+                AddProgress(table, group.Key, group.Figures, group.Rank);
+            }
+
+            return table;
         }
 
-        return table;
+        Func<string, GroupProgress?> previous = previousOf(comparison);
+        var compared = new TextTable(label, "项目数", "年度计划(亿元)", "累计完成(亿元)", "完成率", "与序时比较(个百分点)", "排名", "完成率较上月(个百分点)", "排名变化");
+        foreach (GroupProgress group in groups)
+        {
+            GroupProgress? before = previous(group.Key);
+            compared.Add(
+                group.Key,
+                Display.Count(group.Figures.Count),
+                Display.YiCell(group.Figures.AnnualPlan),
+                Display.YiCell(group.Figures.Completed),
+                Display.Percent(group.Figures.CompletionPct),
+                Display.SignedPoints(group.Figures.ScheduleGapPp),
+                Display.Count(group.Rank),
+                Display.SignedPoints(Change.Points(group.Figures.CompletionPct, before?.Figures.CompletionPct)),
+                Display.RankChange(Change.Rank(group.Rank, before?.Rank)));
+        }
+
+        return compared;
+    }
+
+    /// <summary>环比: against the previous month of the same year, or why there is no comparison; null when the report carries none.</summary>
+    private static string? Comparison(IndicatorReport report)
+    {
+        if (report.Comparison is not { } comparison)
+        {
+            return null;
+        }
+
+        switch (comparison.Basis)
+        {
+            case ComparisonBasis.FirstMonthOfYear:
+                return $"环比：{report.Period.Year}年1月为年内首月，累计数自1月起算，不与上年12月比较。";
+            case ComparisonBasis.NoPreviousData:
+                return $"环比：上月（{comparison.PreviousPeriod?.ToChineseCumulative()}）没有已接受的报送，环比各项为“—”。";
+        }
+
+        ProgressFigures? before = comparison.Overall;
+        LaggingCounts now = LaggingCounts.Of(report.Lagging);
+        return $"环比：较{comparison.PreviousPeriod?.ToChineseCumulative()}，"
+            + $"完成率变化{Display.SignedPoints(Change.Points(report.Overall.CompletionPct, before?.CompletionPct))}个百分点，"
+            + $"本月完成投资{Display.YiYuan(Change.Amount(report.Overall.Completed, before?.Completed))}，"
+            + $"项目数变化{Display.SignedCount(Change.Count(report.Overall.Count, before?.Count))}，"
+            + $"滞后项目{Display.Count(now.Total)}个（变化{Display.SignedCount(Change.Count(now.Total, comparison.Lagging?.Total))}），"
+            + $"新增滞后{Display.Count(comparison.NewlyLagging.Count)}个，"
+            + $"不再滞后{Display.Count(comparison.NoLongerLagging.Count)}个。";
     }
 }

@@ -43,6 +43,7 @@ public static class LaggingClassifier
             lagging.Add((new LaggingProject
             {
                 Name = project.Name,
+                Code = project.Code,
                 County = project.County,
                 Field = project.Field,
                 ResponsibleUnit = project.ResponsibleUnit,

@@ -76,6 +76,33 @@ public static class Display
     /// <summary>A count or a rank: "380"; "—" when there is none.</summary>
     public static string Count(int? value) => value is null ? Missing : value.Value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A move in a ranking for tables: "上升2位", "下降1位", "持平"; "—" when either month has no rank. Positive is up.</summary>
+    public static string RankChange(int? placesUp) => placesUp switch
+    {
+        null => Missing,
+        > 0 => "上升" + Count(placesUp) + "位",
+        < 0 => "下降" + Count(-placesUp) + "位",
+        _ => "持平",
+    };
+
+    /// <summary>A move in a ranking for a narrow table column: "↑2", "↓1", "持平"; "—" when either month has no rank.</summary>
+    public static string RankMove(int? placesUp) => placesUp switch
+    {
+        null => Missing,
+        > 0 => "↑" + Count(placesUp),
+        < 0 => "↓" + Count(-placesUp),
+        _ => "持平",
+    };
+
+    /// <summary>A change of a count for tables: "+3", "−2", "0"; "—" without a previous month.</summary>
+    public static string SignedCount(int? change) => change switch
+    {
+        null => Missing,
+        > 0 => "+" + Count(change),
+        < 0 => "−" + Count(-change),
+        _ => "0",
+    };
+
     /// <summary>"快于" for ahead of schedule (or level), "慢于" for behind; null when the rounded difference is zero (持平).</summary>
     public static string? AheadOrBehind(decimal points) => Round(points, 1) switch
     {

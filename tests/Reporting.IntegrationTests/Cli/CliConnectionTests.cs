@@ -53,8 +53,9 @@ public sealed class CliConnectionTests(AzuriteFixture azurite)
             }
         }
 
-        // Three leaders and eleven departments' receipts, each once across both runs.
-        Assert.Equal(14, mails.Count);
+        // Three leaders and a receipt for each of the year's 135 uploads (eleven departments, twelve months, three
+        // resubmissions), each once across both runs.
+        Assert.Equal(3 + 135, mails.Count);
         Assert.False(Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(), "nothing was written to the folder store");
     }
 

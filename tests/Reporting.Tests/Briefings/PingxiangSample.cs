@@ -146,9 +146,14 @@ internal static class PingxiangSample
         ],
     };
 
-    public static BriefingDocument Document(IndicatorReport? report = null, int issueNumber = 12)
+    public static BriefingDocument Document(IndicatorReport? report = null, int issueNumber = 12, int? laggingListLimit = null)
     {
         ReportingOptions options = Options();
+        if (laggingListLimit is { } limit)
+        {
+            options.Briefing.LaggingListLimit = limit;
+        }
+
         return BriefingComposer.Compose(report ?? Report(), Submissions(), options.Briefing, options, issueNumber, IssueDate);
     }
 

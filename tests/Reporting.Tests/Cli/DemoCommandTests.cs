@@ -94,6 +94,48 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingests_the_whole_year_and_reads_december_against_november_keeping_every_seed_figure()
+    {
+        (int code, string output, string error) = await RunDemoAsync();
+
+        Assert.True(code == CliApp.Ok, output + error);
+        Assert.Contains("1. 接收 135 份部门报送（2022年1月至12月", output);
+        Assert.Contains("2022年1-11月：11份报送，11份已接收", output);
+        Assert.DoesNotContain("条提示", output.Split("2. ")[0]); // no month's figure fell below the month before
+        using PdfDocument pdf = PdfDocument.Open(Path.Combine(_out, "briefings", "2022-12", "1.pdf"));
+        string text = PdfReadBack.AllText(pdf);
+
+        // The seed's figures, as published.
+        foreach (string figure in new[]
+        {
+            "七大领域380项重大项目完成年计划投资的134.8%", "46个省重点项目完成年计划投资的138.7%", "201个省大中型项目完成年计划投资的148.4%",
+            "新签约招商项目185个", "亿元以上项目133个", "“5020”项目23个", "同比增长24.7%", "比重达12.2%", "提高3.9个百分点", "同比增长307%",
+            "同比增长195%", "技改项目93个", "147.18亿元", "同比增长33.56%", "减负32亿元", "同比增长23.3%", "5G基站2295个",
+        })
+        {
+            Assert.Contains(figure, text);
+        }
+
+        // 环比 in the office's register, and the year's trend.
+        Assert.Matches("快于序时进度34.8个百分点，较上月提高[0-9.]+个百分点", text);
+        Assert.Contains("其中12月完成投资", text);
+        Assert.Contains("图1全市重大项目累计完成年计划投资比例与序时进度（2022年1-12月）", text);
+        Assert.Contains("与上月相比", text);
+        Assert.InRange(pdf.NumberOfPages, 2, 8);
+
+        // Every page's text sits inside the page's text block (footer included), nothing cut off at an edge.
+        foreach (UglyToad.PdfPig.Content.Page page in pdf.GetPages())
+        {
+            Assert.NotEmpty(page.Letters);
+            Assert.All(page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)), letter =>
+            {
+                Assert.InRange(letter.StartBaseLine.X, PdfReadBack.TextLeft - 1, PdfReadBack.TextRight + 1);
+                Assert.InRange(letter.StartBaseLine.Y, PdfReadBack.TextBottom - 40, PdfReadBack.TextTop + 60);
+            });
+        }
+    }
+
+    [Fact]
     public void The_scheduled_run_is_the_fifth_at_half_past_eight_beijing_time() =>
         Assert.Equal(new DateTimeOffset(2023, 1, 5, 0, 30, 0, TimeSpan.Zero), DemoCommand.ScheduledRun(new Reporting.Core.ReportingPeriod(2022, 12)).ToUniversalTime());
 }

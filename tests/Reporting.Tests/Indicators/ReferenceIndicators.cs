@@ -181,6 +181,7 @@ internal static class ReferenceIndicators
             .Select(x => new LaggingProject
             {
                 Name = x.Record.Name,
+                Code = x.Record.Code,
                 County = x.Record.County,
                 Field = x.Record.Field,
                 ResponsibleUnit = x.Record.ResponsibleUnit,

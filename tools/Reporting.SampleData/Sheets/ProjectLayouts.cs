@@ -11,24 +11,29 @@ namespace Reporting.SampleData.Sheets;
 /// </summary>
 internal static class ProjectLayouts
 {
-    private const string Period = "时间：2022年1-12月";
     private static readonly IReadOnlyList<string> s_allLevels = ProjectLevels.All;
 
-    public static IReadOnlyList<ProjectLayout> All { get; } =
+    /// <summary>December's layouts (the seed's month).</summary>
+    public static IReadOnlyList<ProjectLayout> All { get; } = For(12);
+
+    /// <summary>Each county's layout for <paramref name="month"/> of 2022: the same sheet, its title, notes and headers naming the month.</summary>
+    public static IReadOnlyList<ProjectLayout> For(int month) =>
     [
-        Anyuan(), Xiangdong(), Lianhua(), Shangli(), Luxi(), Jingkai(), Wugongshan(),
+        Anyuan(month), Xiangdong(month), Lianhua(month), Shangli(month), Luxi(month), Jingkai(month), Wugongshan(month),
     ];
 
-    public static ProjectLayout For(string department) => All.Single(l => l.Department == department);
+    public static ProjectLayout For(string department, int month = 12) => For(month).Single(l => l.Department == department);
+
+    private static string Period(int month) => "时间：2022年" + Months.Cumulative(month);
 
     // 两行表头（2022年度 / 1-12月）、栏次、合计在上、项目级别以“、”分隔。
-    private static ProjectLayout Anyuan() => new()
+    private static ProjectLayout Anyuan(int m) => new()
     {
         Department = "anyuan",
-        FileName = "安源区2022年12月重大项目调度表.xlsx",
+        FileName = $"安源区2022年{m}月重大项目调度表.xlsx",
         SheetName = "重大项目",
         Title = "安源区2022年重大项目调度表",
-        Notes = [[(1, 4, "填报单位：安源区发改委（盖章）"), (8, 3, Period), (14, 3, "单位：万元")]],
+        Notes = [[(1, 4, "填报单位：安源区发改委（盖章）"), (8, 3, Period(m)), (14, 3, "单位：万元")]],
         Columns =
         [
             new("序号", _ => null, 6),
@@ -41,7 +46,7 @@ internal static class ProjectLayouts
             new("建设性质", p => p.Nature, 8, Captures: Nature),
             new("总投资", p => p.TotalInvestment, 12, Amount: true, Sum: true, Captures: TotalInvestment, Format: "0"),
             new("计划投资", p => p.AnnualPlan, 12, "2022年度", Amount: true, Sum: true, Format: "0"),
-            new("累计完成投资", p => p.Completed, 14, "1-12月", Amount: true, Sum: true, Format: "0"),
+            new("累计完成投资", p => p.Completed, 14, Months.Cumulative(m), Amount: true, Sum: true, Format: "0"),
             new("完成率", p => Rate(p) + "%", 8),
             new("是否开工", p => YesNo(p.Started), 8, Captures: Started),
             new("实际开工时间", p => Date(p.ActualStart), 12, Captures: ActualStart, Format: "yyyy-mm-dd"),
@@ -51,18 +56,18 @@ internal static class ProjectLayouts
         ],
         ColumnNumbers = true,
         Total = TotalPlacement.Top,
-        Footer = ["填表人：刘敏        审核人：彭志刚        联系电话：0799-6832156        填报日期：2023年1月5日"],
+        Footer = ["填表人：刘敏        审核人：彭志刚        联系电话：0799-6832156        填报日期：" + Months.FilingDate(m, 5)],
         Levels = s_allLevels,
     };
 
     // 单行表头、表头带年份和单位、按领域小计、合计在下、是否省重点等用“是/否”。
-    private static ProjectLayout Xiangdong() => new()
+    private static ProjectLayout Xiangdong(int m) => new()
     {
         Department = "xiangdong",
-        FileName = "湘东区重大项目推进情况表（2022年1-12月）.xlsx",
+        FileName = $"湘东区重大项目推进情况表（2022年{Months.Cumulative(m)}）.xlsx",
         SheetName = "Sheet1",
-        Title = "湘东区2022年1-12月重大项目推进情况表",
-        Notes = [[(1, 5, "填报单位：湘东区发展和改革委员会"), (12, 4, Period)]],
+        Title = $"湘东区2022年{Months.Cumulative(m)}重大项目推进情况表",
+        Notes = [[(1, 5, "填报单位：湘东区发展和改革委员会"), (12, 4, Period(m))]],
         Columns =
         [
             new("序号", _ => null, 6),
@@ -75,7 +80,7 @@ internal static class ProjectLayouts
             new("是否5020项目", p => YesNo(p.P5020), 8),
             new("计划总投资（万元）", p => p.TotalInvestment, 12, Amount: true, Sum: true, Captures: TotalInvestment),
             new("2022年计划投资（万元）", p => p.AnnualPlan, 12, Amount: true, Sum: true),
-            new("2022年1-12月完成投资（万元）", p => p.Completed, 14, Amount: true, Sum: true),
+            new($"2022年{Months.Cumulative(m)}完成投资（万元）", p => p.Completed, 14, Amount: true, Sum: true),
             new("完成率", p => Rate(p) + "%", 8),
             new("建设性质", p => p.Nature, 8, Captures: Nature),
             new("计划开工时间", p => Date(p.PlannedStart), 12, Captures: PlannedStart, Format: "yyyy\"年\"m\"月\""),
@@ -90,13 +95,13 @@ internal static class ProjectLayouts
     };
 
     // 单位：亿元（整张表）、☆标省重点、√标省大中型和市重点、日期写成“2022.3”。
-    private static ProjectLayout Lianhua() => new()
+    private static ProjectLayout Lianhua(int m) => new()
     {
         Department = "lianhua",
-        FileName = "莲花县2022年1-12月重大项目进展情况.xlsx",
+        FileName = $"莲花县2022年{Months.Cumulative(m)}重大项目进展情况.xlsx",
         SheetName = "进展情况",
         Title = "莲花县2022年重大项目进展情况表",
-        Notes = [[(1, 4, "填报单位：莲花县发改委"), (13, 2, "单位：亿元")], [(1, 4, Period)]],
+        Notes = [[(1, 4, "填报单位：莲花县发改委"), (13, 2, "单位：亿元")], [(1, 4, Period(m))]],
         Columns =
         [
             new("序号", _ => null, 6),
@@ -108,7 +113,7 @@ internal static class ProjectLayouts
             new("建设性质", p => p.Nature, 8, Captures: Nature),
             new("总投资", p => p.TotalInvestment, 10, Amount: true, Sum: true, Captures: TotalInvestment, Format: "0.00"),
             new("年计划投资", p => p.AnnualPlan, 10, "本年度", Amount: true, Sum: true, Format: "0.00"),
-            new("1-12月完成投资", p => p.Completed, 12, "本年度", Amount: true, Sum: true, Format: "0.00"),
+            new(Months.Cumulative(m) + "完成投资", p => p.Completed, 12, "本年度", Amount: true, Sum: true, Format: "0.00"),
             new("计划开工时间", p => DotMonth(p.PlannedStart), 10, Captures: PlannedStart),
             new("实际开工时间", p => DotMonth(p.ActualStart), 10, Captures: ActualStart),
             new("业主单位", p => p.Owner, 30, Captures: Owner),
@@ -123,13 +128,13 @@ internal static class ProjectLayouts
     };
 
     // 续建、新建分组（中间空一行）、栏次行、另有“填报说明”工作表、5020用√。
-    private static ProjectLayout Shangli() => new()
+    private static ProjectLayout Shangli(int m) => new()
     {
         Department = "shangli",
-        FileName = "上栗县2022年12月份重大项目调度表.xlsx",
+        FileName = $"上栗县2022年{m}月份重大项目调度表.xlsx",
         SheetName = "调度表",
-        Title = "上栗县2022年12月份重大项目调度表",
-        Notes = [[(1, 4, "填报单位：上栗县发展和改革委员会"), (7, 3, Period), (12, 2, "单位：万元")]],
+        Title = $"上栗县2022年{m}月份重大项目调度表",
+        Notes = [[(1, 4, "填报单位：上栗县发展和改革委员会"), (7, 3, Period(m)), (12, 2, "单位：万元")]],
         Columns =
         [
             new("序号", _ => null, 6),
@@ -155,13 +160,13 @@ internal static class ProjectLayouts
     };
 
     // 单位写在列标题里（亿元）、项目级别写“省重点项目、省大中型项目”、实际开工时间为日期、是否竣工投产。
-    private static ProjectLayout Luxi() => new()
+    private static ProjectLayout Luxi(int m) => new()
     {
         Department = "luxi",
-        FileName = "芦溪县重大项目调度表2022.12.xlsx",
+        FileName = $"芦溪县重大项目调度表2022.{m}.xlsx",
         SheetName = "芦溪县",
         Title = "芦溪县重大项目调度表",
-        Notes = [[(1, 15, "（2022年1-12月）")], [(1, 4, "填报单位：芦溪县发改委")]],
+        Notes = [[(1, 15, $"（2022年{Months.Cumulative(m)}）")], [(1, 4, "填报单位：芦溪县发改委")]],
         Columns =
         [
             new("序号", _ => null, 6),
@@ -172,7 +177,7 @@ internal static class ProjectLayouts
             new("建设性质", p => p.Nature, 8, Captures: Nature),
             new("总投资（亿元）", p => p.TotalInvestment, 10, Amount: true, Sum: true, Captures: TotalInvestment, Format: "0.00"),
             new("2022年计划投资（亿元）", p => p.AnnualPlan, 12, Amount: true, Sum: true, Format: "0.00"),
-            new("1-12月累计完成投资（亿元）", p => p.Completed, 12, Amount: true, Sum: true, Format: "0.00"),
+            new(Months.Cumulative(m) + "累计完成投资（亿元）", p => p.Completed, 12, Amount: true, Sum: true, Format: "0.00"),
             new("完成率", p => Rate(p), 8),
             new("实际开工时间", p => Date(p.ActualStart), 12, Captures: ActualStart, Format: "yyyy-mm-dd"),
             new("是否竣工投产", p => YesNo(p.CompletedFlag), 8, Captures: CompletedFlag),
@@ -186,13 +191,13 @@ internal static class ProjectLayouts
     };
 
     // 两行表头 + 栏次、隐藏列、合计在上、县区写简称“经开区”、级别用√列。
-    private static ProjectLayout Jingkai() => new()
+    private static ProjectLayout Jingkai(int m) => new()
     {
         Department = "jingkai",
-        FileName = "萍乡经开区2022年1-12月重大项目调度表.xlsx",
+        FileName = $"萍乡经开区2022年{Months.Cumulative(m)}重大项目调度表.xlsx",
         SheetName = "调度表",
-        Title = "萍乡经开区2022年1-12月重大项目调度表",
-        Notes = [[(1, 5, "填报单位：萍乡经济技术开发区经济发展局"), (9, 3, Period), (16, 2, "单位：万元")]],
+        Title = $"萍乡经开区2022年{Months.Cumulative(m)}重大项目调度表",
+        Notes = [[(1, 5, "填报单位：萍乡经济技术开发区经济发展局"), (9, 3, Period(m)), (16, 2, "单位：万元")]],
         Columns =
         [
             new("序号", _ => null, 6),
@@ -207,7 +212,7 @@ internal static class ProjectLayouts
             new("是否5020项目", p => Tick(p.P5020), 7),
             new("总投资", p => p.TotalInvestment, 12, Amount: true, Sum: true, Captures: TotalInvestment),
             new("计划投资", p => p.AnnualPlan, 12, "2022年", Amount: true, Sum: true),
-            new("1-12月完成投资", p => p.Completed, 14, "2022年", Amount: true, Sum: true),
+            new(Months.Cumulative(m) + "完成投资", p => p.Completed, 14, "2022年", Amount: true, Sum: true),
             new("完成率(%)", p => Rate(p), 8),
             new("建设性质", p => p.Nature, 8, Captures: Nature),
             new("计划开工时间", p => Date(p.PlannedStart), 12, Captures: PlannedStart, Format: "yyyy-mm-dd"),
@@ -218,18 +223,18 @@ internal static class ProjectLayouts
         ],
         ColumnNumbers = true,
         Total = TotalPlacement.Top,
-        Footer = ["填报人：胡晓东    联系电话：0799-6686520", "注：完成率=1-12月完成投资/2022年计划投资。"],
+        Footer = ["填报人：胡晓东    联系电话：0799-6686520", "注：完成率=" + Months.Cumulative(m) + "完成投资/2022年计划投资。"],
         Levels = s_allLevels,
     };
 
     // 另存为 CSV（GB18030）、县区写“武功山”、项目级别单列文字。
-    private static ProjectLayout Wugongshan() => new()
+    private static ProjectLayout Wugongshan(int m) => new()
     {
         Department = "wugongshan",
-        FileName = "武功山风景名胜区2022年1-12月重大项目.csv",
-        SheetName = "武功山风景名胜区2022年1-12月重大项目",
+        FileName = $"武功山风景名胜区2022年{Months.Cumulative(m)}重大项目.csv",
+        SheetName = $"武功山风景名胜区2022年{Months.Cumulative(m)}重大项目",
         Title = "武功山风景名胜区2022年重大项目调度表",
-        Notes = [[(1, 1, "填报单位：武功山风景名胜区管委会"), (5, 1, Period), (8, 1, "单位：万元")]],
+        Notes = [[(1, 1, "填报单位：武功山风景名胜区管委会"), (5, 1, Period(m)), (8, 1, "单位：万元")]],
         Columns =
         [
             new("序号", _ => null),

@@ -6,7 +6,10 @@ internal static class SigningSheet
     public const string FileName = "2022年全市招商引资签约项目汇总表.xlsx";
     public const string SheetName = "签约项目";
 
-    public static (SheetGrid Grid, IReadOnlyList<(SampleSigning Signing, int Row)> Rows) Build(IReadOnlyList<SampleSigning> signings)
+    /// <summary>December's file is the year's 汇总表; an earlier month's names its span.</summary>
+    public static string FileNameFor(int month) => month == 12 ? FileName : $"2022年{Months.Cumulative(month)}全市招商引资签约项目汇总表.xlsx";
+
+    public static (SheetGrid Grid, IReadOnlyList<(SampleSigning Signing, int Row)> Rows) Build(IReadOnlyList<SampleSigning> signings, int month = 12)
     {
         var grid = new SheetGrid(SheetName, 11);
         double[] widths = [6, 40, 12, 12, 36, 14, 12, 12, 12, 10, 16];
@@ -15,7 +18,7 @@ internal static class SigningSheet
         grid.Formats[8] = "0.00";
 
         grid.AddLine(RowKind.Title, "2022年萍乡市招商引资签约项目汇总表");
-        grid.AddSpread(RowKind.Note, (1, 3, "填报单位：市商务局"), (5, 2, "时间：2022年1-12月"), (9, 3, "单位：亿元、万美元"));
+        grid.AddSpread(RowKind.Note, (1, 3, "填报单位：市商务局"), (5, 2, "时间：2022年" + Months.Cumulative(month)), (9, 3, "单位：亿元、万美元"));
         grid.Add(RowKind.Header, "序号", "项目名称", "签约时间", "所属县区", "投资方", "来源地", "产业链", "签约金额（亿元）", "其中：外资（万美元）", "是否“5020”项目", "备注");
         grid.FreezeBelow = grid.RowCount;
 
@@ -44,7 +47,7 @@ internal static class SigningSheet
             signings.Sum(s => s.ForeignUsd ?? 0m),
             null, null);
         grid.Add(RowKind.Blank);
-        grid.AddLine(RowKind.Footer, "填表人：曾文    联系电话：0799-6835517    填报日期：2023年1月6日");
+        grid.AddLine(RowKind.Footer, "填表人：曾文    联系电话：0799-6835517    填报日期：" + Months.FilingDate(month, 6));
         return (grid, rows);
     }
 }

@@ -1,5 +1,6 @@
 using Reporting.Core.Briefings.Model;
 using Reporting.Core.Indicators;
+using Reporting.Core.Indicators.Comparison;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Numbers;
 
@@ -19,13 +20,43 @@ internal static class OverviewSection
         }
 
         var blocks = new List<Block> { Headline(context), KeyFiguresOf(report) };
-        Paragraph? amounts = Amounts(report);
+        Paragraph? amounts = Amounts(context);
         if (amounts is not null)
         {
             blocks.Add(amounts);
         }
 
+        if (TrendChart(context) is { } trend)
+        {
+            blocks.Add(trend);
+        }
+
         return blocks;
+    }
+
+    /// <summary>
+    /// The city's cumulative completion month by month against the 序时进度 line, January to the period; none
+    /// before there are two months to draw.
+    /// </summary>
+    public static LineChart? TrendChart(CompositionContext context)
+    {
+        IReadOnlyList<MonthlyProgress> series = context.Report.Series;
+        if (series.Count < 2 || !series.Any(m => m.Figures?.CompletionPct is not null))
+        {
+            return null;
+        }
+
+        return new LineChart(
+            context.NextChartCaption("全市重大项目累计完成年计划投资比例与序时进度（" + context.PeriodText + "）"),
+            series.Select(m => MonthOnMonth.MonthName(m.Period)).ToArray(),
+            [
+                new LineSeries("序时进度", series.Select(m => (decimal?)m.SchedulePct).ToArray(), series.Select(_ => string.Empty).ToArray(), LineStyle.Reference),
+                new LineSeries(
+                    "累计完成年计划投资比例",
+                    series.Select(m => m.Figures?.CompletionPct).ToArray(),
+                    series.Select(m => m.Figures?.CompletionPct is { } pct ? Display.Percent(pct) : string.Empty).ToArray(),
+                    LineStyle.Data),
+            ]);
     }
 
     /// <summary>
@@ -50,6 +81,8 @@ internal static class OverviewSection
             {
                 AppendScheduleComparison(prose, gap);
             }
+
+            MonthOnMonth.AppendPointsChange(prose, Change.Points(completion, MonthOnMonth.Previous(context)?.Overall?.CompletionPct));
         }
         else
         {
@@ -127,15 +160,19 @@ internal static class OverviewSection
         return new KeyFigures(items);
     }
 
-    /// <summary>"年度计划投资X亿元，累计完成投资Y亿元；100个市重点项目完成…；计划新开工项目N个，已开工M个，开工率P。"</summary>
-    private static Paragraph? Amounts(IndicatorReport report)
+    /// <summary>
+    /// "年度计划投资X亿元，累计完成投资Y亿元，其中12月完成投资Z亿元；100个市重点项目完成…；计划新开工项目N个，已开工M个，开工率P。"
+    /// </summary>
+    private static Paragraph? Amounts(CompositionContext context)
     {
+        IndicatorReport report = context.Report;
         ProgressFigures overall = report.Overall;
         var prose = new ProseBuilder();
         if (overall.CompletionPct is not null)
         {
             prose.Text("全市重大项目年度计划投资").Figure(Display.YiYuan(overall.AnnualPlan))
                 .Text("，累计完成投资").Figure(Display.YiYuan(overall.Completed));
+            AppendMonthlyIncrement(prose, report.Period, Change.Amount(overall.Completed, MonthOnMonth.Previous(context)?.Overall?.Completed));
         }
 
         List<ProgressClause> others = LevelClauses(report, s_otherLevels);
@@ -153,6 +190,26 @@ internal static class OverviewSection
         }
 
         return prose.IsEmpty ? null : prose.Text("。").Build();
+    }
+
+    // What the month itself added: the cumulative figure less last month's. A resubmission can lower a
+    // department's cumulative figure, and the sentence then says so rather than print a negative investment.
+    private static void AppendMonthlyIncrement(ProseBuilder prose, ReportingPeriod period, decimal? increment)
+    {
+        switch (increment)
+        {
+            case null:
+                return;
+            case > 0:
+                prose.Text("，其中" + MonthOnMonth.MonthName(period) + "完成投资").Figure(MonthOnMonth.Amount(increment.Value));
+                return;
+            case < 0:
+                prose.Text("，较上月减少").Figure(MonthOnMonth.Amount(-increment.Value));
+                return;
+            default:
+                prose.Text("，" + MonthOnMonth.MonthName(period) + "无新增完成投资");
+                return;
+        }
     }
 
     private sealed record ProgressClause(int Count, string Noun, decimal CompletionPct);

@@ -1,6 +1,7 @@
 using Reporting.Core.Briefings.Model;
 using Reporting.Core.Indicators;
 using Reporting.Core.Numbers;
+using Reporting.Core.Indicators.Comparison;
 
 namespace Reporting.Core.Briefings.Composition;
 
@@ -9,24 +10,49 @@ internal static class ProgressSection
 {
     /// <param name="groupNoun">县区 or 领域.</param>
     /// <param name="lead">分县区看 or 分领域看.</param>
-    public static IReadOnlyList<Block> Build(CompositionContext context, IReadOnlyList<GroupProgress> groups, string groupNoun, string lead)
+    /// <param name="previousOf">How to find a group in last month's comparison (环比); null compares nothing.</param>
+    /// <param name="pairedChart">Whether the chart sets each bar against last month's (本月 against 上月).</param>
+    public static IReadOnlyList<Block> Build(
+        CompositionContext context,
+        IReadOnlyList<GroupProgress> groups,
+        string groupNoun,
+        string lead,
+        Func<PeriodComparison, Func<string, GroupProgress?>>? previousOf = null,
+        bool pairedChart = false)
     {
         IndicatorReport report = context.Report;
+        PeriodComparison? comparison = MonthOnMonth.Previous(context);
+        Func<string, GroupProgress?>? previous = comparison is not null && previousOf is not null && comparison.Overall is not null ? previousOf(comparison) : null;
         var blocks = new List<Block>();
         Paragraph? summary = Summary(groups, groupNoun, lead);
-        if (summary is not null)
+        Paragraph? moves = previous is null ? null : MonthOnMonth.RankMoves(groups, previous, groupNoun);
+
+        // The rank moves continue the summary's paragraph: one thought (who leads, who moved), one paragraph.
+        if (summary is not null && moves is not null)
         {
-            blocks.Add(summary);
+            blocks.Add(new Paragraph([.. summary.Runs, .. moves.Runs]));
+        }
+        else if ((summary ?? moves) is { } only)
+        {
+            blocks.Add(only);
         }
 
-        blocks.Add(TableOf(context, groups, groupNoun));
+        blocks.Add(TableOf(context, groups, groupNoun, previous));
         if (groups.Any(g => g.Figures.CompletionPct is not null))
         {
+            bool paired = pairedChart && previous is not null;
+            string month = MonthOnMonth.MonthName(report.Period);
+            string? previousMonth = comparison?.PreviousPeriod is { } p ? MonthOnMonth.MonthName(p) : null;
             blocks.Add(new BarChart(
-                context.NextChartCaption("各" + groupNoun + "完成年计划投资比例"),
-                groups.Select(g => new ChartBar(DataText.Clean(g.Key), g.Figures.CompletionPct, Display.Percent(g.Figures.CompletionPct))).ToArray(),
+                context.NextChartCaption("各" + groupNoun + "完成年计划投资比例" + (paired ? "（" + month + "与" + previousMonth + "）" : string.Empty)),
+                groups.Select(g => paired && previous!(g.Key)?.Figures.CompletionPct is { } before
+                        ? new ChartBar(DataText.Clean(g.Key), g.Figures.CompletionPct, Display.Percent(g.Figures.CompletionPct), before, Display.Percent(before))
+                        : new ChartBar(DataText.Clean(g.Key), g.Figures.CompletionPct, Display.Percent(g.Figures.CompletionPct)))
+                    .ToArray(),
                 report.SchedulePct,
-                "序时进度" + Display.Percent(report.SchedulePct)));
+                "序时进度" + Display.Percent(report.SchedulePct),
+                paired ? month : null,
+                paired ? previousMonth : null));
         }
 
         return blocks;
@@ -107,9 +133,10 @@ internal static class ProgressSection
         return prose.Text("。").Build();
     }
 
-    public static Table TableOf(CompositionContext context, IReadOnlyList<GroupProgress> groups, string groupNoun)
+    /// <param name="previous">Last month's group by key; with it the table gains 较上月 and 排名变化 columns.</param>
+    public static Table TableOf(CompositionContext context, IReadOnlyList<GroupProgress> groups, string groupNoun, Func<string, GroupProgress?>? previous = null)
     {
-        TableColumn[] columns =
+        List<TableColumn> columns =
         [
             new(groupNoun, ColumnAlignment.Left, 1.6),
             new("项目数", ColumnAlignment.Right),
@@ -119,6 +146,13 @@ internal static class ProgressSection
             new("与序时比较\n（百分点）", ColumnAlignment.Right),
             new("排名", ColumnAlignment.Center, 0.6),
         ];
+        if (previous is not null)
+        {
+            // Short headers: nine columns must fit the measure without wrapping a figure; the unit is in the note.
+            columns.Add(new("完成率\n较上月", ColumnAlignment.Right));
+            columns.Add(new("排名\n变化", ColumnAlignment.Center, 0.6));
+        }
+
         var rows = groups.Select(g => new TableRow(
         [
             DataText.Clean(g.Key),
@@ -128,8 +162,10 @@ internal static class ProgressSection
             Display.Percent(g.Figures.CompletionPct),
             Display.SignedPoints(g.Figures.ScheduleGapPp),
             g.Rank is { } rank ? Display.Plain(rank) : Display.Missing,
+            .. previous is null ? Array.Empty<string>() : ChangeCells(g, previous(g.Key)),
         ])).ToList();
         ProgressFigures overall = context.Report.Overall;
+        ProgressFigures? overallBefore = MonthOnMonth.Previous(context)?.Overall;
         rows.Add(new TableRow(
         [
             "全市",
@@ -139,13 +175,21 @@ internal static class ProgressSection
             Display.Percent(overall.CompletionPct),
             Display.SignedPoints(overall.ScheduleGapPp),
             Display.Missing,
+            .. previous is null ? Array.Empty<string>() : [Display.SignedPoints(Change.Points(overall.CompletionPct, overallBefore?.CompletionPct)), Display.Missing],
         ], TableRowKind.Total));
+        string changeNote = previous is null ? string.Empty : "；完成率较上月为本月完成率减上月完成率（百分点），排名变化与上月相比（↑上升、↓下降）";
         return new Table(
             context.NextTableCaption("分" + groupNoun + "重大项目推进情况"),
             columns,
             rows,
-            "注：完成率为累计完成投资占年度计划投资的比例；与序时比较为完成率减序时进度（" + Display.Percent(context.Report.SchedulePct) + "）。");
+            "注：完成率为累计完成投资占年度计划投资的比例；与序时比较为完成率减序时进度（" + Display.Percent(context.Report.SchedulePct) + "）" + changeNote + "。");
     }
+
+    private static string[] ChangeCells(GroupProgress group, GroupProgress? before) =>
+    [
+        Display.SignedPoints(Change.Points(group.Figures.CompletionPct, before?.Figures.CompletionPct)),
+        Display.RankMove(Change.Rank(group.Rank, before?.Rank)),
+    ];
 
     private static void AppendNamesWithPercent(ProseBuilder prose, List<GroupProgress> groups)
     {

@@ -67,7 +67,40 @@ internal static class SigningsSection
             }
         }
 
-        return prose.Text("。").Build();
+        prose.Text("。");
+        AppendMonthChange(context, prose, signings);
+        return prose.Build();
+    }
+
+    /// <summary>"与上月相比，新增签约项目12个，其中亿元以上8个，签约金额增加9.6亿元。" Nothing without last month's signings.</summary>
+    private static void AppendMonthChange(CompositionContext context, ProseBuilder prose, SigningSummary signings)
+    {
+        if (MonthOnMonth.Previous(context)?.Signings is not { } before)
+        {
+            return;
+        }
+
+        int added = signings.Count - before.Count;
+        int over100m = signings.Over100mCount - before.Over100mCount;
+        decimal amount = signings.Amount - before.Amount;
+        if (added == 0 && amount == 0)
+        {
+            prose.Text("与上月相比，签约项目数和签约金额持平。");
+            return;
+        }
+
+        prose.Text("与上月相比，签约项目" + (added >= 0 ? "增加" : "减少")).Figure(Display.Plain(Math.Abs(added))).Text("个");
+        if (over100m > 0)
+        {
+            prose.Text("，其中亿元以上").Figure(Display.Plain(over100m)).Text("个");
+        }
+
+        if (amount != 0)
+        {
+            prose.Text("，签约金额" + (amount > 0 ? "增加" : "减少")).Figure(MonthOnMonth.Amount(Math.Abs(amount)));
+        }
+
+        prose.Text("。");
     }
 
     private static Table RegionTable(CompositionContext context, SigningSummary signings)

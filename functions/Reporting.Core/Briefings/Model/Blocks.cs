@@ -101,15 +101,26 @@ public sealed record Table(string? Caption, IReadOnlyList<TableColumn> Columns, 
     }
 }
 
-/// <summary>One bar: its category, its value in percent (null when undefined) and the label printed at its end.</summary>
-public sealed record ChartBar(string Category, decimal? Value, string ValueLabel);
+/// <summary>
+/// One bar: its category, its value in percent (null when undefined) and the label printed at its end; with a
+/// previous month, a second, lighter bar under it (<paramref name="PreviousValue"/>, <paramref name="PreviousLabel"/>).
+/// </summary>
+public sealed record ChartBar(string Category, decimal? Value, string ValueLabel, decimal? PreviousValue = null, string? PreviousLabel = null);
 
 /// <summary>
 /// A bar chart of percentages with an optional reference line (序时进度). Axis tick labels are
 /// the renderer's business; everything else is already text.
 /// </summary>
-public sealed record BarChart(string Caption, IReadOnlyList<ChartBar> Bars, decimal? ReferenceValue, string? ReferenceLabel) : Block
+/// <remarks>
+/// With <paramref name="CurrentLegend"/> and <paramref name="PreviousLegend"/> each bar is paired with last month's
+/// (本月 against 上月) and a legend names the two.
+/// </remarks>
+public sealed record BarChart(
+    string Caption, IReadOnlyList<ChartBar> Bars, decimal? ReferenceValue, string? ReferenceLabel, string? CurrentLegend = null, string? PreviousLegend = null) : Block
 {
+    /// <summary>Whether bars are paired with last month's.</summary>
+    public bool Paired => PreviousLegend is not null;
+
     public override IEnumerable<string> Texts()
     {
         yield return Caption;
@@ -117,11 +128,63 @@ public sealed record BarChart(string Caption, IReadOnlyList<ChartBar> Bars, deci
         {
             yield return bar.Category;
             yield return bar.ValueLabel;
+            if (bar.PreviousLabel is not null)
+            {
+                yield return bar.PreviousLabel;
+            }
         }
 
         if (ReferenceLabel is not null)
         {
             yield return ReferenceLabel;
+        }
+
+        if (CurrentLegend is not null)
+        {
+            yield return CurrentLegend;
+        }
+
+        if (PreviousLegend is not null)
+        {
+            yield return PreviousLegend;
+        }
+    }
+}
+
+/// <summary>How a line of a <see cref="LineChart"/> is drawn.</summary>
+public enum LineStyle
+{
+    /// <summary>The data: a solid line with a marker and a value label at each point.</summary>
+    Data,
+
+    /// <summary>A reference such as 序时进度: a dashed red line without labels.</summary>
+    Reference,
+}
+
+/// <summary>One line: a value per category (null leaves a gap), its labels, and the legend text.</summary>
+public sealed record LineSeries(string Legend, IReadOnlyList<decimal?> Values, IReadOnlyList<string> ValueLabels, LineStyle Style);
+
+/// <summary>
+/// A line chart of percentages over categories (months), drawn as vectors: the city's cumulative completion
+/// against the 序时进度 line from January to the period.
+/// </summary>
+public sealed record LineChart(string Caption, IReadOnlyList<string> Categories, IReadOnlyList<LineSeries> Series) : Block
+{
+    public override IEnumerable<string> Texts()
+    {
+        yield return Caption;
+        foreach (string category in Categories)
+        {
+            yield return category;
+        }
+
+        foreach (LineSeries series in Series)
+        {
+            yield return series.Legend;
+            foreach (string label in series.ValueLabels)
+            {
+                yield return label;
+            }
         }
     }
 }

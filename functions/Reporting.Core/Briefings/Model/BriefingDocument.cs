@@ -47,6 +47,12 @@ public sealed record BriefingDocument
     /// <summary>编者按: the office's own words before the figures, one paragraph per element; empty prints nothing.</summary>
     public IReadOnlyList<string> EditorsNote { get; init; } = [];
 
+    /// <summary>
+    /// Set for a document that accompanies an issue rather than being one (e.g. "本县区附页"): it gets a compact
+    /// heading naming the issue it belongs to instead of the full 报头.
+    /// </summary>
+    public string? AppendixLabel { get; init; }
+
     public IReadOnlyList<Section> Sections { get; init; } = [];
 
     /// <summary>Where the figures come from (which submissions, which period; not official statistics).</summary>
@@ -81,6 +87,11 @@ public sealed record BriefingDocument
         foreach (string paragraph in EditorsNote)
         {
             yield return paragraph;
+        }
+
+        if (AppendixLabel is not null)
+        {
+            yield return AppendixLabel;
         }
 
         foreach (Section section in Sections)

@@ -71,6 +71,7 @@ internal sealed class BriefingLayoutEngine(BriefingFonts fonts)
             null => 0,
             KeyFigures figures => KeyFiguresLayout.Height(figures),
             BarChart chart => ChartLayout.Height(chart),
+            LineChart chart => LineChartLayout.Height(chart),
             Table => 90, // caption, header and a first row
             Subheading => 2 * bodyLine + 90,
             _ => 2 * bodyLine,
@@ -97,6 +98,9 @@ internal sealed class BriefingLayoutEngine(BriefingFonts fonts)
                 break;
             case BarChart chart:
                 ChartLayout.Place(flow, chart);
+                break;
+            case LineChart chart:
+                LineChartLayout.Place(flow, chart);
                 break;
             case BulletList list:
                 foreach (IReadOnlyList<TextRun> item in list.Items)

@@ -7,7 +7,8 @@ namespace Reporting.Core.Briefings.Pdf.Layout;
 /// A horizontal bar chart drawn as vectors: Chinese category labels on the left, a bar per
 /// category with its value at the end, vertical grid lines at round ticks, the reference value
 /// (序时进度) as a dashed red line with its label, the caption below. Bars behind the reference
-/// are drawn in red, the others in blue. Kept on one page.
+/// are drawn in red, the others in blue. Kept on one page. A paired chart (本月 against 上月) draws last
+/// month's bar, lighter and thinner, under each bar, and a legend under the axis.
 /// </summary>
 internal static class ChartLayout
 {
@@ -18,8 +19,15 @@ internal static class ChartLayout
     private const double CaptionHeight = TypeScale.TableCaption * 1.8;
     private const double LabelGap = 8;
     private const double ValueRoom = 46;
+    private const double PairedPitch = 26;
+    private const double PreviousHeight = 7;
+    private const double LegendBand = 18;
+    private const double SmallLabel = 8.5;
 
-    public static double Height(BarChart chart) => TopBand + (chart.Bars.Count * BarPitch) + AxisBand + CaptionHeight;
+    public static double Height(BarChart chart) =>
+        TopBand + (chart.Bars.Count * Pitch(chart)) + AxisBand + (chart.Paired ? LegendBand : 0) + CaptionHeight;
+
+    private static double Pitch(BarChart chart) => chart.Paired ? PairedPitch : BarPitch;
 
     public static void Place(Flow flow, BarChart chart)
     {
@@ -34,9 +42,10 @@ internal static class ChartLayout
         double plotLeft = PageGeometry.Left + labelWidth + LabelGap;
         double plotRight = PageGeometry.Right - ValueRoom;
         double plotTop = top + TopBand;
-        double plotBottom = plotTop + (chart.Bars.Count * BarPitch);
+        double pitch = Pitch(chart);
+        double plotBottom = plotTop + (chart.Bars.Count * pitch);
 
-        decimal maximum = chart.Bars.Select(b => b.Value ?? 0m).Append(chart.ReferenceValue ?? 0m).Max();
+        decimal maximum = chart.Bars.Select(b => Math.Max(b.Value ?? 0m, b.PreviousValue ?? 0m)).Append(chart.ReferenceValue ?? 0m).Max();
         (decimal step, decimal axisMax) = Ticks(maximum);
         double Scale(decimal value) => plotLeft + ((double)(Math.Clamp(value, 0m, axisMax) / axisMax) * (plotRight - plotLeft));
 
@@ -52,9 +61,14 @@ internal static class ChartLayout
         for (int i = 0; i < chart.Bars.Count; i++)
         {
             ChartBar bar = chart.Bars[i];
-            double rowTop = plotTop + (i * BarPitch);
-            double barTop = rowTop + ((BarPitch - BarHeight) / 2);
-            flow.Label(bar.Category, FontFace.Regular, size, Rgb.Black, PageGeometry.Left, rowTop, BarPitch, TextAlign.Right, labelWidth);
+            double rowTop = plotTop + (i * pitch);
+            double barTop = chart.Paired ? rowTop + 3 : rowTop + ((BarPitch - BarHeight) / 2);
+            flow.Label(bar.Category, FontFace.Regular, size, Rgb.Black, PageGeometry.Left, rowTop, pitch, TextAlign.Right, labelWidth);
+            if (chart.Paired)
+            {
+                PlacePrevious(flow, bar, plotLeft, barTop + BarHeight + 1, Scale);
+            }
+
             double end = plotLeft;
             if (bar.Value is { } value)
             {
@@ -66,7 +80,7 @@ internal static class ChartLayout
             // A white ground keeps the value legible where it crosses a grid line.
             double valueWidth = setter.Width(bar.ValueLabel, FontFace.Regular, size);
             cursor.Add(new RectElement(end + 2, barTop, valueWidth + 4, BarHeight, Rgb.White));
-            flow.Label(bar.ValueLabel, FontFace.Regular, size, Rgb.Black, end + 4, rowTop, BarPitch);
+            flow.Label(bar.ValueLabel, FontFace.Regular, size, Rgb.Black, end + 4, barTop - ((BarPitch - BarHeight) / 2), BarPitch);
         }
 
         // The reference line on top of the bars, labelled above the plot.
@@ -83,8 +97,51 @@ internal static class ChartLayout
         }
 
         cursor.Y = plotBottom + AxisBand;
+        if (chart.Paired)
+        {
+            PlaceLegend(flow, chart, cursor.Y);
+            cursor.Y += LegendBand;
+        }
+
         flow.Label(chart.Caption, FontFace.Bold, TypeScale.TableCaption, Rgb.Black, PageGeometry.Left, cursor.Y, CaptionHeight, TextAlign.Center, PageGeometry.TextWidth);
         cursor.Y += CaptionHeight + 8;
+    }
+
+    // Last month's bar: grey, thinner, its value small at its end; nothing when last month has no figure.
+    private static void PlacePrevious(Flow flow, ChartBar bar, double plotLeft, double top, Func<decimal, double> scale)
+    {
+        if (bar.PreviousValue is not { } previous)
+        {
+            return;
+        }
+
+        double end = scale(previous);
+        flow.Cursor.Add(new RectElement(plotLeft, top, Math.Max(end - plotLeft, 0.5), PreviousHeight, Rgb.PreviousBar));
+        if (bar.PreviousLabel is { } label)
+        {
+            double width = flow.Setter.Width(label, FontFace.Regular, SmallLabel);
+            flow.Cursor.Add(new RectElement(end + 2, top - 1, width + 4, PreviousHeight + 2, Rgb.White));
+            flow.Label(label, FontFace.Regular, SmallLabel, Rgb.DarkGray, end + 4, top - 3, PreviousHeight + 6);
+        }
+    }
+
+    // "■ 本月  ■ 上月" centred under the tick labels.
+    private static void PlaceLegend(Flow flow, BarChart chart, double top)
+    {
+        const double Swatch = 9;
+        const double Gap = 4;
+        const double Between = 18;
+        double size = TypeScale.ChartLabel - 1;
+        (string Text, Rgb Color)[] items = [(chart.CurrentLegend ?? "本月", Rgb.AheadBar), (chart.PreviousLegend!, Rgb.PreviousBar)];
+        double total = items.Sum(i => Swatch + Gap + flow.Setter.Width(i.Text, FontFace.Regular, size)) + Between;
+        double x = PageGeometry.Left + ((PageGeometry.TextWidth - total) / 2);
+        foreach ((string text, Rgb color) in items)
+        {
+            flow.Cursor.Add(new RectElement(x, top + ((LegendBand - Swatch) / 2), Swatch, Swatch, color));
+            x += Swatch + Gap;
+            flow.Label(text, FontFace.Regular, size, Rgb.DarkGray, x, top, LegendBand);
+            x += flow.Setter.Width(text, FontFace.Regular, size) + Between;
+        }
     }
 
     /// <summary>A round step (1, 2, 2.5 or 5 × 10ⁿ) giving at most six intervals, and the axis end it reaches.</summary>

@@ -12,6 +12,12 @@ internal static class MastheadLayout
 
     public static void Place(Flow flow, BriefingDocument document)
     {
+        if (document.AppendixLabel is not null)
+        {
+            PlaceCompact(flow, document);
+            return;
+        }
+
         PageCursor cursor = flow.Cursor;
         double lineHeight = TypeScale.IssueLine * 1.5;
         if (document.Marking is not null)
@@ -70,6 +76,27 @@ internal static class MastheadLayout
         }
 
         flow.Cursor.Y += 10;
+    }
+
+    /// <summary>
+    /// An appendix's heading: one red line naming the issue it belongs to ("重大项目推进情况简报 2022年第12期 · 本县区附页"),
+    /// the office and date, a red rule, then the headline. A third of the full 报头's height, so the appendix keeps its page.
+    /// </summary>
+    private static void PlaceCompact(Flow flow, BriefingDocument document)
+    {
+        PageCursor cursor = flow.Cursor;
+        double lineHeight = TypeScale.IssueLine * 1.5;
+        string title = document.Title + "　" + document.IssueLabel + "　" + document.AppendixLabel;
+        flow.Label(title, FontFace.Bold, TypeScale.IssueLine + 2, Rgb.OfficialRed, PageGeometry.Left, cursor.Y, lineHeight + 4, TextAlign.Center, PageGeometry.TextWidth);
+        cursor.Y += lineHeight + 8;
+        double inset = TypeScale.IssueLine;
+        flow.Label(document.Office, FontFace.Regular, TypeScale.Note, Rgb.Black, PageGeometry.Left + inset, cursor.Y, lineHeight);
+        flow.Label(document.IssueDateLabel, FontFace.Regular, TypeScale.Note, Rgb.Black, PageGeometry.Left, cursor.Y, lineHeight, TextAlign.Right, PageGeometry.TextWidth - inset);
+        cursor.Y += lineHeight + 4;
+        cursor.Add(new LineElement(PageGeometry.Left, cursor.Y, PageGeometry.Right, cursor.Y, RuleThickness, Rgb.OfficialRed));
+        cursor.Y += RuleThickness + 16;
+        flow.Paragraph(StyledText.Plain(document.Headline, FontFace.Bold), TypeScale.Headline - 2, 1.45, TextAlign.Center, Rgb.Black);
+        cursor.Y += 8;
     }
 
     /// <summary>The red title: as large as fits, letter-spaced when short so it still spans most of the measure.</summary>

@@ -25,6 +25,12 @@ internal readonly record struct Rgb(byte R, byte G, byte B)
     public static readonly Rgb AheadBar = new(0x2E, 0x5C, 0x8A);
 
     public static readonly Rgb BehindBar = new(0xC0, 0x50, 0x4D);
+
+    /// <summary>Last month's bar in a paired chart: present but quieter than this month's.</summary>
+    public static readonly Rgb PreviousBar = new(0xB4, 0xB9, 0xC0);
+
+    /// <summary>The data line of a trend chart.</summary>
+    public static readonly Rgb TrendLine = new(0x2E, 0x5C, 0x8A);
 }
 
 /// <summary>Something drawn on a page. Coordinates in points, origin top-left, y downwards.</summary>

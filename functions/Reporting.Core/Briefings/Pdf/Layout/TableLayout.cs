@@ -27,8 +27,10 @@ internal static class TableLayout
 
         double captionHeight = table.Caption is null ? 0 : TypeScale.TableCaption * 1.8;
         cursor.Space(6);
-        // A short table is kept whole on one page; a long one starts wherever its caption, header and first row fit.
-        double whole = captionHeight + header.Height + rows.Sum(r => r.Height);
+        // A short table is kept whole on one page, its note included (a note alone at the head of the next page
+        // explains nothing); a long one starts wherever its caption, header and first row fit.
+        double noteHeight = table.Note is null ? 0 : 4 + flow.Height(StyledText.Plain(table.Note, FontFace.Regular), Size, 1.5, PageGeometry.TextWidth);
+        double whole = captionHeight + header.Height + rows.Sum(r => r.Height) + noteHeight;
         cursor.EnsureSpace(whole <= PageGeometry.TextHeight / 2 ? whole : captionHeight + header.Height + (rows.Count > 0 ? rows[0].Height : 0));
         if (table.Caption is not null)
         {
