@@ -51,6 +51,8 @@ public static class CliApp
         root.Subcommands.Add(Commands.TemplateCommand.Create());
         root.Subcommands.Add(Commands.IndicatorsCommand.Create());
         root.Subcommands.Add(Commands.BriefCommand.Create());
+        root.Subcommands.Add(Commands.ReviewCommand.Create());
+        root.Subcommands.Add(Commands.ReviewCommand.CreateSign());
         root.Subcommands.Add(Commands.SendCommand.Create());
         root.Subcommands.Add(Commands.StatusCommand.Create());
         root.Subcommands.Add(Commands.ServeCommand.Create());

@@ -33,7 +33,18 @@ public sealed class BriefingFunction(BriefingPublisher publisher, ILogger<Briefi
                 return HttpResults.Error(StatusCodes.Status409Conflict, $"{parsed.ToChineseCumulative()}还没有已受理的报送，未生成简报。");
             }
 
-            DeliveryReport? delivery = send ? await publisher.DeliverAsync(briefing, cancellationToken).ConfigureAwait(false) : null;
+            DeliveryReport? delivery = null;
+            if (send)
+            {
+                SendAnswer answer = await publisher.SendAsync(parsed, issueDate: null, cancellationToken).ConfigureAwait(false);
+                if (answer.Delivery is null)
+                {
+                    // With sign-off, leaders receive only a signed issue: the render stands, the send is refused.
+                    return HttpResults.Error(StatusCodes.Status409Conflict, answer.Refusal ?? "简报尚未签发。");
+                }
+
+                delivery = answer.Delivery;
+            }
             return HttpResults.Json(new BriefingAnswer(briefing, delivery is null ? null : new DeliveryAnswer(delivery)));
         }
         catch (Exception e) when (e is not OperationCanceledException)

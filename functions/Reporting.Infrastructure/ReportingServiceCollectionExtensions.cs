@@ -71,14 +71,39 @@ public static class ReportingServiceCollectionExtensions
             sp.GetRequiredService<ReportingOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<ReminderService>>()));
-        services.AddSingleton(sp => new UploadPipeline(sp.GetRequiredService<IngestionService>(), sp.GetRequiredService<ReceiptService>()));
+        services.AddSingleton(sp => new BriefingRenderer(
+            sp.GetRequiredService<IndicatorService>(), sp.GetRequiredService<SubmissionStatusService>(), sp.GetRequiredService<ReportingOptions>()));
+        services.AddSingleton(sp => new BriefingFiles(sp.GetRequiredService<IReportStore>(), sp.GetRequiredService<ReportingOptions>()));
+        services.AddSingleton(sp => new BriefingDelivery(
+            sp.GetRequiredService<BriefingFiles>(),
+            sp.GetRequiredService<DeliveryService>(),
+            sp.GetRequiredService<ReportingOptions>(),
+            sp.GetRequiredService<BriefingRenderer>(),
+            sp.GetService<ILogger<BriefingDelivery>>()));
+        services.AddSingleton(sp => new BriefingReview(
+            sp.GetRequiredService<BriefingRenderer>(),
+            sp.GetRequiredService<BriefingFiles>(),
+            sp.GetRequiredService<BriefingDelivery>(),
+            sp.GetRequiredService<DeliveryService>(),
+            sp.GetRequiredService<IssueNumbering>(),
+            sp.GetRequiredService<ILedgerStore>(),
+            sp.GetRequiredService<ReportingOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<BriefingReview>>()));
+        services.AddSingleton(sp => new UploadPipeline(
+            sp.GetRequiredService<IngestionService>(),
+            sp.GetRequiredService<ReceiptService>(),
+            sp.GetRequiredService<BriefingReview>(),
+            sp.GetRequiredService<ReportingOptions>(),
+            sp.GetService<ILogger<UploadPipeline>>()));
         services.AddSingleton(sp => new BriefingPublisher(
-            sp.GetRequiredService<IndicatorService>(),
-            sp.GetRequiredService<SubmissionStatusService>(),
+            sp.GetRequiredService<BriefingRenderer>(),
+            sp.GetRequiredService<BriefingFiles>(),
+            sp.GetRequiredService<BriefingDelivery>(),
+            sp.GetRequiredService<BriefingReview>(),
             sp.GetRequiredService<IssueNumbering>(),
             sp.GetRequiredService<IReportStore>(),
             sp.GetRequiredService<ReportingOptions>(),
-            sp.GetRequiredService<DeliveryService>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<BriefingPublisher>>()));
 

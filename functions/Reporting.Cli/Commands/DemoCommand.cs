@@ -18,6 +18,9 @@ namespace Reporting.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
+    /// <summary>Who signs the briefing off in the demo (a person does it in the portal or with `reporting sign`).</summary>
+    public const string DemoSigner = "推进办（演示）";
+
     /// <summary>The bundled sample settings: department contacts and leaders' addresses (example.invalid-style domains).</summary>
     public const string SampleSettingsFileName = "demo-settings.json";
 
@@ -106,8 +109,10 @@ public static class DemoCommand
             [.. files.OrderBy(s => order.IndexOf(s.Department) is var i and >= 0 ? i : int.MaxValue).ThenBy(s => s.Path, StringComparer.Ordinal)];
 
         await output.WriteLineAsync().ConfigureAwait(false);
-        await output.WriteLineAsync("2. 计算指标并生成简报（与定时任务 SendBriefing 相同的路径）").ConfigureAwait(false);
         BriefingPublisher publisher = environment.Get<BriefingPublisher>();
+        await output.WriteLineAsync(publisher.RequiresSignOff
+            ? "2. 计算指标并生成简报草稿，发给推进办审核（与定时任务 SendBriefing 相同的路径）"
+            : "2. 计算指标并生成简报（与定时任务 SendBriefing 相同的路径）").ConfigureAwait(false);
         BriefingRun run;
         try
         {
@@ -119,7 +124,7 @@ public static class DemoCommand
             return CliApp.Bug;
         }
 
-        if (run.Briefing is not { } briefing || run.Delivery is not { } report)
+        if (run.Briefing is not { } briefing)
         {
             await error.WriteLineAsync($"{run.Period} 没有已接受的报表，未生成简报。").ConfigureAwait(false);
             return CliApp.Bug;
@@ -135,9 +140,41 @@ public static class DemoCommand
             await output.WriteLineAsync("   " + warning).ConfigureAwait(false);
         }
 
-        await output.WriteLineAsync($"   简报：{Locate(environment, briefing.PdfPath)}（{briefing.Subject}，{briefing.PdfBytes / 1024} KB）").ConfigureAwait(false);
+        await output.WriteLineAsync($"   {(run.Issue is { State: IssueState.Draft } ? "草稿" : "简报")}：{Locate(environment, briefing.PdfPath)}（{briefing.Subject}，{briefing.PdfBytes / 1024} KB）").ConfigureAwait(false);
+        foreach (DeliveryOutcome notice in run.ReviewNotice?.Outcomes ?? [])
+        {
+            await output.WriteLineAsync($"   审核通知 {notice.Recipient}：{DescribeDelivery(notice)}").ConfigureAwait(false);
+        }
+
+        DeliveryReport? report = run.Delivery;
+        if (run.Issue is { State: IssueState.Draft } draft)
+        {
+            // The office's step, which a person takes in the portal or with `reporting sign`: here the demo takes it.
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync($"3. 推进办审核签发（演示中由“{DemoSigner}”签发草稿第{draft.DraftVersion}版；实际使用时在报送平台或用 reporting sign 签发）").ConfigureAwait(false);
+            ReviewResult signed = await environment.Get<BriefingReview>().SignAsync(run.Period, draft.Number, draft.DraftVersion, DemoSigner, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync("   " + signed.Message).ConfigureAwait(false);
+            if (signed.View?.Issued is { } issued)
+            {
+                await output.WriteLineAsync($"   签发稿：{Locate(environment, issued.PdfPath)}（SHA-256 {issued.Sha256?[..16]}…）").ConfigureAwait(false);
+            }
+
+            report = signed.Delivery;
+        }
+        else if (run.Issue is { SignedBy: { } signer, SignedAt: { } signedAt })
+        {
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync($"3. 推进办审核签发：第{run.Issue.Number}期此前已由“{signer}”于{ChinaTime.ToBeijing(signedAt):yyyy-MM-dd HH:mm}签发").ConfigureAwait(false);
+        }
+
+        if (report is null)
+        {
+            await error.WriteLineAsync($"{run.Period} 的简报未发送。").ConfigureAwait(false);
+            return CliApp.Bug;
+        }
+
         await output.WriteLineAsync().ConfigureAwait(false);
-        await output.WriteLineAsync($"3. 发送给 {report.Outcomes.Count} 位领导（{DescribeSender(environment)}）").ConfigureAwait(false);
+        await output.WriteLineAsync($"{(publisher.RequiresSignOff ? 4 : 3)}. 发送给 {report.Outcomes.Count} 位领导（{DescribeSender(environment)}）").ConfigureAwait(false);
         foreach (DeliveryOutcome outcome in report.Outcomes)
         {
             await output.WriteLineAsync($"   {outcome.Recipient}：{DescribeDelivery(outcome)}").ConfigureAwait(false);
@@ -145,7 +182,7 @@ public static class DemoCommand
 
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync($"完成。原件在 archive/，数据集在 datasets/，简报在 briefings/，邮件在 outbox/（{environment.Store.Location}）。").ConfigureAwait(false);
-        await output.WriteLineAsync("再次运行不会重复导入或重复发送。").ConfigureAwait(false);
+        await output.WriteLineAsync("再次运行不会重复导入或重复发送。在报送平台查看：reporting serve，然后打开 http://127.0.0.1:5080/portal/").ConfigureAwait(false);
         return report.Failed > 0 ? CliApp.DeliveryFailed : anyRejected ? CliApp.Rejected : CliApp.Ok;
     }
 

@@ -49,17 +49,17 @@ public static class SendCommand
             {
                 return CliApp.BadArguments;
             }
-            if (environment.Options.Delivery.Recipients.Count == 0)
+            if (environment.Options.Delivery.Leaders().Count == 0)
             {
                 await error.WriteLineAsync("未配置收件人（Reporting:Delivery:Recipients），没有发送任何邮件。").ConfigureAwait(false);
                 return CliApp.BadArguments;
             }
 
             BriefingPublisher publisher = environment.Get<BriefingPublisher>();
-            PublishedBriefing? briefing;
+            SendAnswer answer;
             try
             {
-                briefing = await publisher.GetOrRenderAsync(reportingPeriod, issueDate, cancellationToken).ConfigureAwait(false);
+                answer = await publisher.SendAsync(reportingPeriod, issueDate, cancellationToken).ConfigureAwait(false);
             }
             catch (MissingGlyphException e)
             {
@@ -67,13 +67,12 @@ public static class SendCommand
                 return CliApp.Rejected;
             }
 
-            if (briefing is null)
+            if (answer is not { Briefing: { } briefing, Delivery: { } report })
             {
-                await error.WriteLineAsync($"{reportingPeriod} 没有已接受的报表，没有简报可发送。").ConfigureAwait(false);
+                await error.WriteLineAsync(answer.Refusal + (publisher.RequiresSignOff ? "（需要先审核签发：reporting review / reporting sign）" : string.Empty)).ConfigureAwait(false);
                 return CliApp.BadArguments;
             }
 
-            DeliveryReport report = await publisher.DeliverAsync(briefing, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"{briefing.Subject}（{briefing.PdfPath}）").ConfigureAwait(false);
             foreach (DeliveryOutcome outcome in report.Outcomes)
             {

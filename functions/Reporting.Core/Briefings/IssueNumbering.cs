@@ -28,7 +28,7 @@ public sealed class IssueNumbering(ILedgerStore ledger)
             int highest = 0;
             await foreach (LedgerRow<IssueRecord> row in ledger.QueryAsync<IssueRecord>(LedgerTables.Issues, partition, cancellationToken).ConfigureAwait(false))
             {
-                if (row.Value.Period == periodKey)
+                if (row.Value.Period == periodKey && row.Value.Corrects is null)
                 {
                     return row.Value.Number;
                 }
@@ -52,9 +52,40 @@ public sealed class IssueNumbering(ILedgerStore ledger)
         throw new InvalidOperationException($"Could not allocate an issue number for {periodKey} in {partition} after {MaxAttempts} attempts.");
     }
 
-    /// <summary>Zero-padded so that the ledger's row-key order is the issue order.</summary>
-    private static string RowKey(int number) => number.ToString("D4", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A new number in the period's year for a corrected issue (更正) of <paramref name="corrects"/>: always the next
+    /// free one, never the period's own, so the correction is an issue of its own that the leaders can tell apart.
+    /// </summary>
+    public async Task<int> AllocateCorrectionAsync(ReportingPeriod period, int corrects, CancellationToken cancellationToken = default)
+    {
+        string partition = period.Year.ToString(CultureInfo.InvariantCulture);
+        for (int attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            int highest = 0;
+            await foreach (LedgerRow<IssueRecord> row in ledger.QueryAsync<IssueRecord>(LedgerTables.Issues, partition, cancellationToken).ConfigureAwait(false))
+            {
+                highest = Math.Max(highest, row.Value.Number);
+            }
 
-    /// <summary>One allocated issue number.</summary>
-    public sealed record IssueRecord(int Number, string Period, DateTimeOffset AllocatedAt);
+            int next = highest + 1;
+            try
+            {
+                await ledger.InsertAsync(LedgerTables.Issues, partition, RowKey(next), new IssueRecord(next, period.ToString(), DateTimeOffset.UtcNow, corrects), cancellationToken)
+                    .ConfigureAwait(false);
+                return next;
+            }
+            catch (LedgerConflictException)
+            {
+                // Someone claimed that number first: read again.
+            }
+        }
+
+        throw new InvalidOperationException($"Could not allocate a correction number for {period} in {partition} after {MaxAttempts} attempts.");
+    }
+
+    /// <summary>Zero-padded so that the ledger's row-key order is the issue order.</summary>
+    public static string RowKey(int number) => number.ToString("D4", CultureInfo.InvariantCulture);
+
+    /// <summary>One allocated issue number; <paramref name="Corrects"/> is set for a corrected issue (更正).</summary>
+    public sealed record IssueRecord(int Number, string Period, DateTimeOffset AllocatedAt, int? Corrects = null);
 }

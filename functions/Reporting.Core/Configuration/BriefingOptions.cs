@@ -3,6 +3,12 @@ namespace Reporting.Core.Configuration;
 /// <summary>How the briefing is titled, signed and distributed. Defaults are Pingxiang's.</summary>
 public sealed class BriefingOptions
 {
+    /// <summary>
+    /// 审核签发: true (the default) and the timer only drafts the briefing and mails the draft to the reviewers; leaders
+    /// receive it only once the office has signed it off. False keeps unattended sending: the timer renders and mails it.
+    /// </summary>
+    public bool RequireSignOff { get; set; } = true;
+
     /// <summary>报头 title, printed in red.</summary>
     public string Title { get; set; } = "重大项目推进情况简报";
 

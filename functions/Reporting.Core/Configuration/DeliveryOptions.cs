@@ -6,6 +6,52 @@ public sealed class DeliveryOptions
     /// <summary>Leaders' addresses. Only configured recipients ever receive mail; nothing uploaded can add one.</summary>
     public List<string> Recipients { get; set; } = [];
 
+    /// <summary>
+    /// Leaders tagged with a county (县区主要领导): they receive the same briefing plus a one-page 本县区 appendix with that
+    /// county's figures and lagging projects. Listed here, or also in <see cref="Recipients"/>: either way one mail each.
+    /// </summary>
+    public List<CountyRecipient> CountyRecipients { get; set; } = [];
+
+    /// <summary>
+    /// The office's reviewers (审核人): they receive each new draft of the briefing with a link to review and sign it
+    /// when <see cref="BriefingOptions.RequireSignOff"/> is on. They are not leaders: a draft never goes to a leader.
+    /// </summary>
+    public List<string> Reviewers { get; set; } = [];
+
+    /// <summary>The portal's public address (e.g. https://reporting.example.gov.cn), for links in mails; none leaves links out.</summary>
+    public string? PortalAddress { get; set; }
+
+    /// <summary>Every leader's address once (case-insensitive), the county-tagged ones included, with their county if tagged.</summary>
+    public IReadOnlyList<(string Address, string? County)> Leaders()
+    {
+        var leaders = new List<(string Address, string? County)>();
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (string address in Recipients.Select(r => r.Trim()).Where(r => r.Length > 0))
+        {
+            if (seen.TryAdd(address, leaders.Count))
+            {
+                leaders.Add((address, null));
+            }
+        }
+
+        foreach (CountyRecipient tagged in CountyRecipients.Where(c => !string.IsNullOrWhiteSpace(c.Address)))
+        {
+            string address = tagged.Address.Trim();
+            string? county = string.IsNullOrWhiteSpace(tagged.County) ? null : tagged.County.Trim();
+            if (seen.TryGetValue(address, out int index))
+            {
+                leaders[index] = (leaders[index].Address, county ?? leaders[index].County);
+            }
+            else
+            {
+                seen[address] = leaders.Count;
+                leaders.Add((address, county));
+            }
+        }
+
+        return leaders;
+    }
+
     /// <summary>The sender address. Government mail servers usually insist that it is the authenticated account.</summary>
     public string From { get; set; } = "briefing@reporting.example";
 
@@ -70,4 +116,13 @@ public sealed class SmtpOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+}
+
+/// <summary>A leader who also receives their county's one-page appendix.</summary>
+public sealed class CountyRecipient
+{
+    public string Address { get; set; } = string.Empty;
+
+    /// <summary>A county-level unit as configured (安源区) or one of its aliases (经开区); resolved when the briefing is sent.</summary>
+    public string County { get; set; } = string.Empty;
 }

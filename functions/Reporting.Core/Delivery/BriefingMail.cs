@@ -22,30 +22,46 @@ public sealed record BriefingMailContent
 
     /// <summary>The date printed under the signature (Beijing date); none prints no date.</summary>
     public DateOnly? IssuedOn { get; init; }
+
+    /// <summary>For a corrected issue (更正): the number of the issue it corrects.</summary>
+    public int? Corrects { get; init; }
+
+    /// <summary>What every leader receives besides the PDF (滞后项目清单.xlsx).</summary>
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+
+    /// <summary>Per county (as configured): that county's one-page appendix, attached only for the leaders tagged with it.</summary>
+    public IReadOnlyDictionary<string, MailAttachment> CountyAppendices { get; init; } = new Dictionary<string, MailAttachment>();
 }
 
 /// <summary>The briefing e-mail to one leader, e.g. subject 萍乡市重大项目推进情况简报（2022年第12期）.</summary>
 public static class BriefingMail
 {
-    public static string Subject(ReportingOptions options, ReportingPeriod period, int issueNumber, int? issueYear = null)
+    public static string Subject(ReportingOptions options, ReportingPeriod period, int issueNumber, int? issueYear = null, int? corrects = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return $"{options.City}{options.Briefing.Title}（{issueYear ?? period.Year}年第{issueNumber}期）";
+        string subject = $"{options.City}{options.Briefing.Title}（{issueYear ?? period.Year}年第{issueNumber}期）";
+        return corrects is { } corrected ? $"{subject}【更正第{corrected}期】" : subject;
     }
 
     public static string AttachmentName(ReportingOptions options, ReportingPeriod period, int issueNumber, int? issueYear = null) =>
         MailText.FileNameSafe(Subject(options, period, issueNumber, issueYear), "briefing") + ".pdf";
 
-    public static OutgoingMail Create(ReportingOptions options, BriefingMailContent content, string recipient)
+    /// <param name="county">The county the recipient is tagged with, if any: their mail also carries that county's appendix.</param>
+    public static OutgoingMail Create(ReportingOptions options, BriefingMailContent content, string recipient, string? county = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(content);
-        string subject = Subject(options, content.Period, content.IssueNumber, content.IssueYear);
+        string subject = Subject(options, content.Period, content.IssueNumber, content.IssueYear, content.Corrects);
 
         var body = new StringBuilder();
         body.Append("各位领导：\n\n");
         body.Append($"现将《{options.City}{options.Briefing.Title}》{content.IssueYear ?? content.Period.Year}年第{content.IssueNumber}期"
             + $"（{content.Period.ToChineseCumulative()}）呈送，请审阅。\n\n");
+        if (content.Corrects is { } corrected)
+        {
+            body.Append($"本期为第{corrected}期的更正版：数据来源单位在签发后更正了报表，请以本期为准。\n\n");
+        }
+
         if (content.Headlines.Count > 0)
         {
             body.Append("主要数据：\n");
@@ -57,7 +73,18 @@ public static class BriefingMail
             body.Append('\n');
         }
 
-        body.Append("简报全文见附件（PDF）。以上数据来自各部门报送的调度表，非官方统计数据。\n");
+        body.Append("简报全文见附件（PDF）");
+        if (content.Attachments.Count > 0)
+        {
+            body.Append('，').Append(string.Join("、", content.Attachments.Select(a => "《" + a.FileName + "》"))).Append("列出全部明细，可筛选");
+        }
+
+        if (county is not null && content.CountyAppendices.ContainsKey(county))
+        {
+            body.Append("；另附").Append(county).Append("附页");
+        }
+
+        body.Append("。以上数据来自各部门报送的调度表，非官方统计数据。\n");
         body.Append("本邮件由系统自动发送，如需退订或更正收件人，请联系").Append(options.Briefing.Office).Append("。\n\n");
         body.Append(options.Briefing.Office).Append('\n');
         if (content.IssuedOn is { } date)
@@ -66,6 +93,12 @@ public static class BriefingMail
         }
 
         var pdf = new MailAttachment(AttachmentName(options, content.Period, content.IssueNumber, content.IssueYear), "application", "pdf", content.Pdf);
-        return MailComposer.Create(options.Delivery, recipient, subject, body.ToString(), [pdf]);
+        List<MailAttachment> attachments = [pdf, .. content.Attachments];
+        if (county is not null && content.CountyAppendices.TryGetValue(county, out MailAttachment? appendix))
+        {
+            attachments.Add(appendix);
+        }
+
+        return MailComposer.Create(options.Delivery, recipient, subject, body.ToString(), attachments);
     }
 }

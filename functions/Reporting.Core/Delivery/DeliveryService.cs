@@ -43,15 +43,25 @@ public sealed class DeliveryService
     /// one row per period and recipient in <see cref="LedgerTables.Deliveries"/>.
     /// <paramref name="build"/> is called only for recipients who are actually sent to in this run.
     /// </summary>
+    public Task<DeliveryReport> DeliverAsync(
+        ReportingPeriod period, IEnumerable<string> recipients, Func<string, OutgoingMail> build, CancellationToken cancellationToken = default) =>
+        DeliverAsync(period.ToString(), recipients, build, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DeliverAsync(ReportingPeriod, IEnumerable{string}, Func{string, OutgoingMail}, CancellationToken)"/> for
+    /// any series of mails that must each reach each recipient once: a corrected issue, a draft sent to the reviewers.
+    /// <paramref name="partition"/> names the series; it never collides with a period's partition or a receipts one.
+    /// </summary>
     public async Task<DeliveryReport> DeliverAsync(
-        ReportingPeriod period, IEnumerable<string> recipients, Func<string, OutgoingMail> build, CancellationToken cancellationToken = default)
+        string partition, IEnumerable<string> recipients, Func<string, OutgoingMail> build, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(partition);
         ArgumentNullException.ThrowIfNull(recipients);
         ArgumentNullException.ThrowIfNull(build);
         var outcomes = new List<DeliveryOutcome>();
         foreach (string recipient in recipients.Select(r => r.Trim()).Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            outcomes.Add(await SendOnceAsync(LedgerTables.Deliveries, period.ToString(), RowKeyFor(recipient), recipient, build, cancellationToken).ConfigureAwait(false));
+            outcomes.Add(await SendOnceAsync(LedgerTables.Deliveries, partition, RowKeyFor(recipient), recipient, build, cancellationToken).ConfigureAwait(false));
         }
 
         return new DeliveryReport(outcomes);
@@ -89,10 +99,14 @@ public sealed class DeliveryService
     public static string ReceiptPartition(string departmentId) => "receipts-" + RowKeyFor(departmentId);
 
     /// <summary>The delivery rows of a period, in recipient order.</summary>
-    public async Task<IReadOnlyList<DeliveryRecord>> GetDeliveriesAsync(ReportingPeriod period, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DeliveryRecord>> GetDeliveriesAsync(ReportingPeriod period, CancellationToken cancellationToken = default) =>
+        GetDeliveriesAsync(period.ToString(), cancellationToken);
+
+    /// <summary>The delivery rows of one series (a period, a corrected issue, a draft's review), in recipient order.</summary>
+    public async Task<IReadOnlyList<DeliveryRecord>> GetDeliveriesAsync(string partition, CancellationToken cancellationToken = default)
     {
         var rows = new List<DeliveryRecord>();
-        await foreach (LedgerRow<DeliveryRecord> row in _ledger.QueryAsync<DeliveryRecord>(LedgerTables.Deliveries, period.ToString(), cancellationToken).ConfigureAwait(false))
+        await foreach (LedgerRow<DeliveryRecord> row in _ledger.QueryAsync<DeliveryRecord>(LedgerTables.Deliveries, partition, cancellationToken).ConfigureAwait(false))
         {
             rows.Add(row.Value);
         }

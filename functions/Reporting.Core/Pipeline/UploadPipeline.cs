@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion.Submissions;
 
@@ -16,10 +19,14 @@ public sealed record UploadAnswer(SubmissionReceipt Receipt, DeliveryOutcome? Re
 /// (<see cref="IngestionService"/>), then mail the department its receipt (<see cref="ReceiptService"/>).
 /// Every entrance calls this one operation (the blob trigger, <c>reporting ingest</c> and the demo, the
 /// portal, the mailbox), so an upload is treated the same whichever way it arrived. Both steps are
-/// idempotent by upload path and content hash: a repeated upload changes nothing and mails nothing.
+/// idempotent by upload path and content hash: a repeated upload changes nothing and mails nothing. New accepted data
+/// then reaches the period's briefing: a draft follows it, a signed issue is flagged (<see cref="BriefingReview"/>).
 /// </summary>
-public sealed class UploadPipeline(IngestionService ingestion, ReceiptService receipts)
+public sealed class UploadPipeline(
+    IngestionService ingestion, ReceiptService receipts, BriefingReview review, ReportingOptions options, ILogger<UploadPipeline>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<UploadPipeline>.Instance;
+
     /// <param name="uploadPath">Where the upload arrived (blob path, portal or mailbox path, or a local path); part of the idempotency key.</param>
     /// <param name="department">Department id; empty means "take it from the sheet's 填报单位".</param>
     /// <param name="period">The period the upload is for when the entrance knows it (a path or form); null means "read it from the workbook".</param>
@@ -37,6 +44,25 @@ public sealed class UploadPipeline(IngestionService ingestion, ReceiptService re
         }
 
         DeliveryOutcome? delivery = await receipts.SendAsync(receipt, cancellationToken).ConfigureAwait(false);
+        if (receipt.Accepted && !receipt.AlreadyProcessed && receipt.Record.Period is ReportingPeriod accepted)
+        {
+            await FollowDataAsync(accepted, receipt.Record, cancellationToken).ConfigureAwait(false);
+        }
+
         return new UploadAnswer(receipt, delivery);
+    }
+
+    // The clerk's answer does not depend on the briefing: a failure here is logged and the office can re-render on demand.
+    private async Task FollowDataAsync(ReportingPeriod period, SubmissionRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            string what = $"{options.DepartmentName(record.Department)}于{ChinaTime.ToBeijing(record.ReceivedAt):M月d日HH:mm}报送《{record.FileName}》";
+            await review.OnDataChangedAsync(period, what, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "The briefing draft of {Period} could not follow the submission {File}", period, record.FileName);
+        }
     }
 }

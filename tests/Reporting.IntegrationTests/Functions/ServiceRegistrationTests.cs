@@ -66,7 +66,7 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite) : IDisposab
         Type[] functionClasses = [.. typeof(IngestUploadFunction).Assembly.GetTypes()
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null))];
 
-        Assert.Equal(6, functionClasses.Length);
+        Assert.Equal(7, functionClasses.Length);
         Assert.All(functionClasses, type => Assert.NotNull(ActivatorUtilities.CreateInstance(provider, type)));
     }
 

@@ -29,10 +29,13 @@ public sealed class DemoCommandTests : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
+    // The reviewer's draft notice also carries a PDF; leaders' mails are the briefing's.
     private string[] LeaderMails() =>
         Directory.GetFiles(Path.Combine(_out, "outbox"), "*.eml", SearchOption.AllDirectories)
-            .Where(path => File.ReadAllText(path).Contains("application/pdf", StringComparison.Ordinal))
+            .Where(path => File.ReadAllText(path).Contains("application/pdf", StringComparison.Ordinal) && !path.Contains("shenhe@", StringComparison.Ordinal))
             .ToArray();
+
+    private string[] ReviewerMails() => Directory.GetFiles(Path.Combine(_out, "outbox", "shenhe@tuijinban.pingxiang.example"), "*.eml");
 
     [Fact]
     public async Task Renders_the_briefing_with_the_seed_headline_into_the_store()
@@ -55,7 +58,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(CliApp.Ok, code);
 
         string[] mails = LeaderMails();
-        Assert.Equal(3, mails.Length);
+        Assert.Equal(4, mails.Length);
         foreach (string path in mails)
         {
             byte[] raw = await File.ReadAllBytesAsync(path);
@@ -67,14 +70,48 @@ public sealed class DemoCommandTests : IDisposable
             using var stream = new MemoryStream(raw);
             MimeMessage message = await MimeMessage.LoadAsync(stream);
             Assert.Equal("萍乡市重大项目推进情况简报（2022年第1期）", message.Subject);
-            MimePart attachment = Assert.Single(message.Attachments.OfType<MimePart>());
+            List<MimePart> attachments = [.. message.Attachments.OfType<MimePart>()];
+            MimePart attachment = attachments[0];
             Assert.Equal("application/pdf", attachment.ContentType.MimeType);
             Assert.Equal("萍乡市重大项目推进情况简报（2022年第1期）.pdf", attachment.FileName);
+
+            // Every leader also gets the full lagging list; the 安源区 leader alone gets the county's appendix.
+            Assert.Equal("滞后项目清单.xlsx", attachments[1].FileName);
+            bool county = path.Contains("anyuan-quzhang@", StringComparison.Ordinal);
+            Assert.Equal(county ? 3 : 2, attachments.Count);
+            if (county)
+            {
+                Assert.Equal("安源区附页.pdf", attachments[2].FileName);
+            }
             using var pdfBytes = new MemoryStream();
             await attachment.Content!.DecodeToAsync(pdfBytes);
             using PdfDocument pdf = PdfDocument.Open(pdfBytes.ToArray());
             Assert.Contains("134.8%", PdfReadBack.AllText(pdf));
             Assert.Contains("134.8%", message.TextBody);
+        }
+    }
+
+    [Fact]
+    public async Task Drafts_the_briefing_for_the_reviewers_then_signs_it_before_any_leader_receives_it()
+    {
+        (int code, string output, string error) = await RunDemoAsync();
+
+        Assert.True(code == CliApp.Ok, output + error);
+        MimeMessage notice = await MimeMessage.LoadAsync(Assert.Single(ReviewerMails()));
+        Assert.Equal("【待审核】萍乡市重大项目推进情况简报（2022年第1期）草稿第1版", notice.Subject);
+        Assert.Contains("/portal/office/briefings/2022-12/1/review", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("签发草稿第1版", output, StringComparison.Ordinal);
+
+        // What was signed is what every leader got: the draft's bytes, the issued copy's and the attachment's are one.
+        byte[] draft = await File.ReadAllBytesAsync(Path.Combine(_out, "briefings", "2022-12", "drafts", "1-v1.pdf"));
+        byte[] issued = await File.ReadAllBytesAsync(Path.Combine(_out, "briefings", "2022-12", "1.pdf"));
+        Assert.Equal(draft, issued);
+        foreach (string path in LeaderMails())
+        {
+            MimeMessage message = await MimeMessage.LoadAsync(path);
+            using var mailed = new MemoryStream();
+            await message.Attachments.OfType<MimePart>().First().Content!.DecodeToAsync(mailed);
+            Assert.Equal(issued, mailed.ToArray());
         }
     }
 
@@ -88,7 +125,8 @@ public sealed class DemoCommandTests : IDisposable
 
         Assert.Equal((CliApp.Ok, CliApp.Ok), (first, second));
         Assert.Equal(filesAfterFirst, Directory.GetFiles(_out, "*", SearchOption.AllDirectories).Length);
-        Assert.Equal(3, LeaderMails().Length);
+        Assert.Equal(4, LeaderMails().Length);
+        Assert.Single(ReviewerMails());
         Assert.Contains("此前已发送，未重复发送", output);
         Assert.DoesNotContain("：已发送", output);
     }

@@ -10,14 +10,18 @@ using Reporting.Tests.Storage;
 
 namespace Reporting.Tests.Delivery;
 
-/// <summary>Render once, store, deliver the stored PDF: on the folder store with the bundled 2022-12 samples.</summary>
+/// <summary>
+/// Render once, store, deliver the stored PDF: on the folder store with the bundled 2022-12 samples, in the automatic
+/// mode (no sign-off), which keeps the timer's unattended sending for offices that want it. The sign-off mode is in
+/// <see cref="Pipeline.BriefingReviewTests"/>.
+/// </summary>
 public sealed class BriefingPublisherTests : IDisposable
 {
     private readonly TempFolders _folders = new("reporting-publisher");
     private readonly string _root;
     private readonly FolderReportStore _store;
     private readonly FolderLedgerStore _ledger;
-    private readonly ReportingOptions _options = CliEnvironment.LoadOptions(null);
+    private readonly ReportingOptions _options = AutomaticMode(CliEnvironment.LoadOptions(null));
     private readonly ManualClock _clock = new(new DateTimeOffset(2023, 1, 2, 2, 0, 0, TimeSpan.Zero));
     private readonly RecordingSender _sender = new();
 
@@ -29,6 +33,12 @@ public sealed class BriefingPublisherTests : IDisposable
     }
 
     public void Dispose() => _folders.Dispose();
+
+    private static ReportingOptions AutomaticMode(ReportingOptions options)
+    {
+        options.Briefing.RequireSignOff = false;
+        return options;
+    }
 
     private BriefingPublisher Publisher() => TestServices.OnFolder(_root, _options, _sender, _clock).Get<BriefingPublisher>();
 
