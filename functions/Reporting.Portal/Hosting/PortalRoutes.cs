@@ -29,7 +29,14 @@ public sealed class PortalRoutes
         new("GET", "/office/submissions/{department}/{key}/original", PortalAccess.Office, false, OfficePages.OriginalAsync),
         new("GET", "/office/submissions/{department}/{key}/annotated", PortalAccess.Office, false, OfficePages.AnnotatedAsync),
         new("GET", "/office/indicators", PortalAccess.Office, false, OfficePages.IndicatorsAsync),
-        new("GET", "/office/briefings", PortalAccess.Office, false, OfficePages.BriefingsAsync),
+        new("GET", "/office/briefings", PortalAccess.Office, false, ReviewPages.ListAsync),
+        new("GET", "/office/briefings/{period}/{issue}/review", PortalAccess.Office, false, ReviewPages.ReviewAsync),
+        new("GET", "/office/briefings/{period}/{issue}/pdf", PortalAccess.Office, false, ReviewPages.PdfAsync),
+        new("POST", "/office/briefings/{period}/{issue}/notes", PortalAccess.Office, false, ReviewPages.NotesAsync),
+        new("POST", "/office/briefings/{period}/{issue}/render", PortalAccess.Office, false, ReviewPages.RenderAsync),
+        new("POST", "/office/briefings/{period}/{issue}/sign", PortalAccess.Office, false, ReviewPages.SignAsync),
+        new("POST", "/office/briefings/{period}/{issue}/correct", PortalAccess.Office, false, ReviewPages.CorrectAsync),
+        new("POST", "/office/briefings/{period}/{issue}/resend", PortalAccess.Office, false, ReviewPages.ResendAsync),
         new("GET", "/office/briefings/{period}/{issue}", PortalAccess.Office, false, OfficePages.BriefingPdfAsync),
 
         new("GET", "/api/me", PortalAccess.SignedIn, true, ApiPages.MeAsync),
@@ -37,5 +44,7 @@ public sealed class PortalRoutes
         new("POST", "/api/uploads", PortalAccess.Clerk, true, ClerkPages.UploadJsonAsync),
         new("GET", "/api/office/status", PortalAccess.Office, true, OfficePages.StatusJsonAsync),
         new("GET", "/api/office/indicators", PortalAccess.Office, true, OfficePages.IndicatorsJsonAsync),
+        new("GET", "/api/office/briefings/{period}/{issue}", PortalAccess.Office, true, ReviewPages.IssueJsonAsync),
+        new("POST", "/api/office/briefings/{period}/{issue}/sign", PortalAccess.Office, true, ReviewPages.SignJsonAsync),
     ];
 }

@@ -148,36 +148,6 @@ internal static class OfficePages
         await request.HtmlAsync(Layout.Page("指标", request.User, content, request.CsrfToken(), "indicators")).ConfigureAwait(false);
     }
 
-    public static async Task BriefingsAsync(PortalRequest request)
-    {
-        var publisher = request.Service<BriefingPublisher>();
-        var delivery = request.Service<DeliveryService>();
-        IReadOnlyList<PublishedBriefing> briefings = await publisher.ListPublishedAsync(request.Aborted).ConfigureAwait(false);
-        var sections = new List<HtmlText>();
-        foreach (PublishedBriefing briefing in briefings)
-        {
-            IReadOnlyList<DeliveryRecord> deliveries = await delivery.GetDeliveriesAsync(briefing.Period, request.Aborted).ConfigureAwait(false);
-            HtmlText rows = HtmlText.Join(deliveries.Select(d => HtmlText.Of($"""
-                <tr><td>{d.Recipient}</td><td>{DeliveryState(d)}</td><td>{(d.SentAt is { } at ? Fragments.Time(at) : "—")}</td><td>{d.Attempts}</td><td>{d.LastError ?? string.Empty}</td></tr>
-                """)));
-            sections.Add(HtmlText.Of($"""
-                <section class="card briefing">
-                  <h2>{briefing.Subject}</h2>
-                  <p>{briefing.Period.ToChineseCumulative()} · 印发日期 {briefing.IssueDate.Year}年{briefing.IssueDate.Month}月{briefing.IssueDate.Day}日 · 生成于 {Fragments.Time(briefing.RenderedAt)} ·
-                     <a href="/portal/office/briefings/{briefing.Period}/{briefing.IssueNumber}" download>下载 PDF（{briefing.PdfBytes / 1024} KB）</a></p>
-                  {(deliveries.Count == 0 ? HtmlText.Of($"<p>尚未发送。</p>") : HtmlText.Of($"""
-                      <div class="table-wrap"><table><caption>发送记录</caption>
-                        <thead><tr><th scope="col">收件人</th><th scope="col">状态</th><th scope="col">发送时间</th><th scope="col">尝试次数</th><th scope="col">说明</th></tr></thead>
-                        <tbody>{rows}</tbody></table></div>
-                      """))}
-                </section>
-                """));
-        }
-
-        HtmlText content = sections.Count == 0 ? HtmlText.Of($"<p>还没有生成过简报。</p>") : HtmlText.Join(sections);
-        await request.HtmlAsync(Layout.Page("简报", request.User, content, request.CsrfToken(), "briefings")).ConfigureAwait(false);
-    }
-
     public static async Task BriefingPdfAsync(PortalRequest request)
     {
         var publisher = request.Service<BriefingPublisher>();
