@@ -90,6 +90,13 @@ public sealed class PortalApp
             context.User = authentication.Principal;
             var reporting = (ReportingOptions)context.RequestServices.GetService(typeof(ReportingOptions))!;
             (user, refusal) = PortalClaims.ToUser(authentication.Principal, _portal, reporting);
+
+            // The key ring that signs the cookie lives in the store, which `reporting serve` may share with the Functions
+            // app: a development sign-in's cookie counts only where it can be issued.
+            if (user is { Development: true } && SignInPages.DevelopmentRefusal(host) is not null)
+            {
+                (user, refusal) = (null, "开发模式的登录在此环境无效，请重新登录。");
+            }
         }
 
         var request = new PortalRequest(context, user, values, host);
@@ -151,6 +158,14 @@ public sealed class PortalApp
                 || !string.Equals(originUri.Authority, context.Request.Host.Value, StringComparison.OrdinalIgnoreCase)))
         {
             return $"cross-site origin {origin}";
+        }
+
+        // A script's request carries the token in a header. A multipart body without one is refused unread: looking for a
+        // form field would make the anti-forgery check buffer the whole upload before the size limit is applied.
+        if (context.Request.HasFormContentType && !context.Request.Headers.ContainsKey(PortalAuthentication.CsrfHeaderName)
+            && context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return "multipart request without the anti-forgery header";
         }
 
         var antiforgery = (IAntiforgery)context.RequestServices.GetService(typeof(IAntiforgery))!;

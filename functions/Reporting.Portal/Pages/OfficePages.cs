@@ -248,8 +248,11 @@ internal static class OfficePages
         request.Service<DeliveryService>().GetLastRemindersAsync(
             request.Service<ReportingOptions>().Departments.Select(d => d.Id), period.EndExclusive.AddDays(-10), request.Aborted);
 
-    private static Task<SubmissionRecord?> FindAsync(PortalRequest request) =>
-        request.Service<SubmissionStatusService>().GetSubmissionAsync(request.Value("department"), request.Value("key"), request.Aborted);
+    private static async Task<SubmissionRecord?> FindAsync(PortalRequest request) =>
+        // Only a configured department names a ledger partition: anything else in the URL finds nothing.
+        request.Service<ReportingOptions>().FindDepartment(request.Value("department")) is { } department
+            ? await request.Service<SubmissionStatusService>().GetSubmissionAsync(department.Id, request.Value("key"), request.Aborted).ConfigureAwait(false)
+            : null;
 
     private static HtmlText SubmissionsTable(string department, IReadOnlyList<PeriodStatus.Submission> submissions)
     {
