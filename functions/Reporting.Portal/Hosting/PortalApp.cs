@@ -129,7 +129,7 @@ public sealed class PortalApp
             string message = route.Access == PortalAccess.Office ? "此页面仅供推进办使用。" : "此页面供各报送单位的填报人使用。";
             await (route.Json
                 ? request.ErrorJsonAsync(StatusCodes.Status403Forbidden, message)
-                : request.HtmlAsync(ErrorPage.Render("没有权限", message, user), StatusCodes.Status403Forbidden)).ConfigureAwait(false);
+                : request.HtmlAsync(ErrorPage.Render(request, "没有权限", message), StatusCodes.Status403Forbidden)).ConfigureAwait(false);
             return;
         }
 
@@ -139,7 +139,7 @@ public sealed class PortalApp
             _logger.LogWarning("Portal refused {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, csrf);
             await (route.Json || WantsJson(context)
                 ? request.ErrorJsonAsync(StatusCodes.Status400BadRequest, "页面已过期或请求来源不明，请刷新页面后重试。")
-                : request.HtmlAsync(ErrorPage.Render("请刷新页面", "页面已过期或请求来源不明，请刷新页面后重试。", user), StatusCodes.Status400BadRequest)).ConfigureAwait(false);
+                : request.HtmlAsync(ErrorPage.Render(request, "请刷新页面", "页面已过期或请求来源不明，请刷新页面后重试。"), StatusCodes.Status400BadRequest)).ConfigureAwait(false);
             return;
         }
 
@@ -182,7 +182,7 @@ public sealed class PortalApp
 
     private static Task NotFoundAsync(PortalRequest request, bool json) => json
         ? request.ErrorJsonAsync(StatusCodes.Status404NotFound, "没有这个页面。")
-        : request.HtmlAsync(ErrorPage.Render("没有这个页面", "地址可能有误，请从首页进入。", request.UserOrNull), StatusCodes.Status404NotFound);
+        : request.HtmlAsync(ErrorPage.Render(request, "没有这个页面", "地址可能有误，请从首页进入。"), StatusCodes.Status404NotFound);
 
     private static bool WantsJson(HttpContext context) =>
         context.Request.Path.StartsWithSegments(PortalOptions.BasePath + "/api", StringComparison.Ordinal)

@@ -62,7 +62,7 @@ internal static class Fragments
         HtmlText read = totals is null ? HtmlText.Empty : Totals(totals);
         HtmlText annotated = record.AnnotatedPath is null
             ? HtmlText.Empty
-            : HtmlText.Of($"<a class=\"button\" href=\"{links}/annotated\" download>下载标注副本（校验结果）</a>");
+            : HtmlText.Of($"<a class=\"button primary\" href=\"{links}/annotated\" download>下载标注副本（每处问题已在单元格标出）</a>");
         return HtmlText.Of($"""
             <section class="answer {StatusClass(record.Status)}" aria-labelledby="answer-title">
               <h2 id="answer-title">{ResultBadge(record.Status)} 《{record.FileName}》</h2>
@@ -90,13 +90,13 @@ internal static class Fragments
 
         HtmlText rows = HtmlText.Join(findings.Select(f => HtmlText.Of($"""
             <tr class="{(f.Severity == Severity.Error ? "error" : "warning")}">
-              <td>{(f.Severity == Severity.Error ? "错误" : "提示")}</td><td>{f.Sheet ?? "—"}</td><td>{f.Cell ?? "—"}</td><td>{f.Header ?? "—"}</td><td>{f.Value ?? "—"}</td><td>{f.Message}</td>
+              <td data-label="类别">{(f.Severity == Severity.Error ? "错误" : "提示")}</td><td data-label="工作表">{f.Sheet ?? "—"}</td><td data-label="单元格">{f.Cell ?? "—"}</td><td data-label="表头">{f.Header ?? "—"}</td><td data-label="填写内容">{f.Value ?? "—"}</td><td data-label="说明">{f.Message}</td>
             </tr>
             """)));
         HtmlText more = truncated ? HtmlText.Of($"<p class=\"notice\">问题较多，此处只列出一部分，完整清单见标注副本的“校验结果”工作表。</p>") : HtmlText.Empty;
         return HtmlText.Of($"""
             <div class="table-wrap">
-              <table class="findings">
+              <table class="findings stack">
                 <caption>校验发现的问题（共{findings.Count}条）</caption>
                 <thead><tr><th scope="col">类别</th><th scope="col">工作表</th><th scope="col">单元格</th><th scope="col">表头</th><th scope="col">填写内容</th><th scope="col">说明</th></tr></thead>
                 <tbody>{rows}</tbody>
