@@ -189,7 +189,7 @@ internal static class ClerkPages
             return;
         }
 
-        await request.HtmlAsync(Fragments.Answer(record, totals, user.DepartmentName!, links, answer.Receipt.AlreadyProcessed)).ConfigureAwait(false);
+        await request.HtmlAsync(Fragments.Answer(record, totals, user.DepartmentName!, links, answer.Receipt.AlreadyProcessed, answer.ReceiptDelivery)).ConfigureAwait(false);
     }
 
     private static Task<SubmissionRecord?> FindAsync(PortalRequest request) =>

@@ -1,4 +1,5 @@
 using Reporting.Core;
+using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Numbers;
@@ -47,7 +48,8 @@ internal static class Fragments
     /// The answer to one submission: verdict, what was read (counts and totals), every finding, and the files.
     /// <paramref name="links"/> is the base path of the submission's downloads (the clerk's or the office's).
     /// </summary>
-    public static HtmlText Answer(SubmissionRecord record, SubmissionTotals? totals, string departmentName, string links, bool alreadyProcessed = false)
+    public static HtmlText Answer(
+        SubmissionRecord record, SubmissionTotals? totals, string departmentName, string links, bool alreadyProcessed = false, DeliveryOutcome? receipt = null)
     {
         IReadOnlyList<Finding> findings = record.ReadFindings();
         string verdict = record.Status switch
@@ -60,6 +62,12 @@ internal static class Fragments
         };
         HtmlText repeat = alreadyProcessed ? HtmlText.Of($"<p class=\"notice\">这个文件此前已经报送过（内容完全相同），以下是当时的结果，未重复导入。</p>") : HtmlText.Empty;
         HtmlText read = totals is null ? HtmlText.Empty : Totals(totals);
+        HtmlText mailed = receipt?.Result switch
+        {
+            DeliveryResult.Sent => HtmlText.Of($"<p class=\"hint\">回执邮件已发送至 {receipt.Recipient}。</p>"),
+            DeliveryResult.Failed => HtmlText.Of($"<p class=\"hint\">回执邮件暂未发出，系统会自动重试；以本页结果为准。</p>"),
+            _ => HtmlText.Empty,
+        };
         HtmlText annotated = record.AnnotatedPath is null
             ? HtmlText.Empty
             : HtmlText.Of($"<a class=\"button primary\" href=\"{links}/annotated\" download>下载标注副本（每处问题已在单元格标出）</a>");
@@ -77,6 +85,7 @@ internal static class Fragments
               {read}
               {FindingsTable(findings, record.FindingsTruncated)}
               <p class="downloads">{annotated} <a class="button secondary" href="{links}/original" download>下载原件</a></p>
+              {mailed}
             </section>
             """);
     }
