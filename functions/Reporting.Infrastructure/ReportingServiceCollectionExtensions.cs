@@ -28,6 +28,10 @@ public static class ReportingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        // Logging is the host's to configure (providers, levels); registering it here (idempotent) only makes sure every
+        // service can be built, with no output, by an entrance that adds no provider.
+        services.AddLogging();
+
         // An entrance may bring its own clock (the demo runs on the office's calendar, tests on a manual one).
         services.TryAddSingleton(TimeProvider.System);
 

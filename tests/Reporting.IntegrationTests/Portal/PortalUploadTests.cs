@@ -70,7 +70,7 @@ public sealed class PortalUploadTests(AzuriteFixture azurite, SmtpFixture smtp) 
         string page = await clerk.GetStringAsync(answer.Details);
         foreach (JsonElement error in errors)
         {
-            Assert.Contains($"<td>{error.GetProperty("cell").GetString()}</td>", page, StringComparison.Ordinal);
+            Assert.Contains($"<td data-label=\"单元格\">{error.GetProperty("cell").GetString()}</td>", page, StringComparison.Ordinal);
         }
     }
 
