@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run): restores NuGet packages and Azurite (npm ci),
 # then runs every test project. The integration tests start Azurite and an SMTP server on
-# loopback themselves and stop them afterwards. Needs the .NET 10 SDK and Node.js 20+.
+# loopback themselves and stop them afterwards. Needs the .NET 10 SDK and Node.js 20+; installs
+# Debian's chromium and fonts-noto-cjk for the portal's browser tests when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +14,16 @@ export NPM_CONFIG_UPDATE_NOTIFIER=false
 if ! command -v node >/dev/null 2>&1; then
   echo "test.sh: Node.js 20+ is required for Azurite (the integration tests' storage emulator)." >&2
   exit 1
+fi
+
+# The portal's browser tests drive Debian's chromium (Microsoft.Playwright's own browser download cannot run here), and
+# its screenshots need the Noto CJK fonts (without them every Chinese character is a box). Installed when missing; the
+# tests fail, never skip, without them.
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  echo "== apt-get install chromium fonts-noto-cjk (browser tests)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
 fi
 
 echo "== npm ci (Azurite for the integration tests)"

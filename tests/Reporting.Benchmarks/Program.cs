@@ -12,11 +12,13 @@ namespace Reporting.Benchmarks;
 /// <summary>
 /// BenchmarkDotNet's switcher (run.sh passes a filter), and helpers for a quick look or the Chromium
 /// side-by-side: <c>--ingest ROWS [ours]</c>, <c>--indicators</c>, <c>--pages NAME</c>,
-/// <c>--pdf NAME FILE</c>, <c>--html NAME FILE</c> (NAME: two, demo, long or scale).
+/// <c>--pdf NAME FILE</c>, <c>--html NAME FILE</c> (NAME: two, demo, long or scale); and the portal's measurement against an
+/// Azure store (portal.sh): <c>--portal CONNECTION [LOADS UPLOADS CLERKS]</c>.
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: [BenchmarkDotNet arguments] | --ingest ROWS [ours] | --indicators | --pages NAME | --pdf NAME FILE | --html NAME FILE   (NAME: two, demo, long or scale)";
+    private const string Usage = "usage: [BenchmarkDotNet arguments] | --ingest ROWS [ours] | --indicators | --pages NAME | --pdf NAME FILE | --html NAME FILE   (NAME: two, demo, long or scale)"
+        + " | --portal CONNECTION [LOADS UPLOADS CLERKS]";
 
     public static int Main(string[] args)
     {
@@ -27,6 +29,9 @@ public static class Program
                 return IngestOnce(count, onlyOurs: args is [_, _, "ours", ..]);
             case ["--indicators", ..]:
                 return IndicatorsOnce();
+            case ["--portal", string connection, ..]:
+                return Portal.PortalMeasurement.RunAsync(
+                    connection, Count(args, 2, 30), Count(args, 3, 36), Count(args, 4, 30)).GetAwaiter().GetResult();
             case ["--pages" or "--pdf" or "--html", ..]:
                 return Briefing(args);
             default:
@@ -75,6 +80,9 @@ public static class Program
 
         return 0;
     }
+
+    private static int Count(string[] args, int index, int fallback) =>
+        args.Length > index && int.TryParse(args[index], out int count) && count > 0 ? count : fallback;
 
     // Wall time, and CPU time in brackets: on a shared machine the CPU time is the steadier of the two.
     private static string Time(Func<long> action)

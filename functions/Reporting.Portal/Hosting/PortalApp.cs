@@ -90,6 +90,13 @@ public sealed class PortalApp
             context.User = authentication.Principal;
             var reporting = (ReportingOptions)context.RequestServices.GetService(typeof(ReportingOptions))!;
             (user, refusal) = PortalClaims.ToUser(authentication.Principal, _portal, reporting);
+
+            // The key ring that signs the cookie lives in the store, which `reporting serve` may share with the Functions
+            // app: a development sign-in's cookie counts only where it can be issued.
+            if (user is { Development: true } && SignInPages.DevelopmentRefusal(host) is not null)
+            {
+                (user, refusal) = (null, "开发模式的登录在此环境无效，请重新登录。");
+            }
         }
 
         var request = new PortalRequest(context, user, values, host);
@@ -122,7 +129,7 @@ public sealed class PortalApp
             string message = route.Access == PortalAccess.Office ? "此页面仅供推进办使用。" : "此页面供各报送单位的填报人使用。";
             await (route.Json
                 ? request.ErrorJsonAsync(StatusCodes.Status403Forbidden, message)
-                : request.HtmlAsync(ErrorPage.Render("没有权限", message, user), StatusCodes.Status403Forbidden)).ConfigureAwait(false);
+                : request.HtmlAsync(ErrorPage.Render(request, "没有权限", message), StatusCodes.Status403Forbidden)).ConfigureAwait(false);
             return;
         }
 
@@ -132,7 +139,7 @@ public sealed class PortalApp
             _logger.LogWarning("Portal refused {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, csrf);
             await (route.Json || WantsJson(context)
                 ? request.ErrorJsonAsync(StatusCodes.Status400BadRequest, "页面已过期或请求来源不明，请刷新页面后重试。")
-                : request.HtmlAsync(ErrorPage.Render("请刷新页面", "页面已过期或请求来源不明，请刷新页面后重试。", user), StatusCodes.Status400BadRequest)).ConfigureAwait(false);
+                : request.HtmlAsync(ErrorPage.Render(request, "请刷新页面", "页面已过期或请求来源不明，请刷新页面后重试。"), StatusCodes.Status400BadRequest)).ConfigureAwait(false);
             return;
         }
 
@@ -153,6 +160,14 @@ public sealed class PortalApp
             return $"cross-site origin {origin}";
         }
 
+        // A script's request carries the token in a header. A multipart body without one is refused unread: looking for a
+        // form field would make the anti-forgery check buffer the whole upload before the size limit is applied.
+        if (context.Request.HasFormContentType && !context.Request.Headers.ContainsKey(PortalAuthentication.CsrfHeaderName)
+            && context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return "multipart request without the anti-forgery header";
+        }
+
         var antiforgery = (IAntiforgery)context.RequestServices.GetService(typeof(IAntiforgery))!;
         try
         {
@@ -167,7 +182,7 @@ public sealed class PortalApp
 
     private static Task NotFoundAsync(PortalRequest request, bool json) => json
         ? request.ErrorJsonAsync(StatusCodes.Status404NotFound, "没有这个页面。")
-        : request.HtmlAsync(ErrorPage.Render("没有这个页面", "地址可能有误，请从首页进入。", request.UserOrNull), StatusCodes.Status404NotFound);
+        : request.HtmlAsync(ErrorPage.Render(request, "没有这个页面", "地址可能有误，请从首页进入。"), StatusCodes.Status404NotFound);
 
     private static bool WantsJson(HttpContext context) =>
         context.Request.Path.StartsWithSegments(PortalOptions.BasePath + "/api", StringComparison.Ordinal)

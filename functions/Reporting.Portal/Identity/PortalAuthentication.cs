@@ -25,6 +25,12 @@ public static class PortalAuthentication
     public const string CallbackPath = PortalOptions.BasePath + "/signin-oidc";
     public const string EntraSectionName = PortalOptions.SectionName + ":EntraId";
 
+    /// <summary>The Entra ID sign-in endpoint of Azure's global cloud, used when Reporting:Portal:EntraId:Instance is not set.</summary>
+    public const string DefaultInstance = "https://login.microsoftonline.com/";
+
+    /// <summary>Where the portal's scripts send the anti-forgery token.</summary>
+    public const string CsrfHeaderName = "X-CSRF-TOKEN";
+
     /// <summary>Whether Entra ID sign-in is configured (a client id and a tenant).</summary>
     public static bool EntraConfigured(IConfiguration configuration)
     {
@@ -44,7 +50,7 @@ public static class PortalAuthentication
             options.Cookie.Name = "reporting.csrf";
             options.Cookie.Path = PortalOptions.BasePath;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.HeaderName = "X-CSRF-TOKEN";
+            options.HeaderName = CsrfHeaderName;
             options.FormFieldName = "__csrf";
         });
 
@@ -57,7 +63,19 @@ public static class PortalAuthentication
         {
             // Sign-in only: the ID token (form_post, nonce-checked) carries name and groups, so no client secret
             // or certificate is needed and none is stored anywhere.
-            authentication.AddMicrosoftIdentityWebApp(configuration.GetSection(EntraSectionName), EntraScheme, CookieScheme);
+            IConfigurationSection entra = configuration.GetSection(EntraSectionName);
+            authentication.AddMicrosoftIdentityWebApp(
+                options =>
+                {
+                    entra.Bind(options);
+
+                    // Microsoft.Identity.Web refuses to start a sign-in without an instance; a tenant and a client id are what
+                    // an office is asked for. Azure operated by 21Vianet sets its own (https://login.chinacloudapi.cn/).
+                    options.Instance = string.IsNullOrWhiteSpace(options.Instance) ? DefaultInstance : options.Instance;
+                },
+                configureCookieAuthenticationOptions: null,
+                EntraScheme,
+                CookieScheme);
             services.Configure<OpenIdConnectOptions>(EntraScheme, options =>
             {
                 options.CallbackPath = CallbackPath;

@@ -45,7 +45,7 @@ internal static class ClerkPages
             $"<option value=\"{p}\"{(i == 0 ? HtmlText.Trusted(" selected") : HtmlText.Empty)}>{p.ToChineseCumulative()}</option>")));
 
         HtmlText content = HtmlText.Of($"""
-            <section class="card status" aria-labelledby="status-title">
+            <section class="card status" id="status-card" aria-labelledby="status-title">
               <h2 id="status-title">{period.ToChineseCumulative()}报送情况</h2>
               <p class="state">{Fragments.StateBadge(mine.State)}</p>
               <p>报送截止：{Fragments.Date(status.Deadline(period))}（北京时间当天24时前）。{StateAdvice(mine)}</p>
@@ -63,7 +63,7 @@ internal static class ClerkPages
                 <div class="dropzone" id="dropzone">
                   <p>把 Excel 文件拖到这里，或</p>
                   <label for="upload-file" class="button">选择文件</label>
-                  <input id="upload-file" name="file" type="file" accept=".xlsx,.xls,.xlsm,.csv,.txt" required>
+                  <input id="upload-file" name="file" type="file" accept=".xlsx,.xls,.xlsm,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv" required>
                   <p class="hint">支持 .xlsx、.xls、.csv，不超过{options.Ingestion.MaxUploadBytes / (1024 * 1024)}MB。上传后几秒内给出校验结果，同时发送回执邮件。</p>
                 </div>
                 <noscript><p class="notice error">上传需要启用浏览器的 JavaScript。</p></noscript>
@@ -97,7 +97,7 @@ internal static class ClerkPages
     {
         if (await FindAsync(request).ConfigureAwait(false) is not { } record)
         {
-            await request.HtmlAsync(ErrorPage.Render("没有这条报送记录", "本单位没有这条报送记录。", request.User), StatusCodes.Status404NotFound).ConfigureAwait(false);
+            await request.HtmlAsync(ErrorPage.Render(request, "没有这条报送记录", "本单位没有这条报送记录。"), StatusCodes.Status404NotFound).ConfigureAwait(false);
             return;
         }
 
@@ -128,7 +128,7 @@ internal static class ClerkPages
     {
         if (!DatasetKinds.TryParse(request.Value("kind"), out DatasetKind kind))
         {
-            await request.HtmlAsync(ErrorPage.Render("没有这种报表", "可下载的模板：重大项目调度表、招商引资签约项目表、经济运行指标表。", request.UserOrNull), StatusCodes.Status404NotFound)
+            await request.HtmlAsync(ErrorPage.Render(request, "没有这种报表", "可下载的模板：重大项目调度表、招商引资签约项目表、经济运行指标表。"), StatusCodes.Status404NotFound)
                 .ConfigureAwait(false);
             return;
         }
@@ -144,7 +144,7 @@ internal static class ClerkPages
     {
         if (content is null)
         {
-            await request.HtmlAsync(ErrorPage.Render("文件不存在", "没有找到这个文件。", request.UserOrNull), StatusCodes.Status404NotFound).ConfigureAwait(false);
+            await request.HtmlAsync(ErrorPage.Render(request, "文件不存在", "没有找到这个文件。"), StatusCodes.Status404NotFound).ConfigureAwait(false);
             return;
         }
 
@@ -189,7 +189,7 @@ internal static class ClerkPages
             return;
         }
 
-        await request.HtmlAsync(Fragments.Answer(record, totals, user.DepartmentName!, links, answer.Receipt.AlreadyProcessed)).ConfigureAwait(false);
+        await request.HtmlAsync(Fragments.Answer(record, totals, user.DepartmentName!, links, answer.Receipt.AlreadyProcessed, answer.ReceiptDelivery)).ConfigureAwait(false);
     }
 
     private static Task<SubmissionRecord?> FindAsync(PortalRequest request) =>
@@ -209,17 +209,17 @@ internal static class ClerkPages
             HtmlText annotated = r.AnnotatedPath is null ? HtmlText.Empty : HtmlText.Of($" · <a href=\"{links}/annotated\" download>标注副本</a>");
             return HtmlText.Of($"""
                 <tr>
-                  <td>{Fragments.Time(r.ReceivedAt)}</td>
-                  <td class="file">{r.FileName}</td>
-                  <td>{r.Period?.ToChineseCumulative() ?? "—"}</td>
-                  <td>{Fragments.ResultBadge(r.Status)}</td>
-                  <td class="actions"><a href="{links}">详情</a> · <a href="{links}/original" download>原件</a>{annotated}</td>
+                  <td data-label="收到时间">{Fragments.Time(r.ReceivedAt)}</td>
+                  <td data-label="文件" class="file">{r.FileName}</td>
+                  <td data-label="报告期">{r.Period?.ToChineseCumulative() ?? "—"}</td>
+                  <td data-label="结果">{Fragments.ResultBadge(r.Status)}</td>
+                  <td data-label="操作" class="links"><a href="{links}">详情</a> · <a href="{links}/original" download>原件</a>{annotated}</td>
                 </tr>
                 """);
         }));
         return HtmlText.Of($"""
             <div class="table-wrap">
-              <table class="history">
+              <table class="history stack">
                 <thead><tr><th scope="col">收到时间</th><th scope="col">文件</th><th scope="col">报告期</th><th scope="col">结果</th><th scope="col">操作</th></tr></thead>
                 <tbody>{rows}</tbody>
               </table>

@@ -1,3 +1,4 @@
+using Reporting.Portal.Hosting;
 using Reporting.Portal.Html;
 using Reporting.Portal.Identity;
 
@@ -5,6 +6,10 @@ namespace Reporting.Portal.Pages;
 
 internal static class ErrorPage
 {
-    public static HtmlText Render(string title, string message, PortalUser? user) =>
-        Layout.Page(title, user, HtmlText.Of($"""<p class="notice error">{message}</p><p><a href="/portal/">返回首页</a></p>"""));
+    /// <summary>An error page in the frame of the signed-in user's pages (their navigation and the sign-out button).</summary>
+    public static HtmlText Render(PortalRequest request, string title, string message) =>
+        Render(title, message, request.UserOrNull, request.UserOrNull is null ? null : request.CsrfToken());
+
+    public static HtmlText Render(string title, string message, PortalUser? user, string? csrfToken = null) =>
+        Layout.Page(title, user, HtmlText.Of($"""<p class="notice error" role="alert">{message}</p><p><a href="/portal/">返回首页</a></p>"""), csrfToken);
 }

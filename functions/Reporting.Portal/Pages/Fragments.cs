@@ -1,4 +1,5 @@
 using Reporting.Core;
+using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Numbers;
@@ -47,7 +48,8 @@ internal static class Fragments
     /// The answer to one submission: verdict, what was read (counts and totals), every finding, and the files.
     /// <paramref name="links"/> is the base path of the submission's downloads (the clerk's or the office's).
     /// </summary>
-    public static HtmlText Answer(SubmissionRecord record, SubmissionTotals? totals, string departmentName, string links, bool alreadyProcessed = false)
+    public static HtmlText Answer(
+        SubmissionRecord record, SubmissionTotals? totals, string departmentName, string links, bool alreadyProcessed = false, DeliveryOutcome? receipt = null)
     {
         IReadOnlyList<Finding> findings = record.ReadFindings();
         string verdict = record.Status switch
@@ -60,9 +62,15 @@ internal static class Fragments
         };
         HtmlText repeat = alreadyProcessed ? HtmlText.Of($"<p class=\"notice\">这个文件此前已经报送过（内容完全相同），以下是当时的结果，未重复导入。</p>") : HtmlText.Empty;
         HtmlText read = totals is null ? HtmlText.Empty : Totals(totals);
+        HtmlText mailed = receipt?.Result switch
+        {
+            DeliveryResult.Sent => HtmlText.Of($"<p class=\"hint\">回执邮件已发送至 {receipt.Recipient}。</p>"),
+            DeliveryResult.Failed => HtmlText.Of($"<p class=\"hint\">回执邮件暂未发出，系统会自动重试；以本页结果为准。</p>"),
+            _ => HtmlText.Empty,
+        };
         HtmlText annotated = record.AnnotatedPath is null
             ? HtmlText.Empty
-            : HtmlText.Of($"<a class=\"button\" href=\"{links}/annotated\" download>下载标注副本（校验结果）</a>");
+            : HtmlText.Of($"<a class=\"button primary\" href=\"{links}/annotated\" download>下载标注副本（每处问题已在单元格标出）</a>");
         return HtmlText.Of($"""
             <section class="answer {StatusClass(record.Status)}" aria-labelledby="answer-title">
               <h2 id="answer-title">{ResultBadge(record.Status)} 《{record.FileName}》</h2>
@@ -77,6 +85,7 @@ internal static class Fragments
               {read}
               {FindingsTable(findings, record.FindingsTruncated)}
               <p class="downloads">{annotated} <a class="button secondary" href="{links}/original" download>下载原件</a></p>
+              {mailed}
             </section>
             """);
     }
@@ -90,13 +99,13 @@ internal static class Fragments
 
         HtmlText rows = HtmlText.Join(findings.Select(f => HtmlText.Of($"""
             <tr class="{(f.Severity == Severity.Error ? "error" : "warning")}">
-              <td>{(f.Severity == Severity.Error ? "错误" : "提示")}</td><td>{f.Sheet ?? "—"}</td><td>{f.Cell ?? "—"}</td><td>{f.Header ?? "—"}</td><td>{f.Value ?? "—"}</td><td>{f.Message}</td>
+              <td data-label="类别">{(f.Severity == Severity.Error ? "错误" : "提示")}</td><td data-label="工作表">{f.Sheet ?? "—"}</td><td data-label="单元格">{f.Cell ?? "—"}</td><td data-label="表头">{f.Header ?? "—"}</td><td data-label="填写内容">{f.Value ?? "—"}</td><td data-label="说明">{f.Message}</td>
             </tr>
             """)));
         HtmlText more = truncated ? HtmlText.Of($"<p class=\"notice\">问题较多，此处只列出一部分，完整清单见标注副本的“校验结果”工作表。</p>") : HtmlText.Empty;
         return HtmlText.Of($"""
             <div class="table-wrap">
-              <table class="findings">
+              <table class="findings stack">
                 <caption>校验发现的问题（共{findings.Count}条）</caption>
                 <thead><tr><th scope="col">类别</th><th scope="col">工作表</th><th scope="col">单元格</th><th scope="col">表头</th><th scope="col">填写内容</th><th scope="col">说明</th></tr></thead>
                 <tbody>{rows}</tbody>

@@ -23,7 +23,7 @@ internal static class Layout
                 """);
         HtmlText account = user is null
             ? HtmlText.Empty
-            : HtmlText.Of($"""<div class="account"><span class="who">{user.Name}{(user.DepartmentName is null ? "" : "（" + user.DepartmentName + "）")}</span>{signOut}</div>""");
+            : HtmlText.Of($"""<div class="account"><span class="who">{user.Name}{(user.DepartmentName is null || user.Name.StartsWith(user.DepartmentName, StringComparison.Ordinal) ? "" : "（" + user.DepartmentName + "）")}</span>{signOut}</div>""");
         HtmlText navigation = user is null ? HtmlText.Empty : Navigation(user, current);
         HtmlText csrfMeta = csrfToken is null ? HtmlText.Empty : HtmlText.Of($"<meta name=\"csrf-token\" content=\"{csrfToken}\">");
         return HtmlText.Of($"""
@@ -35,6 +35,7 @@ internal static class Layout
               <meta name="referrer" content="no-referrer">
               {csrfMeta}
               <title>{title} · {SiteName}</title>
+              <link rel="icon" href="data:,">
               <link rel="stylesheet" href="/portal/assets/portal.css">
               <script src="/portal/assets/portal.js" defer></script>
             </head>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Reporting.Core;
 using Reporting.Core.Configuration;
@@ -27,15 +28,18 @@ internal static class OfficePages
 
         HtmlText rows = HtmlText.Join(status.Departments.Select(d => HtmlText.Of($"""
             <tr>
-              <th scope="row">{d.Status.DepartmentName}</th>
-              <td>{Fragments.StateBadge(d.Status.State)}</td>
-              <td>{(d.Status.LastReceivedAt is { } at ? Fragments.Time(at) : "—")}</td>
-              <td>{d.Status.ErrorCount}</td>
-              <td>{d.Status.WarningCount}</td>
-              <td>{(reminders.TryGetValue(d.Status.DepartmentId, out DeliveryRecord? r) && r.SentAt is { } sent ? Fragments.Time(sent) : "—")}</td>
-              <td>{d.Submissions.Count}</td>
+              <th scope="row">{(d.Submissions.Count == 0 ? HtmlText.Encode(d.Status.DepartmentName) : HtmlText.Of($"<a href=\"/portal/office/submissions/{d.Status.DepartmentId}/{d.Submissions[0].Id}\">{d.Status.DepartmentName}</a>"))}</th>
+              <td data-label="状态">{Fragments.StateBadge(d.Status.State)}</td>
+              <td data-label="最近报送">{(d.Status.LastReceivedAt is { } at ? Fragments.Time(at) : "—")}</td>
+              <td data-label="错误" class="num">{(d.Status.State == SubmissionState.Missing ? "—" : d.Status.ErrorCount.ToString(CultureInfo.InvariantCulture))}</td>
+              <td data-label="提示" class="num">{(d.Status.State == SubmissionState.Missing ? "—" : d.Status.WarningCount.ToString(CultureInfo.InvariantCulture))}</td>
+              <td data-label="最近催报">{(reminders.TryGetValue(d.Status.DepartmentId, out DeliveryRecord? r) && r.SentAt is { } sent ? Fragments.Time(sent) : "—")}</td>
+              <td data-label="报送次数" class="num">{d.Submissions.Count}</td>
             </tr>
             """)));
+        HtmlText summary = HtmlText.Of($"""
+            <p class="summary">共{status.Departments.Count}个单位：{Count(status, SubmissionState.OnTime, "按时报送", "ok")}{Count(status, SubmissionState.Late, "逾期报送", "late")}{Count(status, SubmissionState.Rejected, "被退回", "bad")}{Count(status, SubmissionState.Missing, "未报送", "missing")}</p>
+            """);
         int owing = status.Missing.Count;
         HtmlText remind = owing == 0
             ? HtmlText.Of($"<p class=\"notice ok\">各单位均已报送。</p>")
@@ -58,10 +62,11 @@ internal static class OfficePages
             {PeriodPicker("/portal/office", period, clock)}
             {note}
             <p>报送截止：{Fragments.Date(status.Deadline)}（北京时间当天24时前）。</p>
+            {summary}
             <div class="table-wrap">
-              <table class="status">
+              <table class="status stack">
                 <caption>{period.ToChineseCumulative()}各单位报送情况</caption>
-                <thead><tr><th scope="col">单位</th><th scope="col">状态</th><th scope="col">最近报送</th><th scope="col">错误</th><th scope="col">提示</th><th scope="col">最近催报</th><th scope="col">报送次数</th></tr></thead>
+                <thead><tr><th scope="col">单位</th><th scope="col">状态</th><th scope="col">最近报送</th><th scope="col" class="num">错误</th><th scope="col" class="num">提示</th><th scope="col">最近催报</th><th scope="col" class="num">报送次数</th></tr></thead>
                 <tbody>{rows}</tbody>
               </table>
             </div>
@@ -78,7 +83,7 @@ internal static class OfficePages
         IFormCollection form = await request.Context.Request.ReadFormAsync(request.Aborted).ConfigureAwait(false);
         if (!ReportingPeriod.TryParse(form["period"].ToString(), out ReportingPeriod period))
         {
-            await request.HtmlAsync(ErrorPage.Render("催报失败", "报告期格式不正确。", request.User), StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            await request.HtmlAsync(ErrorPage.Render(request, "催报失败", "报告期格式不正确。"), StatusCodes.Status400BadRequest).ConfigureAwait(false);
             return;
         }
 
@@ -87,12 +92,12 @@ internal static class OfficePages
         var options = request.Service<ReportingOptions>();
         Dictionary<string, string> names = options.Departments.ToDictionary(d => d.Contact ?? d.Id, d => d.Name, StringComparer.OrdinalIgnoreCase);
         HtmlText rows = HtmlText.Join(report.Outcomes.Select(o => HtmlText.Of($"""
-            <tr><th scope="row">{(names.TryGetValue(o.Recipient, out string? name) ? name : o.Recipient)}</th><td>{o.Recipient}</td><td>{Outcome(o)}</td></tr>
+            <tr><th scope="row">{(names.TryGetValue(o.Recipient, out string? name) ? name : o.Recipient)}</th><td data-label="邮箱" class="file">{o.Recipient}</td><td data-label="结果">{Outcome(o)}</td></tr>
             """)));
         HtmlText content = HtmlText.Of($"""
             <p>{period.ToChineseCumulative()}：本次发出{report.SentNow}封催报邮件。</p>
             {(report.Outcomes.Count == 0 ? HtmlText.Of($"<p>没有需要催报的单位（或未配置联系邮箱）。</p>") : HtmlText.Of($"""
-                <div class="table-wrap"><table><thead><tr><th scope="col">单位</th><th scope="col">邮箱</th><th scope="col">结果</th></tr></thead><tbody>{rows}</tbody></table></div>
+                <div class="table-wrap"><table class="stack"><thead><tr><th scope="col">单位</th><th scope="col">邮箱</th><th scope="col">结果</th></tr></thead><tbody>{rows}</tbody></table></div>
                 """))}
             <p><a href="/portal/office?period={period}">返回报送情况</a></p>
             """);
@@ -103,7 +108,7 @@ internal static class OfficePages
     {
         if (await FindAsync(request).ConfigureAwait(false) is not { } record)
         {
-            await request.HtmlAsync(ErrorPage.Render("没有这条报送记录", "没有找到这条报送记录。", request.User), StatusCodes.Status404NotFound).ConfigureAwait(false);
+            await request.HtmlAsync(ErrorPage.Render(request, "没有这条报送记录", "没有找到这条报送记录。"), StatusCodes.Status404NotFound).ConfigureAwait(false);
             return;
         }
 
@@ -161,7 +166,7 @@ internal static class OfficePages
         Stream? pdf = briefing is null ? null : await publisher.OpenPdfAsync(briefing, request.Aborted).ConfigureAwait(false);
         if (pdf is null || briefing is null)
         {
-            await request.HtmlAsync(ErrorPage.Render("没有这期简报", "没有找到这期简报。", request.User), StatusCodes.Status404NotFound).ConfigureAwait(false);
+            await request.HtmlAsync(ErrorPage.Render(request, "没有这期简报", "没有找到这期简报。"), StatusCodes.Status404NotFound).ConfigureAwait(false);
             return;
         }
 
@@ -218,20 +223,23 @@ internal static class OfficePages
         request.Service<DeliveryService>().GetLastRemindersAsync(
             request.Service<ReportingOptions>().Departments.Select(d => d.Id), period.EndExclusive.AddDays(-10), request.Aborted);
 
-    private static Task<SubmissionRecord?> FindAsync(PortalRequest request) =>
-        request.Service<SubmissionStatusService>().GetSubmissionAsync(request.Value("department"), request.Value("key"), request.Aborted);
+    private static async Task<SubmissionRecord?> FindAsync(PortalRequest request) =>
+        // Only a configured department names a ledger partition: anything else in the URL finds nothing.
+        request.Service<ReportingOptions>().FindDepartment(request.Value("department")) is { } department
+            ? await request.Service<SubmissionStatusService>().GetSubmissionAsync(department.Id, request.Value("key"), request.Aborted).ConfigureAwait(false)
+            : null;
 
     private static HtmlText SubmissionsTable(string department, IReadOnlyList<PeriodStatus.Submission> submissions)
     {
         HtmlText rows = HtmlText.Join(submissions.Select(s => HtmlText.Of($"""
             <tr>
-              <td>{Fragments.Time(s.ReceivedAt)}</td><td class="file">{s.FileName}</td><td>{Fragments.ResultBadge(s.Result)}</td><td>{s.ErrorCount}</td><td>{s.WarningCount}</td>
-              <td><a href="/portal/office/submissions/{department}/{s.Id}">详情与问题</a></td>
+              <td data-label="收到时间">{Fragments.Time(s.ReceivedAt)}</td><td data-label="文件" class="file">{s.FileName}</td><td data-label="结果">{Fragments.ResultBadge(s.Result)}</td><td data-label="错误" class="num">{s.ErrorCount}</td><td data-label="提示" class="num">{s.WarningCount}</td>
+              <td data-label="详情"><a href="/portal/office/submissions/{department}/{s.Id}">详情与问题</a></td>
             </tr>
             """)));
         return HtmlText.Of($"""
-            <div class="table-wrap"><table>
-              <thead><tr><th scope="col">收到时间</th><th scope="col">文件</th><th scope="col">结果</th><th scope="col">错误</th><th scope="col">提示</th><th scope="col">详情</th></tr></thead>
+            <div class="table-wrap"><table class="stack">
+              <thead><tr><th scope="col">收到时间</th><th scope="col">文件</th><th scope="col">结果</th><th scope="col" class="num">错误</th><th scope="col" class="num">提示</th><th scope="col">详情</th></tr></thead>
               <tbody>{rows}</tbody>
             </table></div>
             """);
@@ -248,7 +256,7 @@ internal static class OfficePages
                 IndicatorSheetTable table => HtmlText.Of($"""
                     <div class="table-wrap"><table class="figures">
                       <thead><tr>{table.Headers.Select(h => HtmlText.Of($"<th scope=\"col\">{h}</th>"))}</tr></thead>
-                      <tbody>{table.Rows.Select(r => HtmlText.Of($"<tr>{r.Select((cell, i) => i == 0 ? HtmlText.Of($"<th scope=\"row\">{cell}</th>") : HtmlText.Of($"<td>{cell}</td>"))}</tr>"))}</tbody>
+                      <tbody>{table.Rows.Select(r => HtmlText.Of($"<tr>{r.Select((cell, i) => i == 0 ? HtmlText.Of($"<th scope=\"row\">{cell}</th>") : Cell(cell))}</tr>"))}</tbody>
                     </table></div>
                     """),
                 _ => HtmlText.Empty,
@@ -257,6 +265,18 @@ internal static class OfficePages
         }
 
         return HtmlText.Join(sections);
+    }
+
+    // Figures line up on the right, words on the left.
+    private static HtmlText Cell(string cell) =>
+        cell.Length > 0 && (char.IsAsciiDigit(cell[0]) || (cell.Length > 1 && cell[0] is '+' or '-' or '−' && char.IsAsciiDigit(cell[1])) || cell == "—")
+            ? HtmlText.Of($"<td class=\"num\">{cell}</td>")
+            : HtmlText.Of($"<td>{cell}</td>");
+
+    private static HtmlText Count(PeriodStatus status, SubmissionState state, string label, string kind)
+    {
+        int count = status.Departments.Count(d => d.Status.State == state);
+        return count == 0 && state == SubmissionState.Late ? HtmlText.Empty : HtmlText.Of($"<span class=\"badge {kind}\">{label} {count}</span> ");
     }
 
     private static HtmlText PeriodPicker(string action, ReportingPeriod selected, TimeProvider clock)

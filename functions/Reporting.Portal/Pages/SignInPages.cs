@@ -90,9 +90,9 @@ internal static class SignInPages
     /// <summary>Why the development sign-in may not be offered here, or null when it may.</summary>
     internal static string? DevelopmentRefusal(PortalRequest request)
     {
-        if (AzureEnvironment.IsAzure || request.Host != PortalHost.Kestrel)
+        if (DevelopmentRefusal(request.Host) is { } refusal)
         {
-            return "开发模式登录只能在本机运行的 reporting serve 中使用，Azure 中的报送平台使用统一身份认证。";
+            return refusal;
         }
 
         ConnectionInfo connection = request.Context.Connection;
@@ -100,4 +100,10 @@ internal static class SignInPages
             && connection.LocalIpAddress is { } local && IPAddress.IsLoopback(local);
         return loopback ? null : "开发模式登录只接受本机（127.0.0.1）的访问。";
     }
+
+    /// <summary>Why this host may never offer the development sign-in (the Functions app, anything in Azure), or null.</summary>
+    internal static string? DevelopmentRefusal(PortalHost host) =>
+        AzureEnvironment.IsAzure || host != PortalHost.Kestrel
+            ? "开发模式登录只能在本机运行的 reporting serve 中使用，Azure 中的报送平台使用统一身份认证。"
+            : null;
 }

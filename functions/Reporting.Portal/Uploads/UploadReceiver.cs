@@ -41,9 +41,26 @@ internal static class UploadReceiver
             throw new UploadRefusedException(StatusCodes.Status400BadRequest, "请通过页面上的“上传”选择文件。");
         }
 
+        try
+        {
+            return await ReadFormAsync(context, department, maxBytes, pipeline, boundary, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UploadTooLargeException)
+        {
+            throw TooLarge(maxBytes);
+        }
+        catch (UploadIncompleteException)
+        {
+            throw new UploadRefusedException(StatusCodes.Status400BadRequest, "文件没有完整送达（网络中断或请求不完整），未接收。请重新上传。");
+        }
+    }
+
+    private static async Task<UploadAnswer> ReadFormAsync(
+        HttpContext context, string department, long maxBytes, UploadPipeline pipeline, string boundary, CancellationToken cancellationToken)
+    {
         var reader = new MultipartReader(boundary, context.Request.Body) { HeadersLengthLimit = 16 * 1024, HeadersCountLimit = 16 };
         ReportingPeriod? period = null;
-        while (await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
+        while (await NextSectionAsync(reader, cancellationToken).ConfigureAwait(false) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out ContentDispositionHeaderValue? disposition))
             {
@@ -71,18 +88,23 @@ internal static class UploadReceiver
                 string periodSegment = period?.ToString() ?? "unspecified";
                 string uploadPath = $"portal/{department}/{periodSegment}/{Core.Ingestion.Submissions.UploadNames.SanitizeFileName(fileName)}";
                 await using var limited = new LimitedReadStream(section.Body, maxBytes);
-                try
-                {
-                    return await pipeline.ProcessAsync(uploadPath, department, fileName, limited, period, cancellationToken).ConfigureAwait(false);
-                }
-                catch (UploadTooLargeException)
-                {
-                    throw TooLarge(maxBytes);
-                }
+                return await pipeline.ProcessAsync(uploadPath, department, fileName, limited, period, cancellationToken).ConfigureAwait(false);
             }
         }
 
         throw new UploadRefusedException(StatusCodes.Status400BadRequest, "请选择要上传的报表文件。");
+    }
+
+    private static async Task<MultipartSection?> NextSectionAsync(MultipartReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (LimitedReadStream.Translate(e) is { } translated)
+        {
+            throw translated;
+        }
     }
 
     private static UploadRefusedException TooLarge(long maxBytes) =>
@@ -98,6 +120,7 @@ internal static class UploadReceiver
         }
         catch (UploadTooLargeException)
         {
+            // A field this long is no period; it is not the file that is too large.
             throw new UploadRefusedException(StatusCodes.Status400BadRequest, "报告期格式不正确，请在页面上选择。");
         }
     }

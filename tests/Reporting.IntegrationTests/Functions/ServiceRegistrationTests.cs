@@ -66,7 +66,9 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite) : IDisposab
         Type[] functionClasses = [.. typeof(IngestUploadFunction).Assembly.GetTypes()
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null))];
 
+        // Six triggers and the portal's HTTP entrance (PortalFunction).
         Assert.Equal(7, functionClasses.Length);
+        Assert.Contains(typeof(PortalFunction), functionClasses);
         Assert.All(functionClasses, type => Assert.NotNull(ActivatorUtilities.CreateInstance(provider, type)));
     }
 
