@@ -53,6 +53,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.BriefCommand.Create());
         root.Subcommands.Add(Commands.SendCommand.Create());
         root.Subcommands.Add(Commands.StatusCommand.Create());
+        root.Subcommands.Add(Commands.MailboxCommand.Create());
         return root;
     }
 }

@@ -7,6 +7,7 @@ using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion.Submissions;
+using Reporting.Core.Mailbox;
 using Reporting.Core.Pipeline;
 using Reporting.Core.Storage;
 using Reporting.Infrastructure.Mail;
@@ -40,7 +41,11 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton(sp => MailSenders.Create(
             sp.GetRequiredService<ReportingOptions>().Delivery, sp.GetRequiredService<IReportStore>(), sp.GetService<ILoggerFactory>()));
 
-        // Ingestion, then indicators, briefings and delivery; the pipeline puts them together front to back.
+        // The reporting mailbox (IMAP); with no host configured it reports itself off and the mailbox service does nothing.
+        services.AddSingleton<IReportingMailbox>(sp => new ImapReportingMailbox(
+            sp.GetRequiredService<ReportingOptions>().Mailbox, sp.GetService<ILogger<ImapReportingMailbox>>()));
+
+        // Ingestion, then indicators, briefings and delivery; the pipeline puts them together front to back, and the mailbox feeds it.
         services.AddSingleton(sp => new IngestionService(
             sp.GetRequiredService<IReportStore>(),
             sp.GetRequiredService<ILedgerStore>(),
@@ -66,6 +71,15 @@ public static class ReportingServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<ReminderService>>()));
         services.AddSingleton(sp => new UploadPipeline(sp.GetRequiredService<IngestionService>(), sp.GetRequiredService<ReceiptService>()));
+        services.AddSingleton(sp => new MailboxService(
+            sp.GetRequiredService<IReportingMailbox>(),
+            sp.GetRequiredService<UploadPipeline>(),
+            sp.GetRequiredService<DeliveryService>(),
+            sp.GetRequiredService<IReportStore>(),
+            sp.GetRequiredService<ILedgerStore>(),
+            sp.GetRequiredService<ReportingOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<MailboxService>>()));
         services.AddSingleton(sp => new BriefingPublisher(
             sp.GetRequiredService<IndicatorService>(),
             sp.GetRequiredService<SubmissionStatusService>(),
