@@ -15,6 +15,15 @@ if ! command -v node >/dev/null 2>&1; then
   exit 1
 fi
 
+# dovecot-imapd: the IMAP server the mailbox's integration tests start on loopback (ImapFixture); installed when missing.
+if [ ! -x /usr/sbin/dovecot ]; then
+  echo "== apt-get install dovecot-imapd (IMAP server for the mailbox tests)"
+  as_root=""
+  if [ "$(id -u)" -ne 0 ]; then as_root="sudo -n"; fi
+  $as_root apt-get update -qq
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null
+fi
+
 echo "== npm ci (Azurite for the integration tests)"
 npm ci --prefix tests/Reporting.IntegrationTests --no-audit --no-fund --loglevel=error
 
