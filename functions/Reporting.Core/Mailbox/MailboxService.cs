@@ -90,7 +90,15 @@ public sealed class MailboxService
                 IReadOnlyList<IncomingMessage> messages = await session.ListAsync(_options.Mailbox.MaxMessagesPerRun, cancellationToken).ConfigureAwait(false);
                 foreach (IncomingMessage message in messages)
                 {
-                    outcomes.Add(await HandleAsync(session, message, cancellationToken).ConfigureAwait(false));
+                    try
+                    {
+                        outcomes.Add(await HandleAsync(session, message, cancellationToken).ConfigureAwait(false));
+                    }
+                    catch (MailboxUnavailableException e)
+                    {
+                        outcomes.Add(Outcome(MessageKeys.For(message), message, MessageResult.Retry, null, e.Message));
+                        throw;
+                    }
                 }
             }
         }
