@@ -86,7 +86,7 @@ public sealed class MailboxReliabilityTests(AzuriteFixture azurite, SmtpFixture 
         MailboxRunReport resumed = await RunAsync(host);
 
         Assert.NotNull(interrupted.Error);
-        Assert.Equal([MessageResult.Answered, MessageResult.Answered], interrupted.Messages.Select(m => m.Result));
+        Assert.Equal([MessageResult.Answered, MessageResult.Answered, MessageResult.Retry], interrupted.Messages.Select(m => m.Result));
         Assert.Equal((2, 2, 0), afterOutage);
         Assert.Null(resumed.Error);
         Assert.Equal([MessageResult.Answered, MessageResult.Answered], resumed.Messages.Select(m => m.Result));
@@ -113,6 +113,7 @@ public sealed class MailboxReliabilityTests(AzuriteFixture azurite, SmtpFixture 
         MailboxRunReport next = await RunAsync(host);
 
         Assert.NotNull(crashed.Error);
+        Assert.Equal(MessageResult.Retry, Assert.Single(crashed.Messages).Result);
         Assert.Equal(MessageResult.AlreadyHandled, Assert.Single(next.Messages).Result);
         Assert.Single(await host.RowsAsync<SubmissionRecord>(LedgerTables.Submissions));
         Assert.Single(RepliesTo(mail));
