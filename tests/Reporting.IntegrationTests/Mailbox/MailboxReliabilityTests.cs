@@ -227,22 +227,29 @@ public sealed class MailboxReliabilityTests(AzuriteFixture azurite, SmtpFixture 
     }
 
     [Fact]
-    public async Task A_run_over_forty_messages_is_timed()
+    public async Task A_full_mailbox_is_worked_through_oldest_first_a_batch_a_run()
     {
         const int Count = 40;
-        (string name, byte[] content) = Samples.Projects(Host.Options);
+        FunctionsTestHost host = NewHost(new Dictionary<string, string?> { ["Reporting:Mailbox:MaxMessagesPerRun"] = "30" });
+        (string name, byte[] content) = Samples.Projects(host.Options);
         for (int i = 0; i < Count; i++)
         {
-            await DeliverAsync(TestMail.Authenticated($"安源区12月调度表{i}").Attach(name, content));
+            await DeliverAsync(TestMail.Authenticated($"安源区12月调度表{i:00}").Attach(name, content));
         }
 
         var clock = Stopwatch.StartNew();
-        MailboxRunReport report = await RunAsync();
+        MailboxRunReport first = await RunAsync(host);
+        MailboxRunReport second = await RunAsync(host);
         clock.Stop();
 
-        Assert.Equal(Count, report.Count(MessageResult.Answered));
+        Assert.Equal([.. Enumerable.Range(0, 30).Select(i => $"安源区12月调度表{i:00}")], first.Messages.Select(m => m.Subject));
+        Assert.Equal([.. Enumerable.Range(30, 10).Select(i => $"安源区12月调度表{i:00}")], second.Messages.Select(m => m.Subject));
+        Assert.All(first.Messages.Concat(second.Messages), m => Assert.Equal(MessageResult.Answered, m.Result));
         Assert.Equal(Count, Smtp.Messages.Count);
-        output.WriteLine($"{Count} messages (one 安源区 workbook each) read, ingested, answered and filed in {clock.Elapsed.TotalSeconds:0.0} s ({clock.Elapsed.TotalMilliseconds / Count:0} ms per message)");
+        Assert.Equal((0, Count, 0), await FoldersAsync());
+
+        // For the record (README, 邮件报送), not a limit: the build machine's two cores are shared.
+        output.WriteLine($"{Count} messages (one 安源区 workbook each) read, archived, ingested, answered and filed in {clock.Elapsed.TotalSeconds:0.0} s ({clock.Elapsed.TotalMilliseconds / Count:0} ms a message)");
     }
 
     private static async Task<(int Code, string Output)> CliAsync(params string[] args)
