@@ -57,7 +57,7 @@ public sealed class ImapReportingMailbox : IReportingMailbox
         try
         {
             await client.ConnectAsync(imap.Host!, imap.Port, ServerCertificates.ToSocketOptions(imap.Security), cancellationToken).ConfigureAwait(false);
-            await client.AuthenticateAsync(imap.UserName ?? string.Empty, imap.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            await SignInAsync(client, imap, cancellationToken).ConfigureAwait(false);
             IMailFolder inbox = string.Equals(_options.Folder, "INBOX", StringComparison.OrdinalIgnoreCase)
                 ? client.Inbox
                 : await client.GetFolderAsync(_options.Folder, cancellationToken).ConfigureAwait(false);
@@ -94,6 +94,21 @@ public sealed class ImapReportingMailbox : IReportingMailbox
         };
         _logger.LogWarning("IMAP: {Reason}", reason);
         return e as MailboxUnavailableException ?? new MailboxUnavailableException(reason, e);
+    }
+
+    // One attempt a run: left alone, MailKit tries every SASL mechanism the server offers and then LOGIN, three failures a run
+    // with a wrong password, and government mail servers lock an account after a few. PLAIN inside TLS, else LOGIN.
+    private static async Task SignInAsync(ImapClient client, ImapOptions imap, CancellationToken cancellationToken)
+    {
+        var credentials = new System.Net.NetworkCredential(imap.UserName ?? string.Empty, imap.Password ?? string.Empty);
+        if (client.AuthenticationMechanisms.Contains("PLAIN"))
+        {
+            await client.AuthenticateAsync(new SaslMechanismPlain(credentials), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        client.AuthenticationMechanisms.Clear();
+        await client.AuthenticateAsync(credentials, cancellationToken).ConfigureAwait(false);
     }
 
     // The folders for handled mail are the office's to see in any mail client: created and subscribed when missing.

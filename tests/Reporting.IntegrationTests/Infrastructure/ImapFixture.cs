@@ -300,6 +300,9 @@ public sealed class ImapFixture : IAsyncLifetime, IDisposable
             ssl_key = <{{root}}/key.pem
             disable_plaintext_auth = yes
             auth_mechanisms = plain login
+            # A refused login is answered at once, and loopback gets no growing penalty: the tests refuse some on purpose.
+            auth_failure_delay = 0
+            login_trusted_networks = 127.0.0.0/8
             default_internal_user = {{internalUser}}
             default_login_user = {{loginUser}}
             first_valid_uid = 1

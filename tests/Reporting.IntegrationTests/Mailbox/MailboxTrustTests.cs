@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MimeKit;
 using Reporting.Core;
 using Reporting.Core.Ingestion.Submissions;
@@ -154,5 +156,36 @@ public sealed class MailboxTrustTests(AzuriteFixture azurite, SmtpFixture smtp, 
         MimeMessage message = reply.Message;
         Assert.Empty(message.Cc);
         Assert.Empty(message.Bcc);
+    }
+
+    [Fact]
+    public async Task A_refused_imap_login_says_so_and_the_password_appears_in_no_log_report_or_ledger()
+    {
+        const string WrongPassword = "wrong-horse-battery-staple-7f3a";
+        var logs = new CapturingLoggerProvider();
+        FunctionsTestHost host = NewHost(
+            new Dictionary<string, string?> { ["Reporting:Mailbox:Imap:Password"] = WrongPassword },
+            services => services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
+        await DeliverAsync(TestMail.Authenticated("12月报表"));
+
+        MailboxRunReport report = await RunAsync(host);
+        await host.Create<Reporting.Functions.ReadMailboxFunction>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+
+        Assert.Equal($"IMAP authentication as '{Account.UserName}' failed at 127.0.0.1:{Imap.Port}", report.Error);
+
+        // One attempt a run, not one per mechanism: mail servers lock an account after a few failures.
+        for (int wait = 0; wait < 50 && Regex.Count(Imap.Log, @"user=<" + Regex.Escape(Account.UserName) + ">.*auth failed|auth failed.*user=<" + Regex.Escape(Account.UserName) + ">") < 2; wait++)
+        {
+            await Task.Delay(100);
+        }
+
+        string[] failures = [.. Imap.Log.Split('\n').Where(l => l.Contains("auth failed", StringComparison.Ordinal) && l.Contains($"user=<{Account.UserName}>", StringComparison.Ordinal))];
+        Assert.Equal(2, failures.Length);
+        Assert.All(failures, l => Assert.Contains("auth failed, 1 attempts", l, StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains("IMAP authentication as", StringComparison.Ordinal));
+        Assert.DoesNotContain(WrongPassword, logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(Account.Password, logs.All, StringComparison.Ordinal);
+        Assert.Empty(await host.RowsAsync<MailboxRecord>(LedgerTables.Mailbox));
+        Assert.Equal((1, 0, 0), await FoldersAsync());
     }
 }
