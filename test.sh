@@ -16,14 +16,22 @@ if ! command -v node >/dev/null 2>&1; then
   exit 1
 fi
 
-# The portal's browser tests drive Debian's chromium (Microsoft.Playwright's own browser download cannot run here), and
-# its screenshots need the Noto CJK fonts (without them every Chinese character is a box). Installed when missing; the
-# tests fail, never skip, without them.
-if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
-  echo "== apt-get install chromium fonts-noto-cjk (browser tests)"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+# Debian packages the integration tests start or drive, installed when missing (apt-get, as root or with sudo -n); the
+# tests fail, never skip, without them:
+# - chromium: the portal's browser tests (Microsoft.Playwright's own browser download cannot run here);
+# - fonts-noto-cjk: without them every Chinese character in a screenshot is a box;
+# - dovecot-imapd: the IMAP server the mailbox's tests start on loopback (ImapFixture).
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$missing fonts-noto-cjk"
+[ -x /usr/sbin/dovecot ] || missing="$missing dovecot-imapd"
+if [ -n "$missing" ]; then
+  echo "== apt-get install$missing"
+  as_root=""
+  if [ "$(id -u)" -ne 0 ]; then as_root="sudo -n"; fi
+  $as_root apt-get update -qq >/dev/null
+  # shellcheck disable=SC2086 # the package list is meant to split
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
 echo "== npm ci (Azurite for the integration tests)"

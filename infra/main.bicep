@@ -1,8 +1,8 @@
 targetScope = 'subscription'
 
-metadata description = 'Reporting on Azure: a Flex Consumption function app (.NET isolated 10) with its storage, identity, monitoring, Key Vault, Event Grid and per-department upload access. Deployed with `azd up`; see infra/README.md.'
+metadata description = 'Reporting on Azure: a Flex Consumption function app (.NET isolated 10) with its storage, identity, monitoring, Key Vault (SMTP and IMAP passwords), Event Grid and per-department upload access. Deployed with `azd up`; see infra/README.md.'
 
-import { parseAddresses, parseDepartmentContacts, parseDepartmentGroups } from 'modules/rules.bicep'
+import { parseAddresses, parseDepartmentContacts, parseDepartmentGroups, parseMailboxSenders } from 'modules/rules.bicep'
 
 @minLength(1)
 @maxLength(64)
@@ -31,6 +31,28 @@ param smtpUserName string = ''
 @secure()
 @description('SMTP password (SMTP_PASSWORD, best set with `azd env set-secret`). Stored in Key Vault, read by the app through a Key Vault reference. Empty leaves the vault\'s secret as it is.')
 param smtpPassword string = ''
+
+@description('IMAP server of the office\'s reporting mailbox (IMAP_HOST). Empty: no mailbox is read.')
+param imapHost string = ''
+
+@description('IMAP port (IMAP_PORT); empty means 993 (IMAPS).')
+param imapPort string = ''
+
+@description('IMAP account of the reporting mailbox (IMAP_USERNAME), usually its address.')
+param imapUserName string = ''
+
+@secure()
+@description('IMAP password (IMAP_PASSWORD, best set with `azd env set-secret`). Stored in Key Vault, read by the app through a Key Vault reference. Empty leaves the vault\'s secret as it is.')
+param imapPassword string = ''
+
+@description('The authserv-id the office\'s receiving mail server writes into Authentication-Results (MAILBOX_AUTHSERV_ID), e.g. mx.pingxiang.gov.cn; required with IMAP_HOST.')
+param mailboxAuthServId string = ''
+
+@description('Further addresses that may mail spreadsheets for a department besides its contact, "id=address" comma-separated, one pair per address (REPORTING_MAILBOX_SENDERS).')
+param mailboxSenders string = ''
+
+@description('NCRONTAB (UTC) of the mailbox run (MAILBOX_SCHEDULE); empty means 0 */5 * * * * (every five minutes).')
+param mailboxSchedule string = ''
 
 @description('Departments and their Entra groups, "id=groupObjectId" comma-separated (REPORTING_DEPARTMENT_GROUPS), e.g. "anyuan=<guid>,swj=<guid>". Ids as in reporting.json.')
 param departmentGroups string = ''
@@ -89,10 +111,12 @@ var tables = [
   'deliveries'
   'reminders'
   'issues'
+  'mailbox'
 ]
 var deploymentContainerName = 'app-package'
 var deadLetterContainerName = 'eventgrid-deadletter'
 var smtpPasswordSecretName = 'smtp-password'
+var imapPasswordSecretName = 'imap-password'
 
 var departments = parseDepartmentGroups(departmentGroups)
 var departmentIds = map(departments, d => d.id)
@@ -102,6 +126,7 @@ var departmentsAreDistinct = length(union(departmentIds, [])) == length(departme
   : fail('REPORTING_DEPARTMENT_GROUPS names a department twice')
 var recipientList = parseAddresses(recipients)
 var contactList = parseDepartmentContacts(departmentContacts)
+var senderList = parseMailboxSenders(mailboxSenders)
 
 var names = {
   resourceGroup: 'rg-${environmentName}'
@@ -125,15 +150,36 @@ var smtpSettings = empty(smtpHost)
       Reporting__Delivery__From: empty(mailFrom) ? fail('REPORTING_MAIL_FROM is required when SMTP_HOST is set') : mailFrom
     }
 
+// The reporting mailbox (邮件报送): read only with a host; the password, like SMTP's, is a Key Vault reference.
+var imapSettings = empty(imapHost)
+  ? {}
+  : {
+      Reporting__Mailbox__Imap__Host: imapHost
+      Reporting__Mailbox__Imap__Port: empty(imapPort) ? '993' : imapPort
+      Reporting__Mailbox__Imap__UserName: imapUserName
+      Reporting__Mailbox__Imap__Password: '@Microsoft.KeyVault(SecretUri=https://${names.keyVault}${environment().suffixes.keyvaultDns}/secrets/${imapPasswordSecretName})'
+      Reporting__Mailbox__AuthServId: empty(mailboxAuthServId) ? fail('MAILBOX_AUTHSERV_ID is required when IMAP_HOST is set') : mailboxAuthServId
+    }
+
+// Several clerks per department: one setting per department (Reporting__Mailbox__Senders__{id}), its addresses joined by ';'.
+var senderSettings = toObject(
+  union(map(senderList, s => s.id), []),
+  id => 'Reporting__Mailbox__Senders__${id}',
+  id => join(map(filter(senderList, s => s.id == id), s => s.address), ';')
+)
+
 var reportingSettings = union(
   {
     BriefingSchedule: empty(briefingSchedule) ? '0 30 0 5 * *' : briefingSchedule
     ReminderSchedule: empty(reminderSchedule) ? '0 0 1 * * *' : reminderSchedule
+    MailboxSchedule: empty(mailboxSchedule) ? '0 */5 * * * *' : mailboxSchedule
   },
   empty(mailFrom) ? {} : { Reporting__Delivery__From: mailFrom },
   toObject(range(0, length(recipientList)), i => 'Reporting__Delivery__Recipients__${i}', i => recipientList[i]),
   toObject(contactList, c => 'Reporting__Contacts__${c.id}', c => c.address),
-  smtpSettings
+  smtpSettings,
+  imapSettings,
+  senderSettings
 )
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -193,6 +239,8 @@ module keyVault 'modules/keyvault.bicep' = {
     workspaceId: monitoring.outputs.workspaceId
     smtpPasswordSecretName: smtpPasswordSecretName
     smtpPassword: smtpPassword
+    imapPasswordSecretName: imapPasswordSecretName
+    imapPassword: imapPassword
   }
 }
 
@@ -204,6 +252,7 @@ module appAccess 'modules/app-access.bicep' = {
     keyVaultName: names.keyVault
     applicationInsightsName: names.applicationInsights
     smtpPasswordSecretName: empty(smtpHost) ? '' : smtpPasswordSecretName
+    imapPasswordSecretName: empty(imapHost) ? '' : imapPasswordSecretName
   }
   dependsOn: [
     identity

@@ -56,6 +56,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.SendCommand.Create());
         root.Subcommands.Add(Commands.StatusCommand.Create());
         root.Subcommands.Add(Commands.ServeCommand.Create());
+        root.Subcommands.Add(Commands.MailboxCommand.Create());
         return root;
     }
 }

@@ -7,6 +7,7 @@ using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion.Submissions;
+using Reporting.Core.Mailbox;
 using Reporting.Core.Pipeline;
 using Reporting.Core.Storage;
 using Reporting.Infrastructure.Mail;
@@ -45,7 +46,11 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton(sp => MailSenders.Create(
             sp.GetRequiredService<ReportingOptions>().Delivery, sp.GetRequiredService<IReportStore>(), sp.GetService<ILoggerFactory>()));
 
-        // Ingestion, then indicators, briefings and delivery; the pipeline puts them together front to back.
+        // The reporting mailbox (IMAP); with no host configured it reports itself off and the mailbox service does nothing.
+        services.AddSingleton<IReportingMailbox>(sp => new ImapReportingMailbox(
+            sp.GetRequiredService<ReportingOptions>().Mailbox, sp.GetService<ILogger<ImapReportingMailbox>>()));
+
+        // Ingestion, then indicators, briefings and delivery; the pipeline puts them together front to back, and the mailbox feeds it.
         services.AddSingleton(sp => new IngestionService(
             sp.GetRequiredService<IReportStore>(),
             sp.GetRequiredService<ILedgerStore>(),
@@ -96,6 +101,15 @@ public static class ReportingServiceCollectionExtensions
             sp.GetRequiredService<BriefingReview>(),
             sp.GetRequiredService<ReportingOptions>(),
             sp.GetService<ILogger<UploadPipeline>>()));
+        services.AddSingleton(sp => new MailboxService(
+            sp.GetRequiredService<IReportingMailbox>(),
+            sp.GetRequiredService<UploadPipeline>(),
+            sp.GetRequiredService<DeliveryService>(),
+            sp.GetRequiredService<IReportStore>(),
+            sp.GetRequiredService<ILedgerStore>(),
+            sp.GetRequiredService<ReportingOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<MailboxService>>()));
         services.AddSingleton(sp => new BriefingPublisher(
             sp.GetRequiredService<BriefingRenderer>(),
             sp.GetRequiredService<BriefingFiles>(),

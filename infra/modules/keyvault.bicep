@@ -1,4 +1,4 @@
-metadata description = 'Key Vault for the SMTP password: RBAC only, soft delete and purge protection, audited to Log Analytics.'
+metadata description = 'Key Vault for the SMTP and IMAP passwords: RBAC only, soft delete and purge protection, audited to Log Analytics.'
 
 param location string
 param tags object
@@ -11,6 +11,13 @@ param smtpPasswordSecretName string
 @secure()
 @description('The SMTP password; empty leaves the secret as it is (set it in Key Vault yourself).')
 param smtpPassword string = ''
+
+@description('Name of the secret holding the reporting mailbox\'s IMAP password.')
+param imapPasswordSecretName string
+
+@secure()
+@description('The IMAP password; empty leaves the secret as it is (set it in Key Vault yourself).')
+param imapPassword string = ''
 
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: name
@@ -44,6 +51,15 @@ resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if 
   properties: {
     value: smtpPassword
     contentType: 'text/plain; SMTP password'
+  }
+}
+
+resource imapPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(imapPassword)) {
+  parent: vault
+  name: imapPasswordSecretName
+  properties: {
+    value: imapPassword
+    contentType: 'text/plain; IMAP password'
   }
 }
 

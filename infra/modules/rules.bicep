@@ -52,6 +52,25 @@ func checkContactDepartmentId(id string) string =>
     ? fail('REPORTING_DEPARTMENT_CONTACTS: department id \'${id}\' must be 1-40 lower-case ASCII letters, digits or \'-\'')
     : id
 
+@export()
+@description('Parses "anyuan=clerk1@example.gov.cn,anyuan=clerk2@example.gov.cn,swj=…" (the azd variable REPORTING_MAILBOX_SENDERS), one pair per address; an invalid entry stops the deployment with a message naming it.')
+func parseMailboxSenders(text string) departmentContact[] =>
+  map(filter(map(split(text, [',', ';', '\n']), e => trim(e)), e => !empty(e)), e => parseMailboxSender(e))
+
+func parseMailboxSender(entry string) departmentContact =>
+  length(split(entry, '=')) != 2 || !contains(split(entry, '=')[1], '@') || contains(trim(split(entry, '=')[1]), ' ')
+    ? fail('REPORTING_MAILBOX_SENDERS: \'${entry}\' is not of the form department=address')
+    : {
+        id: checkSenderDepartmentId(trim(split(entry, '=')[0]))
+        address: trim(split(entry, '=')[1])
+      }
+
+// Becomes part of an app setting name (Reporting__Mailbox__Senders__{id}).
+func checkSenderDepartmentId(id string) string =>
+  empty(id) || length(id) > 40 || !empty(filter(range(0, length(id)), i => !contains('abcdefghijklmnopqrstuvwxyz0123456789-', substring(id, i, 1))))
+    ? fail('REPORTING_MAILBOX_SENDERS: department id \'${id}\' must be 1-40 lower-case ASCII letters, digits or \'-\'')
+    : id
+
 func parseDepartmentGroup(entry string) departmentGroup =>
   length(split(entry, '=')) != 2
     ? fail('REPORTING_DEPARTMENT_GROUPS: \'${entry}\' is not of the form department=groupObjectId')

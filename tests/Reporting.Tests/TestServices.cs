@@ -13,7 +13,8 @@ namespace Reporting.Tests;
 /// </summary>
 internal static class TestServices
 {
-    public static ServiceProvider OnFolder(string root, ReportingOptions? options = null, IMailSender? sender = null, TimeProvider? clock = null)
+    public static ServiceProvider OnFolder(
+        string root, ReportingOptions? options = null, IMailSender? sender = null, TimeProvider? clock = null, Action<IServiceCollection>? overrides = null)
     {
         IConfiguration configuration = new ConfigurationBuilder()
             .AddReportingDefaults()
@@ -37,6 +38,7 @@ internal static class TestServices
             services.AddSingleton(clock);
         }
 
+        overrides?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Reporting.Core;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
+using Reporting.Core.Mailbox;
 
 namespace Reporting.Cli.Commands;
 
@@ -48,6 +49,23 @@ public static class StatusCommand
 
             int missing = statuses.Count(s => s.State is SubmissionState.Missing or SubmissionState.Rejected);
             await output.WriteLineAsync(missing == 0 ? "全部按要求报送。" : $"尚有{missing}个部门需要催报。").ConfigureAwait(false);
+
+            // Mail the mailbox could not attribute to a department waits for the office, whatever its period.
+            IReadOnlyList<MailboxRecord> kept = await environment.Get<MailboxService>().GetKeptAsync(cancellationToken).ConfigureAwait(false);
+            if (kept.Count > 0)
+            {
+                await output.WriteLineAsync($"报送邮箱中有{kept.Count}封邮件待人工处理（未受理）：").ConfigureAwait(false);
+                foreach (MailboxRecord message in kept)
+                {
+                    string files = string.Join("、", message.Attachments.Where(a => a.KeptPath is not null).Select(a => "《" + a.FileName + "》"));
+                    await output.WriteLineAsync(
+                        $"  [{MessageKeys.Display(message.Key)}] {ChinaTime.ToBeijing(message.ArrivedAt):yyyy-MM-dd HH:mm} {message.From}《{message.Subject}》 {(files.Length > 0 ? "附件" + files : "无报表附件")}").ConfigureAwait(false);
+                    await output.WriteLineAsync($"      {message.Note}").ConfigureAwait(false);
+                }
+
+                await output.WriteLineAsync("确认来源后可用 reporting mailbox --assign 编号 --department 部门标识 --by 姓名 指定部门，系统将受理其中的报表并记录分配人。").ConfigureAwait(false);
+            }
+
             return CliApp.Ok;
         });
         return command;

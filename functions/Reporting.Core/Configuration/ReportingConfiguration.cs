@@ -60,6 +60,7 @@ public static class ReportingConfiguration
 
         problems.AddRange(options.Indicators.Problems());
         problems.AddRange(options.Briefing.Problems());
+        problems.AddRange(options.Mailbox.Problems(options));
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("Invalid Reporting configuration: " + string.Join(" ", problems));

@@ -31,6 +31,9 @@ public sealed class ReportingOptions
 
     public DeliveryOptions Delivery { get; set; } = new();
 
+    /// <summary>The reporting mailbox (邮件报送): off unless an IMAP host is configured.</summary>
+    public MailboxOptions Mailbox { get; set; } = new();
+
     public DepartmentOptions? FindDepartment(string id) =>
         Departments.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));
 

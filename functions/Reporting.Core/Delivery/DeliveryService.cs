@@ -15,6 +15,9 @@ namespace Reporting.Core.Delivery;
 /// </summary>
 public sealed class DeliveryService
 {
+    /// <summary>The ledger partition of the mailbox's answers to whole messages (never a period, so the briefing's partitions stay clean).</summary>
+    public const string RepliesPartition = "mailbox-replies";
+
     private const int MaxClaimRounds = 5;
 
     private readonly ILedgerStore _ledger;
@@ -93,6 +96,20 @@ public sealed class DeliveryService
         ArgumentException.ThrowIfNullOrWhiteSpace(contact);
         ArgumentNullException.ThrowIfNull(build);
         return SendOnceAsync(LedgerTables.Deliveries, ReceiptPartition(departmentId), RowKeyFor(submissionKey), contact.Trim(), build, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends the mailbox's answer to a message as a whole (no spreadsheet attached, a zip, a file too large) at most
+    /// once: one row per message in <see cref="LedgerTables.Deliveries"/>, partition <see cref="RepliesPartition"/>,
+    /// row = the message's key. Receipts for the message's spreadsheets are separate rows (<see cref="SendReceiptOnceAsync"/>).
+    /// </summary>
+    public Task<DeliveryOutcome> SendReplyOnceAsync(
+        string messageKey, string recipient, Func<string, OutgoingMail> build, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(recipient);
+        ArgumentNullException.ThrowIfNull(build);
+        return SendOnceAsync(LedgerTables.Deliveries, RepliesPartition, RowKeyFor(messageKey), recipient.Trim(), build, cancellationToken);
     }
 
     /// <summary>The ledger partition of a department's receipts.</summary>

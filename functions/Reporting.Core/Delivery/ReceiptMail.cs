@@ -35,6 +35,9 @@ public sealed record ReceiptMailContent
 
     /// <summary>The workbook with the offending cells marked, attached to a rejection.</summary>
     public ReadOnlyMemory<byte>? AnnotatedWorkbook { get; init; }
+
+    /// <summary>The file came by mail and this receipt is the reply: a correction is sent by answering it, not through the portal.</summary>
+    public bool AnsweredByMail { get; init; }
 }
 
 /// <summary>
@@ -89,7 +92,9 @@ public static class ReceiptMail
                 break;
         }
 
-        body.Append("\n本邮件由系统自动发送，请勿直接回复。\n");
+        body.Append(content.AnsweredByMail
+            ? "\n本邮件由系统自动回复。如需更正，请直接回复本邮件并附上修改后的报表（以最后一次报送为准）。\n"
+            : "\n本邮件由系统自动发送，请勿直接回复。\n");
         body.Append(options.Briefing.Office).Append('\n');
 
         List<MailAttachment> attachments = [];

@@ -34,7 +34,15 @@ public sealed class ReceiptService
     }
 
     /// <summary>Sends the receipt for a finished submission; null when receipts are off, the submission is not final, or the department has no contact.</summary>
-    public async Task<DeliveryOutcome?> SendAsync(SubmissionReceipt receipt, CancellationToken cancellationToken = default)
+    public Task<DeliveryOutcome?> SendAsync(SubmissionReceipt receipt, CancellationToken cancellationToken = default) =>
+        SendAsync(receipt, reply: null, cancellationToken);
+
+    /// <summary>
+    /// Sends the receipt for a finished submission, to the department's contact or, with <paramref name="reply"/>, as a
+    /// reply in the thread of the mail the file came in (the mailbox has checked that its sender is the department's).
+    /// Null when receipts are off, the submission is not final, or there is nobody to send it to.
+    /// </summary>
+    public async Task<DeliveryOutcome?> SendAsync(SubmissionReceipt receipt, MailReply? reply, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         SubmissionRecord record = receipt.Record;
@@ -44,13 +52,13 @@ public sealed class ReceiptService
         }
 
         DepartmentOptions? department = _options.FindDepartment(record.Department);
-        if (string.IsNullOrWhiteSpace(department?.Contact))
+        string? contact = reply?.To ?? department?.Contact;
+        if (department is null || string.IsNullOrWhiteSpace(contact))
         {
             _logger.LogWarning("No receipt for {UploadPath}: department '{Department}' has no configured contact", StorePath.Printable(record.UploadPath), record.Department);
             return null;
         }
 
-        string contact = department.Contact;
         ReceiptOutcome outcome = record.Status switch
         {
             SubmissionResult.Accepted => ReceiptOutcome.Accepted,
@@ -76,9 +84,14 @@ public sealed class ReceiptService
             RecordCount = outcome == ReceiptOutcome.Rejected ? null : record.ProjectCount + record.SigningCount + record.MetricCount,
             Findings = receipt.Findings,
             AnnotatedWorkbook = annotated,
+            AnsweredByMail = reply is not null,
         };
         return await _delivery.SendReceiptOnceAsync(
-            record.Department, SubmissionKey(record), contact, to => ReceiptMail.Create(_options, content, to), cancellationToken).ConfigureAwait(false);
+            record.Department,
+            SubmissionKey(record),
+            contact,
+            to => reply is null ? ReceiptMail.Create(_options, content, to) : reply.Apply(ReceiptMail.Create(_options, content, to)),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The submission's identity: upload path and content hash (the ingestion ledger's own key).</summary>

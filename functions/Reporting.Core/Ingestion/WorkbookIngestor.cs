@@ -243,7 +243,7 @@ public sealed class WorkbookIngestor
             if (conflict is not null)
             {
                 string stated = conflict.Period is ReportingPeriod p ? p.ToChineseCumulative() : $"{conflict.MonthOnly}月";
-                run.Findings.File(RuleIds.PeriodConflict, $"报表期间不一致：上传时指定为{given.ToChineseCumulative()}，但{conflict.Where}写的是{stated}。请核对报告期后重新上传。");
+                run.Findings.File(RuleIds.PeriodConflict, $"报表期间不一致：{context.PeriodSource}指定为{given.ToChineseCumulative()}，但{conflict.Where}写的是{stated}。请核对报告期后重新上传。");
             }
 
             return given;
@@ -255,6 +255,11 @@ public sealed class WorkbookIngestor
             if (FillPeriod(run, fileName) is ReportingPeriod filled)
             {
                 return filled;
+            }
+
+            if (Guess(run, context.FallbackPeriod) is ReportingPeriod guessed)
+            {
+                return guessed;
             }
 
             run.Findings.File(RuleIds.PeriodMissing, "无法确定报表所属期间：表中没有“时间：2022年1-12月”这样的说明，表头也未注明月份，上传时也未指定。请在表头上方注明报告期后重新上传。");
@@ -310,6 +315,26 @@ public sealed class WorkbookIngestor
         month ??= sheetMonths.Length == 1 ? sheetMonths[0] : null;
         int? year = SingleYear(run.PeriodHints.Where(h => !h.FromHeader)) ?? SingleYear(run.PeriodHints.Where(h => h.FromHeader));
         return month is int m && year is int y ? new ReportingPeriod(y, m) : null;
+    }
+
+    /// <summary>
+    /// The caller's guess when the workbook states no period: as given, or, when the workbook names one month ("1-11月"),
+    /// that month in the latest year not after the guess (a December report mailed in February is still December's).
+    /// </summary>
+    private static ReportingPeriod? Guess(IngestionRun run, ReportingPeriod? fallback)
+    {
+        if (fallback is not ReportingPeriod guess)
+        {
+            return null;
+        }
+
+        int[] months = [.. run.PeriodClues.Concat(run.PeriodHints).Where(c => c.MonthOnly is not null).Select(c => c.MonthOnly!.Value).Distinct()];
+        return months.Length switch
+        {
+            0 => guess,
+            1 => new ReportingPeriod(months[0] <= guess.Month ? guess.Year : guess.Year - 1, months[0]),
+            _ => null,
+        };
     }
 
     private static int? SingleYear(IEnumerable<PeriodClue> hints)

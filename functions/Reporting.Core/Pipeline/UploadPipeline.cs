@@ -14,6 +14,27 @@ public sealed record UploadAnswer(SubmissionReceipt Receipt, DeliveryOutcome? Re
     public bool Accepted => Receipt.Accepted;
 }
 
+/// <summary>One upload as an entrance hands it over: where it arrived, whose it is, what is known of its period, how to answer.</summary>
+public sealed record UploadRequest
+{
+    /// <summary>Where the upload arrived (blob path, portal or mailbox path, or a local path); part of the idempotency key, so it must be stable per upload.</summary>
+    public required string UploadPath { get; init; }
+
+    /// <summary>Department id; empty means "take it from the sheet's 填报单位".</summary>
+    public required string Department { get; init; }
+
+    public required string FileName { get; init; }
+
+    /// <summary>The period as the entrance knows it; none means "read it from the workbook".</summary>
+    public PeriodHint Period { get; init; } = PeriodHint.None;
+
+    /// <summary>Answer as a reply in the thread of the mail the file came in, instead of a receipt to the department's contact.</summary>
+    public MailReply? Reply { get; init; }
+
+    /// <summary>False: ingest and record, mail nothing (a file that came in an automatic mail, which is never answered).</summary>
+    public bool Answer { get; init; } = true;
+}
+
 /// <summary>
 /// Ingest an upload and answer the clerk, front to back: archive, read, validate and record it
 /// (<see cref="IngestionService"/>), then mail the department its receipt (<see cref="ReceiptService"/>).
@@ -34,16 +55,22 @@ public sealed class UploadPipeline(
     /// A submission whose processing failed on our side (<see cref="SubmissionResult.Failed"/>: archived, not
     /// decided) gets no receipt: the caller retries, and the retry answers. Storage failures throw.
     /// </remarks>
-    public async Task<UploadAnswer> ProcessAsync(
-        string uploadPath, string department, string fileName, Stream content, ReportingPeriod? period, CancellationToken cancellationToken = default)
+    public Task<UploadAnswer> ProcessAsync(
+        string uploadPath, string department, string fileName, Stream content, ReportingPeriod? period, CancellationToken cancellationToken = default) =>
+        ProcessAsync(new UploadRequest { UploadPath = uploadPath, Department = department, FileName = fileName, Period = new PeriodHint(period) }, content, cancellationToken);
+
+    /// <inheritdoc cref="ProcessAsync(string, string, string, Stream, ReportingPeriod?, CancellationToken)"/>
+    public async Task<UploadAnswer> ProcessAsync(UploadRequest request, Stream content, CancellationToken cancellationToken = default)
     {
-        SubmissionReceipt receipt = await ingestion.IngestAsync(uploadPath, department, fileName, content, period, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(request);
+        SubmissionReceipt receipt = await ingestion.IngestAsync(request.UploadPath, request.Department, request.FileName, content, request.Period, cancellationToken).ConfigureAwait(false);
         if (receipt.Status == SubmissionResult.Failed)
         {
             return new UploadAnswer(receipt, null);
         }
 
-        DeliveryOutcome? delivery = await receipts.SendAsync(receipt, cancellationToken).ConfigureAwait(false);
+        // A file that came in an automatic mail is recorded but never answered; its data still reaches the briefing.
+        DeliveryOutcome? delivery = request.Answer ? await receipts.SendAsync(receipt, request.Reply, cancellationToken).ConfigureAwait(false) : null;
         if (receipt.Accepted && !receipt.AlreadyProcessed && receipt.Record.Period is ReportingPeriod accepted)
         {
             await FollowDataAsync(accepted, receipt.Record, cancellationToken).ConfigureAwait(false);

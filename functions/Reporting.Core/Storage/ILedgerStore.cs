@@ -56,7 +56,10 @@ public static class LedgerTables
     /// <summary>Issue numbers (第N期) allocated per year and period.</summary>
     public const string Issues = "issues";
 
-    public static readonly IReadOnlyList<string> All = [Submissions, Deliveries, Reminders, Issues];
+    /// <summary>One row per message read from the reporting mailbox: who sent it, what was done with it, who assigned it by hand.</summary>
+    public const string Mailbox = "mailbox";
+
+    public static readonly IReadOnlyList<string> All = [Submissions, Deliveries, Reminders, Issues, Mailbox];
 
     /// <summary>Checks a partition or row key against Azure Table's rules, so both stores accept the same keys.</summary>
     public static void ValidateKey(string key, string name)

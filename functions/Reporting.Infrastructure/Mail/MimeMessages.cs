@@ -8,7 +8,8 @@ public static class MimeMessages
 {
     /// <summary>
     /// From and one To (parsing refuses anything that is not one address: no "a@x, b@y", no header
-    /// injection), the subject, a base64 UTF-8 plain-text body and the attachments.
+    /// injection), the subject, the thread (In-Reply-To, References) and Reply-To of a reply, the
+    /// Auto-Submitted mark, a base64 UTF-8 plain-text body and the attachments.
     /// </summary>
     public static MimeMessage Create(OutgoingMail mail)
     {
@@ -16,8 +17,28 @@ public static class MimeMessages
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(mail.FromName ?? string.Empty, mail.From));
         message.To.Add(MailboxAddress.Parse(mail.To.Trim()));
+        if (!string.IsNullOrWhiteSpace(mail.ReplyTo))
+        {
+            message.ReplyTo.Add(MailboxAddress.Parse(mail.ReplyTo.Trim()));
+        }
+
         message.Subject = mail.Subject;
         message.MessageId = string.IsNullOrEmpty(mail.MessageId) ? MessageIds.Create(mail.From) : mail.MessageId;
+        if (!string.IsNullOrWhiteSpace(mail.InReplyTo) && IsThreadable(mail.InReplyTo))
+        {
+            message.InReplyTo = mail.InReplyTo.Trim();
+        }
+
+        // Ids come from other people's mail: one a mail client would choke on is left out rather than failing the answer.
+        foreach (string reference in mail.References.Where(IsThreadable))
+        {
+            message.References.Add(reference.Trim());
+        }
+
+        // RFC 3834: what a robot sends is marked, so that no auto-responder (ours included) answers it. Exchange
+        // and Outlook do not honour Auto-Submitted; X-Auto-Response-Suppress asks them for no out-of-office reply.
+        message.Headers.Add("Auto-Submitted", mail.AutoSubmitted == AutoSubmitted.AutoReplied ? "auto-replied" : "auto-generated");
+        message.Headers.Add("X-Auto-Response-Suppress", "All");
 
         var text = new TextPart("plain") { Text = mail.Body };
         text.ContentType.Charset = "utf-8";
@@ -37,6 +58,9 @@ public static class MimeMessages
         message.Body = mixed;
         return message;
     }
+
+    private static bool IsThreadable(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && id.Length <= 250 && !id.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or '"');
 
     /// <summary>
     /// The file name goes out twice: RFC 2231 in Content-Disposition (the standard) and RFC 2047 in

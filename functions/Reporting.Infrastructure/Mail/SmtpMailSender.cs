@@ -76,27 +76,9 @@ public sealed class SmtpMailSender : IMailSender
     }
 
     /// <summary>Trusted by the system, or exactly the pinned certificate; null (the system's check alone) when nothing is pinned.</summary>
-    internal static RemoteCertificateValidationCallback? PinnedOrTrusted(string? sha256)
-    {
-        if (string.IsNullOrWhiteSpace(sha256))
-        {
-            return null;
-        }
+    internal static RemoteCertificateValidationCallback? PinnedOrTrusted(string? sha256) => ServerCertificates.PinnedOrTrusted(sha256);
 
-        string pinned = sha256.Replace(":", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
-        return (_, certificate, _, errors) =>
-            errors == SslPolicyErrors.None
-            || (certificate is not null
-                && string.Equals(Convert.ToHexString(certificate.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256)), pinned, StringComparison.OrdinalIgnoreCase));
-    }
-
-    internal static SecureSocketOptions ToSocketOptions(SmtpSecurity security) => security switch
-    {
-        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-        SmtpSecurity.None => SecureSocketOptions.None,
-        _ => SecureSocketOptions.Auto,
-    };
+    internal static SecureSocketOptions ToSocketOptions(SmtpSecurity security) => ServerCertificates.ToSocketOptions(security);
 
     // One line for the ledger and the logs. MailKit's messages never contain the password; ours don't either.
     private string Describe(Exception e)

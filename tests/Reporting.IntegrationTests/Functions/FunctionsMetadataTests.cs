@@ -29,7 +29,7 @@ public sealed class FunctionsMetadataTests
     public void Declares_exactly_the_seven_functions_on_the_isolated_worker()
     {
         Assert.Equal(
-            ["GetPeriodStatus", "GetTemplate", "IngestUpload", "Portal", "RenderBriefing", "SendBriefing", "SendReminders"],
+            ["GetPeriodStatus", "GetTemplate", "IngestUpload", "Portal", "ReadMailbox", "RenderBriefing", "SendBriefing", "SendReminders"],
             s_functions.Value.Keys.Order(StringComparer.Ordinal));
         Assert.All(s_functions.Value.Values, f =>
         {
@@ -54,6 +54,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("SendBriefing", "%BriefingSchedule%")]
     [InlineData("SendReminders", "%ReminderSchedule%")]
+    [InlineData("ReadMailbox", "%MailboxSchedule%")]
     public void Timers_take_their_utc_schedule_from_a_setting_and_never_run_on_start(string function, string schedule)
     {
         JsonElement trigger = Trigger(function);
@@ -104,7 +105,12 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("dotnet-isolated", values.GetProperty("FUNCTIONS_WORKER_RUNTIME").GetString());
         Assert.Equal("0 30 0 5 * *", values.GetProperty("BriefingSchedule").GetString());
         Assert.Equal("0 0 1 * * *", values.GetProperty("ReminderSchedule").GetString());
-        foreach (string setting in new[] { "AzureWebJobsStorage", "ReportingStorage", "Reporting__Delivery__Smtp__Host", "Reporting__Delivery__From" })
+        Assert.Equal("0 */5 * * * *", values.GetProperty("MailboxSchedule").GetString());
+        foreach (string setting in new[]
+        {
+            "AzureWebJobsStorage", "ReportingStorage", "Reporting__Delivery__Smtp__Host", "Reporting__Delivery__From",
+            "Reporting__Mailbox__Imap__Host", "Reporting__Mailbox__Imap__UserName", "Reporting__Mailbox__Imap__Password", "Reporting__Mailbox__AuthServId",
+        })
         {
             Assert.True(values.TryGetProperty(setting, out _), setting);
         }

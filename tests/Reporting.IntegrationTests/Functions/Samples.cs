@@ -20,13 +20,16 @@ internal static class Samples
         return files;
     }
 
-    /// <summary>安源区's projects: two rows, every required cell filled, nothing to warn about.</summary>
+    /// <summary>安源区's two projects, every required cell filled, nothing to warn about.</summary>
+    public static readonly IReadOnlyList<Dictionary<string, object>> ProjectRows =
+    [
+        new() { ["项目名称"] = "安源区智能制造产业园", ["县区"] = "安源区", ["所属领域"] = "工业", ["年度计划投资（万元）"] = 12000, ["累计完成投资（万元）"] = 13000, ["是否开工"] = "是" },
+        new() { ["项目名称"] = "安源区城市更新项目", ["县区"] = "安源区", ["所属领域"] = "重大基础设施", ["年度计划投资（万元）"] = 8000, ["累计完成投资（万元）"] = 7000, ["是否开工"] = "是" },
+    ];
+
+    /// <summary>安源区's projects for 2022-12: <see cref="ProjectRows"/> in the template.</summary>
     public static (string Name, byte[] Content) Projects(ReportingOptions options) =>
-        ("安源区2022年12月重大项目调度表.xlsx", Fill(options, DatasetKind.Projects,
-        [
-            new() { ["项目名称"] = "安源区智能制造产业园", ["县区"] = "安源区", ["所属领域"] = "工业", ["年度计划投资（万元）"] = 12000, ["累计完成投资（万元）"] = 13000, ["是否开工"] = "是" },
-            new() { ["项目名称"] = "安源区城市更新项目", ["县区"] = "安源区", ["所属领域"] = "重大基础设施", ["年度计划投资（万元）"] = 8000, ["累计完成投资（万元）"] = 7000, ["是否开工"] = "是" },
-        ]));
+        ("安源区2022年12月重大项目调度表.xlsx", Fill(options, DatasetKind.Projects, ProjectRows));
 
     /// <summary>市商务局's signings: one 亿元以上 project.</summary>
     public static (string Name, byte[] Content) Signings(ReportingOptions options) =>
@@ -41,10 +44,13 @@ internal static class Samples
         new() { ["项目名称"] = "安源区测试项目", ["县区"] = "安源区", ["所属领域"] = "工业", ["年度计划投资（万元）"] = 1000, ["累计完成投资（万元）"] = -5, ["是否开工"] = "是" },
     ]);
 
-    internal static byte[] Fill(ReportingOptions options, DatasetKind kind, IReadOnlyList<Dictionary<string, object>> rows)
+    internal static byte[] Fill(ReportingOptions options, DatasetKind kind, IReadOnlyList<Dictionary<string, object>> rows) => Fill(options, kind, rows, Period);
+
+    /// <param name="period">The period the template's period line states; null writes a template that states none.</param>
+    internal static byte[] Fill(ReportingOptions options, DatasetKind kind, IReadOnlyList<Dictionary<string, object>> rows, ReportingPeriod? period)
     {
         using var template = new MemoryStream();
-        TemplateWriter.Write(kind, options, template, Period);
+        TemplateWriter.Write(kind, options, template, period);
         template.Position = 0;
         using var workbook = new XLWorkbook(template);
         IXLWorksheet sheet = workbook.Worksheet(TemplateWriter.DataSheetName);

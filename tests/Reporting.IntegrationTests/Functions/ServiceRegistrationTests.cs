@@ -7,6 +7,7 @@ using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 using Reporting.Core.Indicators;
 using Reporting.Core.Ingestion.Submissions;
+using Reporting.Core.Mailbox;
 using Reporting.Core.Pipeline;
 using Reporting.Core.Storage;
 using Reporting.Functions;
@@ -29,6 +30,7 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite) : IDisposab
     [
         typeof(ReportingOptions), typeof(IReportStore), typeof(ILedgerStore), typeof(IMailSender), typeof(DeliveryService),
         typeof(UploadPipeline), typeof(BriefingPublisher), typeof(IndicatorService), typeof(SubmissionStatusService), typeof(ReminderService),
+        typeof(MailboxService), typeof(IReportingMailbox),
     ];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "reporting-root-" + Guid.NewGuid().ToString("N"));
@@ -66,8 +68,8 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite) : IDisposab
         Type[] functionClasses = [.. typeof(IngestUploadFunction).Assembly.GetTypes()
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null))];
 
-        // Six triggers and the portal's HTTP entrance (PortalFunction).
-        Assert.Equal(7, functionClasses.Length);
+        // Seven triggers and the portal's HTTP entrance (PortalFunction).
+        Assert.Equal(8, functionClasses.Length);
         Assert.Contains(typeof(PortalFunction), functionClasses);
         Assert.All(functionClasses, type => Assert.NotNull(ActivatorUtilities.CreateInstance(provider, type)));
     }
@@ -130,6 +132,28 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite) : IDisposab
         ReportingOptions options = withSmtp.GetRequiredService<ReportingOptions>();
         Assert.Equal("leader@pingxiang.example", options.Delivery.Recipients[0]);
         Assert.Equal(11, options.Departments.Count);
+    }
+
+    [Fact]
+    public void App_settings_turn_the_reporting_mailbox_on_and_it_refuses_to_run_without_the_receiving_servers_authserv_id()
+    {
+        Dictionary<string, string?> imap = new()
+        {
+            [ReportingStores.ConnectionName] = azurite.ConnectionString,
+            ["Reporting:Mailbox:Imap:Host"] = "imap.pingxiang.example",
+            ["Reporting:Mailbox:Imap:UserName"] = "baosong@pingxiang.example",
+            ["Reporting:Mailbox:Senders:anyuan"] = "clerk1@anyuan.example; clerk2@anyuan.example",
+        };
+        using ServiceProvider off = Build(new() { [ReportingStores.ConnectionName] = azurite.ConnectionString });
+        using ServiceProvider withoutAuthServId = Build(imap);
+        using ServiceProvider on = Build(new(imap) { ["Reporting:Mailbox:AuthServId"] = "mx.pingxiang.example" });
+
+        Assert.False(off.GetRequiredService<MailboxService>().IsConfigured);
+        InvalidOperationException failure = Assert.Throws<InvalidOperationException>(() => withoutAuthServId.GetRequiredService<MailboxService>());
+        Assert.Contains("Mailbox.AuthServId", failure.Message, StringComparison.Ordinal);
+        Assert.IsType<ImapReportingMailbox>(on.GetRequiredService<IReportingMailbox>());
+        Assert.True(on.GetRequiredService<MailboxService>().IsConfigured);
+        Assert.Equal(["clerk1@anyuan.example", "clerk2@anyuan.example"], on.GetRequiredService<ReportingOptions>().Mailbox.SendersOf("anyuan"));
     }
 
     [Fact]

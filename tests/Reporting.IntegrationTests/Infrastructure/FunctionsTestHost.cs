@@ -21,14 +21,21 @@ namespace Reporting.IntegrationTests.Infrastructure;
 public sealed class FunctionsTestHost : IDisposable
 {
     private readonly ServiceProvider _provider;
-    private readonly string _prefix = AzuriteFixture.UniquePrefix();
+    private readonly string _prefix;
     private readonly AzuriteFixture _azurite;
     private readonly TimeProvider _clock;
 
     /// <param name="overrides">Last say over the registrations (a fault-injecting store, a capturing logger).</param>
+    /// <param name="namePrefix">Share another host's containers and tables (a second instance of the same app); null: its own.</param>
     public FunctionsTestHost(
-        AzuriteFixture azurite, SmtpFixture smtp, TimeProvider clock, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? overrides = null)
+        AzuriteFixture azurite,
+        SmtpFixture smtp,
+        TimeProvider clock,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? overrides = null,
+        string? namePrefix = null)
     {
+        _prefix = namePrefix ?? AzuriteFixture.UniquePrefix();
         _azurite = azurite;
         _clock = clock;
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -37,6 +44,7 @@ public sealed class FunctionsTestHost : IDisposable
             [ReportingStores.NamePrefixKey] = _prefix,
             ["BriefingSchedule"] = "0 30 0 5 * *",
             ["ReminderSchedule"] = "0 0 1 * * *",
+            ["MailboxSchedule"] = "0 */5 * * * *",
             ["Reporting:Delivery:From"] = SmtpFixture.UserName,
             ["Reporting:Delivery:FromName"] = "萍乡市重大项目推进办公室",
         };
@@ -68,6 +76,9 @@ public sealed class FunctionsTestHost : IDisposable
         overrides?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
+
+    /// <summary>The prefix of this host's containers and tables, for a second host on the same data.</summary>
+    public string NamePrefix => _prefix;
 
     public ManualClock Clock => _clock as ManualClock ?? throw new InvalidOperationException("This host runs on another clock.");
 

@@ -10,3 +10,13 @@ public sealed class IntegrationFixtures : ICollectionFixture<AzuriteFixture>, IC
 {
     public const string Name = "Azurite and SMTP";
 }
+
+/// <summary>
+/// The mailbox's own collection: Azurite, the SMTP server for the replies and dovecot for the reporting mailbox. Separate
+/// from <see cref="IntegrationFixtures"/> so that a machine without dovecot fails the mailbox tests alone, with the reason.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class MailboxFixtures : ICollectionFixture<AzuriteFixture>, ICollectionFixture<SmtpFixture>, ICollectionFixture<ImapFixture>
+{
+    public const string Name = "Azurite, SMTP and IMAP";
+}

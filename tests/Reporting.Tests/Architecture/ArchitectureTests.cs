@@ -46,15 +46,55 @@ public sealed class ArchitectureTests
 
     /// <summary>Each stage may use the stages before it, never one after it: the flow reads front to back.</summary>
     [Theory]
-    [InlineData("Reporting.Core.Storage", new[] { "Reporting.Core.Ingestion", "Reporting.Core.Indicators", "Reporting.Core.Briefings", "Reporting.Core.Delivery", "Reporting.Core.Pipeline" })]
-    [InlineData("Reporting.Core.Indicators", new[] { "Reporting.Core.Briefings", "Reporting.Core.Delivery", "Reporting.Core.Pipeline" })]
-    [InlineData("Reporting.Core.Briefings", new[] { "Reporting.Core.Delivery", "Reporting.Core.Pipeline" })]
-    [InlineData("Reporting.Core.Delivery", new[] { "Reporting.Core.Indicators", "Reporting.Core.Briefings", "Reporting.Core.Pipeline" })]
+    [InlineData("Reporting.Core.Storage", new[] { "Reporting.Core.Ingestion", "Reporting.Core.Indicators", "Reporting.Core.Briefings", "Reporting.Core.Delivery", "Reporting.Core.Pipeline", "Reporting.Core.Mailbox" })]
+    [InlineData("Reporting.Core.Indicators", new[] { "Reporting.Core.Briefings", "Reporting.Core.Delivery", "Reporting.Core.Pipeline", "Reporting.Core.Mailbox" })]
+    [InlineData("Reporting.Core.Briefings", new[] { "Reporting.Core.Delivery", "Reporting.Core.Pipeline", "Reporting.Core.Mailbox" })]
+    [InlineData("Reporting.Core.Delivery", new[] { "Reporting.Core.Indicators", "Reporting.Core.Briefings", "Reporting.Core.Pipeline", "Reporting.Core.Mailbox" })]
     public void Stages_depend_only_on_earlier_stages(string stage, string[] later)
     {
         TestResult result = Types.InAssembly(s_core).That().ResideInNamespace(stage).ShouldNot().HaveDependencyOnAny(later).GetResult();
 
         Assert.True(result.IsSuccessful, $"{stage} types reaching forward into {string.Join(", ", later)}: {Names(result)}");
+    }
+
+    /// <summary>
+    /// The mailbox is an entrance inside Core: it feeds the pipeline as the blob trigger and the portal do, so nothing
+    /// before it (no stage, not the pipeline, not configuration or storage) may know it exists.
+    /// </summary>
+    [Theory]
+    [InlineData("Reporting.Core.Storage")]
+    [InlineData("Reporting.Core.Configuration")]
+    [InlineData("Reporting.Core.Numbers")]
+    [InlineData("Reporting.Core.Ingestion")]
+    [InlineData("Reporting.Core.Indicators")]
+    [InlineData("Reporting.Core.Briefings")]
+    [InlineData("Reporting.Core.Delivery")]
+    [InlineData("Reporting.Core.Pipeline")]
+    public void No_earlier_stage_depends_on_the_mailbox(string stage)
+    {
+        TestResult result = Types.InAssembly(s_core).That().ResideInNamespace(stage).ShouldNot().HaveDependencyOn("Reporting.Core.Mailbox").GetResult();
+
+        Assert.True(result.IsSuccessful, $"{stage} types depending on the mailbox: {Names(result)}");
+    }
+
+    /// <summary>The mailbox answers through the upload pipeline and the delivery ledger; it does not read workbooks or write datasets itself.</summary>
+    [Fact]
+    public void The_mailbox_ingests_only_through_the_upload_pipeline()
+    {
+        TestResult result = Types.InAssembly(s_core).That().ResideInNamespace("Reporting.Core.Mailbox")
+            .ShouldNot().HaveDependencyOnAny(
+                "Reporting.Core.Ingestion.Sheets",
+                "Reporting.Core.Ingestion.Headers",
+                "Reporting.Core.Ingestion.Reading",
+                "Reporting.Core.Ingestion.Output",
+                "Reporting.Core.Ingestion.WorkbookIngestor",
+                "Reporting.Core.Ingestion.DatasetRepository",
+                "Reporting.Core.Delivery.ReceiptService",
+                "Reporting.Core.Indicators",
+                "Reporting.Core.Briefings")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"Mailbox types re-implementing a step of the upload path: {Names(result)}");
     }
 
     /// <summary>

@@ -88,6 +88,17 @@ public sealed partial class CompiledTemplateTests(CompiledTemplateTests.MainTemp
     }
 
     [Fact]
+    public void Imap_password_reaches_the_app_only_as_a_Key_Vault_reference_and_the_mailbox_needs_the_authserv_id()
+    {
+        string imapSettings = (string)_template.Root["variables"]!["imapSettings"]!;
+
+        Assert.Contains("'Reporting__Mailbox__Imap__Password', format('@Microsoft.KeyVault(SecretUri=https://{0}{1}/secrets/{2})'", imapSettings);
+        Assert.Contains("variables('imapPasswordSecretName')", imapSettings);
+        Assert.Contains("fail('MAILBOX_AUTHSERV_ID is required when IMAP_HOST is set')", imapSettings);
+        Assert.DoesNotContain("parameters('imapPassword')", imapSettings);
+    }
+
+    [Fact]
     public void Every_department_group_assignment_carries_a_folder_condition()
     {
         List<(JsonObject Template, JsonObject Resource)> groupAssignments = _template

@@ -138,7 +138,7 @@ public sealed class DeploymentSnapshotTests
         Dictionary<string, string> settings = AppSettings(_full);
         JsonObject site = _full.Single("Microsoft.Web/sites");
         JsonObject vault = _full.Single("Microsoft.KeyVault/vaults");
-        JsonObject secret = _full.Single("Microsoft.KeyVault/vaults/secrets");
+        JsonObject secret = Secret(_full, "smtp-password");
         string secretId = (string)secret["id"]!;
 
         Assert.Equal(
@@ -149,12 +149,37 @@ public sealed class DeploymentSnapshotTests
         Assert.True((bool)vault["properties"]!["enableRbacAuthorization"]!);
         Assert.True((bool)vault["properties"]!["enableSoftDelete"]!);
         Assert.True((bool)vault["properties"]!["enablePurgeProtection"]!);
-        JsonObject secretsUser = Assert.Single(_full.OfType(RoleAssignment), a => RoleOf(a) == BuiltInRoles.KeyVaultSecretsUser);
+        JsonObject secretsUser = Assert.Single(_full.OfType(RoleAssignment), a => RoleOf(a) == BuiltInRoles.KeyVaultSecretsUser && ScopeOf(a) == secretId);
         Assert.Equal(secretId, ScopeOf(secretsUser));
+        Assert.Equal(
+            new[] { secretId, (string)Secret(_full, "imap-password")["id"]! }.Order(),
+            _full.OfType(RoleAssignment).Where(a => RoleOf(a) == BuiltInRoles.KeyVaultSecretsUser).Select(ScopeOf).Order());
         Assert.Equal("smtp.pingxiang.gov.cn", settings["Reporting__Delivery__Smtp__Host"]);
         Assert.Equal("465", settings["Reporting__Delivery__Smtp__Port"]);
         Assert.Equal("briefing", settings["Reporting__Delivery__Smtp__UserName"]);
         Assert.Equal("briefing@pingxiang.gov.cn", settings["Reporting__Delivery__From"]);
+    }
+
+    [Fact]
+    public void Imap_password_is_a_Key_Vault_reference_the_app_identity_may_read_and_the_mailbox_is_configured()
+    {
+        Dictionary<string, string> settings = AppSettings(_full);
+        JsonObject vault = _full.Single("Microsoft.KeyVault/vaults");
+        JsonObject secret = Secret(_full, "imap-password");
+
+        Assert.Equal(
+            $"[format('@Microsoft.KeyVault(SecretUri=https://{{0}}{{1}}/secrets/{{2}})', '{vault["name"]}', environment().suffixes.keyvaultDns, 'imap-password')]",
+            settings["Reporting__Mailbox__Imap__Password"]);
+        Assert.Equal("text/plain; IMAP password", (string)secret["properties"]!["contentType"]!);
+        JsonObject secretsUser = Assert.Single(_full.OfType(RoleAssignment), a => RoleOf(a) == BuiltInRoles.KeyVaultSecretsUser && ScopeOf(a) == (string)secret["id"]!);
+        Assert.Contains($"'{_full.Single("Microsoft.ManagedIdentity/userAssignedIdentities")["id"]}'", (string)secretsUser["properties"]!["principalId"]!, StringComparison.Ordinal);
+        Assert.Equal("imap.pingxiang.gov.cn", settings["Reporting__Mailbox__Imap__Host"]);
+        Assert.Equal("993", settings["Reporting__Mailbox__Imap__Port"]);
+        Assert.Equal("baosong@pingxiang.gov.cn", settings["Reporting__Mailbox__Imap__UserName"]);
+        Assert.Equal("mx.pingxiang.gov.cn", settings["Reporting__Mailbox__AuthServId"]);
+        Assert.Equal("liu@anyuan.pingxiang.gov.cn;chen@anyuan.pingxiang.gov.cn", settings["Reporting__Mailbox__Senders__anyuan"]);
+        Assert.Equal("wang@swj.pingxiang.gov.cn", settings["Reporting__Mailbox__Senders__swj"]);
+        Assert.DoesNotContain(settings.Values, v => v.Contains("test-only-imap-password", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -171,6 +196,7 @@ public sealed class DeploymentSnapshotTests
         Assert.Equal("zhaoshang@pingxiang.gov.cn", settings["Reporting__Contacts__swj"]);
         Assert.Equal("0 30 0 5 * *", settings["BriefingSchedule"]);
         Assert.Equal("0 0 1 * * *", settings["ReminderSchedule"]);
+        Assert.Equal("0 */5 * * * *", settings["MailboxSchedule"]);
     }
 
     [Fact]
@@ -178,7 +204,8 @@ public sealed class DeploymentSnapshotTests
     {
         string identityId = (string)_full.Single("Microsoft.ManagedIdentity/userAssignedIdentities")["id"]!;
         string storageId = (string)_full.Single("Microsoft.Storage/storageAccounts")["id"]!;
-        string secretId = (string)_full.Single("Microsoft.KeyVault/vaults/secrets")["id"]!;
+        string secretId = (string)Secret(_full, "smtp-password")["id"]!;
+        string imapSecretId = (string)Secret(_full, "imap-password")["id"]!;
         string applicationInsightsId = (string)_full.Single("Microsoft.Insights/components")["id"]!;
 
         IEnumerable<(string Role, string Scope)> roles = _full.OfType(RoleAssignment)
@@ -192,6 +219,7 @@ public sealed class DeploymentSnapshotTests
                 (BuiltInRoles.StorageQueueDataContributor, storageId),
                 (BuiltInRoles.StorageTableDataContributor, storageId),
                 (BuiltInRoles.KeyVaultSecretsUser, secretId),
+                (BuiltInRoles.KeyVaultSecretsUser, imapSecretId),
                 (BuiltInRoles.MonitoringMetricsPublisher, applicationInsightsId),
             }.Order(),
             roles.Order());
@@ -323,7 +351,7 @@ public sealed class DeploymentSnapshotTests
     }
 
     [Fact]
-    public void First_provision_has_no_subscription_no_smtp_and_no_department_access()
+    public void First_provision_has_no_subscription_no_smtp_no_mailbox_and_no_department_access()
     {
         DeploymentSnapshot minimal = Snapshots.Minimal;
         Dictionary<string, string> settings = AppSettings(minimal);
@@ -332,6 +360,8 @@ public sealed class DeploymentSnapshotTests
         Assert.Empty(minimal.OfType("Microsoft.EventGrid/systemTopics/eventSubscriptions"));
         Assert.Single(minimal.OfType("Microsoft.EventGrid/systemTopics"));
         Assert.DoesNotContain(settings.Keys, k => k.StartsWith("Reporting__Delivery__", StringComparison.Ordinal));
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("Reporting__Mailbox__", StringComparison.Ordinal));
+        Assert.Equal("0 */5 * * * *", settings["MailboxSchedule"]); // the timer's binding needs its setting even with no mailbox
         Assert.DoesNotContain(minimal.OfType(RoleAssignment), a => RoleOf(a) == BuiltInRoles.KeyVaultSecretsUser);
         Assert.DoesNotContain(minimal.OfType(RoleAssignment), a => (string?)a["properties"]!["principalType"] == "Group");
         Assert.Empty(minimal.OfType("Microsoft.Authorization/roleDefinitions"));
@@ -367,6 +397,9 @@ public sealed class DeploymentSnapshotTests
             Snapshots.Departments.Where(d => d.Id != department),
             other => Assert.DoesNotContain($"'{other.Id}/'", condition));
     }
+
+    private static JsonObject Secret(DeploymentSnapshot snapshot, string name) =>
+        Assert.Single(snapshot.OfType("Microsoft.KeyVault/vaults/secrets"), s => LastSegment(s["name"]) == name);
 
     private static Dictionary<string, string> AppSettings(DeploymentSnapshot snapshot) =>
         snapshot.Single("Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray()

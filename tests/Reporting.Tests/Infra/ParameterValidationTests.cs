@@ -54,4 +54,24 @@ public sealed class ParameterValidationTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("REPORTING_MAIL_FROM is required when SMTP_HOST is set", result.Output);
     }
+
+    [Fact]
+    public void Rejects_a_mailbox_without_the_receiving_servers_authserv_id()
+    {
+        ProcessResult result = DeploymentSnapshot.Fail(Snapshots.FullParameters.Without("mailboxAuthServId"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("MAILBOX_AUTHSERV_ID is required when IMAP_HOST is set", result.Output);
+    }
+
+    [Theory]
+    [InlineData("anyuan=刘文书", "REPORTING_MAILBOX_SENDERS: 'anyuan=刘文书' is not of the form department=address")]
+    [InlineData("Anyuan=liu@anyuan.example", "REPORTING_MAILBOX_SENDERS: department id 'Anyuan' must be 1-40 lower-case ASCII letters")]
+    public void Rejects_a_malformed_mailbox_sender_naming_the_entry(string senders, string message)
+    {
+        ProcessResult result = DeploymentSnapshot.Fail(Snapshots.MinimalParameters.With("mailboxSenders", senders));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Output);
+    }
 }

@@ -27,6 +27,11 @@ internal static class Snapshots
         ["smtpPassword"] = "test-only-password",
         ["departmentGroups"] = string.Join(",", Departments.Select(d => $"{d.Id}={d.GroupObjectId}")),
         ["departmentContacts"] = "anyuan=anyuan@pingxiang.gov.cn; swj=zhaoshang@pingxiang.gov.cn",
+        ["imapHost"] = "imap.pingxiang.gov.cn",
+        ["imapUserName"] = "baosong@pingxiang.gov.cn",
+        ["imapPassword"] = "test-only-imap-password",
+        ["mailboxAuthServId"] = "mx.pingxiang.gov.cn",
+        ["mailboxSenders"] = "anyuan=liu@anyuan.pingxiang.gov.cn, anyuan=chen@anyuan.pingxiang.gov.cn; swj=wang@swj.pingxiang.gov.cn",
         ["uploadsEventSubscription"] = "true",
     };
 

@@ -41,9 +41,17 @@ public sealed class IngestionService(IReportStore store, ILedgerStore ledger, Re
 
     /// <param name="uploadPath">Where the upload arrived (blob path, or a local path for the CLI); part of the idempotency key.</param>
     /// <param name="department">Department id; empty means "take it from the sheet's 填报单位".</param>
+    public Task<SubmissionReceipt> IngestAsync(
+        string uploadPath, string department, string fileName, Stream content, ReportingPeriod? periodOverride, CancellationToken ct) =>
+        IngestAsync(uploadPath, department, fileName, content, new PeriodHint(periodOverride), ct);
+
+    /// <param name="uploadPath">Where the upload arrived (blob path, mailbox path, or a local path for the CLI); part of the idempotency key.</param>
+    /// <param name="department">Department id; empty means "take it from the sheet's 填报单位".</param>
+    /// <param name="period">What the entrance knows of the period: stated (a conflict with the sheet is a finding), or only guessed.</param>
     public async Task<SubmissionReceipt> IngestAsync(
-        string uploadPath, string department, string fileName, Stream content, ReportingPeriod? periodOverride, CancellationToken ct)
+        string uploadPath, string department, string fileName, Stream content, PeriodHint period, CancellationToken ct)
     {
+        ReportingPeriod? periodOverride = period.Stated;
         ArgumentNullException.ThrowIfNull(content);
         uploadPath ??= string.Empty;
         string safeName = UploadNames.SanitizeFileName(fileName);
@@ -80,7 +88,7 @@ public sealed class IngestionService(IReportStore store, ILedgerStore ledger, Re
 
         try
         {
-            record = await ProcessAsync(record, segment, department, safeName, spool, periodOverride, ct).ConfigureAwait(false);
+            record = await ProcessAsync(record, segment, department, safeName, spool, period, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -104,12 +112,14 @@ public sealed class IngestionService(IReportStore store, ILedgerStore ledger, Re
     }
 
     private async Task<SubmissionRecord> ProcessAsync(
-        SubmissionRecord record, string segment, string department, string safeName, FileStream spool, ReportingPeriod? periodOverride, CancellationToken ct)
+        SubmissionRecord record, string segment, string department, string safeName, FileStream spool, PeriodHint hint, CancellationToken ct)
     {
         var context = new IngestionContext
         {
             Department = string.IsNullOrEmpty(department) ? null : department,
-            Period = periodOverride,
+            Period = hint.Stated,
+            PeriodSource = hint.Where,
+            FallbackPeriod = hint.Guess,
             Options = options,
         };
         spool.Position = 0;
