@@ -60,7 +60,7 @@ public sealed class WorkbookIngestor
                 byCode.TryAdd(previous.Code.Trim().ToUpperInvariant(), previous);
             }
 
-            byName.TryAdd(RowBuilder.IdentityName(previous.Name) + "|" + previous.County, previous);
+            byName.TryAdd(InFileDuplicates.IdentityName(previous.Name) + "|" + previous.County, previous);
         }
 
         int added = 0;
@@ -72,7 +72,7 @@ public sealed class WorkbookIngestor
                 byCode.TryGetValue(project.Code.Trim().ToUpperInvariant(), out previous);
             }
 
-            previous ??= byName.GetValueOrDefault(RowBuilder.IdentityName(project.Name) + "|" + project.County);
+            previous ??= byName.GetValueOrDefault(InFileDuplicates.IdentityName(project.Name) + "|" + project.County);
             if (previous is null || project.Completed >= previous.Completed
                 || !outcome.CompletedColumns.TryGetValue(project.Source.Sheet, out ColumnBinding? column))
             {

@@ -52,7 +52,7 @@ public sealed class TextParsingTests
     [InlineData("abc-123 锂电", "ABC123锂电")]
     [InlineData("Café 项目", "CAFÉ项目")]
     public void Identity_name_drops_marks_and_upper_cases_letters(string name, string expected) =>
-        Assert.Equal(expected, RowBuilder.IdentityName(name));
+        Assert.Equal(expected, InFileDuplicates.IdentityName(name));
 
     [Theory]
     [InlineData("安源区", "安源区")]

@@ -90,7 +90,7 @@ internal static class SheetScanner
             defaults = defaults with { County = county };
         }
 
-        // Without a field column the fields may come from "一、工业项目" rows; RowBuilder says so if they do not.
+        // Without a field column the fields may come from "一、工业项目" rows; SectionFields says so if they do not.
         bool fieldFromSections = match.Kind == DatasetKind.Projects && missingColumns.Count == 1 && missingColumns[0].Key == FieldCatalog.Field;
         if (missingColumns.Count > 0 && !fieldFromSections)
         {
@@ -104,16 +104,10 @@ internal static class SheetScanner
             return new SheetResult(sheet, SheetStatus.Read, layout);
         }
 
-        var rows = new RowBuilder(run, sheet, match, sheetScale, defaults, merges, layout.LastRow);
+        var rows = new SheetRows(new SheetContext(run, sheet, match, defaults, new ColumnUnits(sheetScale)), merges, layout.LastRow);
         var view = new RowView();
         var hidden = new List<int>();
-        int start = layout.LastRow + 1;
-        if (start < buffer.Count && HeaderDetector.IsColumnNumberRow(buffer[start]))
-        {
-            start++;
-        }
-
-        for (int r = start; r < buffer.Count; r++)
+        for (int r = layout.LastRow + 1; r < buffer.Count; r++)
         {
             if (hiddenInBuffer.Contains(r))
             {
@@ -124,7 +118,6 @@ internal static class SheetScanner
             rows.Process(view.Buffered(r, buffer[r]));
         }
 
-        bool skipFirstLive = start >= buffer.Count;
         while (reader.ReadRow())
         {
             if (reader.IsRowEmpty())
@@ -137,15 +130,6 @@ internal static class SheetScanner
             {
                 hidden.Add(reader.RowIndex);
                 continue;
-            }
-
-            if (skipFirstLive)
-            {
-                skipFirstLive = false;
-                if (HeaderDetector.IsColumnNumberRow(RowView.Capture(reader, MaxColumns)))
-                {
-                    continue;
-                }
             }
 
             rows.Process(view.Live(reader));

@@ -1,0 +1,198 @@
+using Reporting.Core.Ingestion.Headers;
+using Reporting.Core.Ingestion.Parsing;
+using Reporting.Core.Ingestion.Reading;
+
+namespace Reporting.Core.Ingestion.Sheets;
+
+/// <summary>One row of a 重大项目调度表 into a <see cref="ProjectRecord"/>.</summary>
+internal sealed class ProjectRows : IRecordBuilder
+{
+    private readonly SheetContext _sheet;
+    private readonly CellReader _cells;
+    private readonly SectionFields _sections;
+    private readonly TotalsTracker? _totals;
+    private readonly InFileDuplicates _duplicates;
+    private readonly ColumnBinding? _name;
+
+    // Per sheet rather than per row: rows are many, and these do not change within a sheet.
+    private readonly ColumnBinding[] _levelFlags;
+    private readonly HashSet<string> _levels = new(StringComparer.Ordinal);
+
+    public ProjectRows(SheetContext sheet, CellReader cells, SectionFields sections, TotalsTracker? totals, InFileDuplicates duplicates)
+    {
+        _sheet = sheet;
+        _cells = cells;
+        _sections = sections;
+        _totals = totals;
+        _duplicates = duplicates;
+        _name = sheet[FieldCatalog.Name];
+        _levelFlags = [.. sheet.Match.Columns.Values.Where(b => b.Spec.Kind == ValueKind.LevelFlag)];
+    }
+
+    public int Records { get; private set; }
+
+    public bool Build(RowView row, string nameText)
+    {
+        bool ok = true;
+        HashSet<string> levels = _levels;
+        levels.Clear();
+        string name = LevelParser.StripStar(nameText, out bool starred);
+        if (starred)
+        {
+            levels.Add(ProjectLevels.Provincial);
+        }
+
+        if (name.Length == 0)
+        {
+            _cells.NameMissing(row, _name!);
+            ok = false;
+        }
+
+        string? county = _cells.County(row, ref ok);
+        string? field;
+        if (_sheet[FieldCatalog.Field] is not null)
+        {
+            field = _cells.RequiredVocabulary(row, FieldCatalog.Field, _sheet.Run.Fields, RuleIds.FieldUnknown, "领域", ref ok);
+        }
+        else if ((field = _sections.Field) is null)
+        {
+            _sections.ReportMissing(row.Index);
+            return false;
+        }
+
+        decimal annualPlan = _cells.RequiredAmount(row, FieldCatalog.AnnualPlan, ref ok);
+        decimal completed = _cells.RequiredAmount(row, FieldCatalog.Completed, ref ok);
+        decimal? totalInvestment = _cells.OptionalAmount(row, FieldCatalog.TotalInvestment, ref ok);
+
+        foreach (string key in (ReadOnlySpan<string>)[FieldCatalog.Levels, FieldCatalog.MoreLevels])
+        {
+            if (_cells.OptionalText(row, key) is string levelList)
+            {
+                LevelParser.AddFromList(levelList, levels);
+            }
+        }
+
+        foreach (ColumnBinding flag in _levelFlags)
+        {
+            LevelFlag(row, flag, levels);
+        }
+
+        DateOnly? actualStart = _cells.OptionalDate(row, FieldCatalog.ActualStart);
+        bool? started = _cells.OptionalBool(row, FieldCatalog.Started);
+
+        // Without a 是否开工 column an actual start date is the answer.
+        started ??= _sheet[FieldCatalog.Started] is null && actualStart is not null ? true : null;
+
+        if (_name is not null && name.Length > 0)
+        {
+            _cells.WarnIfUnprintable(row.Index, _name, name);
+        }
+
+        var record = new ProjectRecord
+        {
+            Name = name,
+            County = county ?? string.Empty,
+            Field = field ?? string.Empty,
+            AnnualPlan = annualPlan,
+            Completed = completed,
+            Code = _cells.OptionalText(row, FieldCatalog.Code),
+            TotalInvestment = totalInvestment,
+            Owner = _cells.PrintedText(row, FieldCatalog.Owner),
+            ResponsibleUnit = _cells.PrintedText(row, FieldCatalog.ResponsibleUnit),
+            Levels = LevelParser.Ordered(levels),
+            Nature = Nature(_cells.OptionalText(row, FieldCatalog.Nature)),
+            PlannedStart = _cells.OptionalDate(row, FieldCatalog.PlannedStart),
+            ActualStart = actualStart,
+            Started = started,
+            PlannedCompletion = _cells.OptionalDate(row, FieldCatalog.PlannedCompletion),
+            CompletedFlag = _cells.OptionalBool(row, FieldCatalog.CompletedFlag),
+            ProgressNote = _cells.OptionalText(row, FieldCatalog.ProgressNote),
+            Issues = _cells.PrintedText(row, FieldCatalog.Issues),
+            Leader = _cells.OptionalText(row, FieldCatalog.Leader),
+            Source = new SourceRef(_sheet.Sheet, row.Index + 1),
+        };
+
+        if (!ok)
+        {
+            // Its figures are not known, so no 合计 covering it can be checked until the errors are fixed.
+            _totals?.AddRowInError(row.Index);
+            return true;
+        }
+
+        CheckFigures(row, record);
+        _duplicates.Check(_sheet, row.Index, record.Source, record.Name, record.County, record.Code);
+        _totals?.AddRecord(row.Index, annualPlan, completed, totalInvestment);
+        _sheet.Run.Projects.Add(record);
+        Records++;
+        return true;
+    }
+
+    // The warnings of domain.md: completed far above the plan, or money spent on a project said not to have started.
+    private void CheckFigures(RowView row, ProjectRecord record)
+    {
+        ColumnBinding completedColumn = _sheet[FieldCatalog.Completed]!;
+        decimal limitPct = _sheet.Run.Options.Ingestion.CompletedOverPlanWarnPct;
+        if (record.AnnualPlan > 0m && record.Completed * 100m > record.AnnualPlan * limitPct)
+        {
+            string pct = Indicators.Percentages.Of(record.Completed, record.AnnualPlan) is decimal ratio
+                ? FindingSink.Format(Math.Round(ratio, 1, MidpointRounding.AwayFromZero)) + "%"
+                : "—";
+            _sheet.Warn(RuleIds.CompletedOver200Pct, row.Index, completedColumn, FindingSink.Format(record.Completed),
+                $"（万元）超过年度计划投资{FindingSink.Format(record.AnnualPlan)}万元的{FindingSink.Format(limitPct)}%（为{pct}），请核实。");
+        }
+
+        if (record.Started == false && record.Completed > 0m && _sheet[FieldCatalog.Started] is ColumnBinding startedColumn)
+        {
+            _sheet.Warn(RuleIds.NotStartedButCompleted, row.Index, startedColumn, CellReader.TextOf(row[startedColumn.Column]),
+                $"表示未开工，但累计完成投资为{FindingSink.Format(record.Completed)}万元，请核实是否已开工。");
+        }
+    }
+
+    // 是/√ marks the column's level; a level written out ("省重点" under 是否省重点) counts as itself.
+    private void LevelFlag(RowView row, ColumnBinding flag, HashSet<string> levels)
+    {
+        CellValue cell = row[flag.Column];
+        ParsedBool parsed = ValueParser.Boolean(cell);
+        if (parsed.Status == ParseStatus.Ok)
+        {
+            if (parsed.Value)
+            {
+                levels.Add(flag.Spec.Level!);
+            }
+
+            return;
+        }
+
+        if (parsed.Status != ParseStatus.Invalid)
+        {
+            return;
+        }
+
+        if (LevelParser.NamesAny(cell.Display))
+        {
+            LevelParser.AddFromList(cell.Display, levels);
+        }
+        else
+        {
+            _sheet.Warn(RuleIds.CellNotBoolean, row.Index, flag, cell.Display, "应填写“是”或“否”，已忽略。");
+        }
+    }
+
+    private static string? Nature(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        string compact = ChineseText.Compact(text);
+        return compact switch
+        {
+            "新开工" or "新建项目" or "新开工项目" => "新建",
+            "续建项目" => "续建",
+            "竣工" or "投产" or "竣工项目" or "已竣工" or "竣工投产项目" => "竣工投产",
+            "预备" or "预备项目" or "前期项目" or "谋划" => "前期",
+            _ => text,
+        };
+    }
+}
