@@ -30,6 +30,9 @@ public static class RuleIds
     public const string CountyUnknown = "county.unknown";
     public const string FieldUnknown = "field.unknown";
 
+    /// <summary>The same project twice in one file with different figures: which copy is right cannot be told.</summary>
+    public const string ProjectDuplicateConflict = "project.duplicate-conflict";
+
     // Warnings.
     public const string CompletedOver200Pct = "completed.over-200pct";
     public const string NotStartedButCompleted = "started.no-but-completed";

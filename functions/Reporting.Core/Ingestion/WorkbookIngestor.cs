@@ -51,29 +51,22 @@ public sealed class WorkbookIngestor
             sink.Add(finding);
         }
 
-        var byCode = new Dictionary<string, ProjectRecord>(StringComparer.Ordinal);
-        var byName = new Dictionary<string, ProjectRecord>(StringComparer.Ordinal);
+        var lastMonth = new ProjectIndex<ProjectRecord>(previousMonth.Count);
         foreach (ProjectRecord previous in previousMonth)
         {
-            if (!string.IsNullOrWhiteSpace(previous.Code))
-            {
-                byCode.TryAdd(previous.Code.Trim().ToUpperInvariant(), previous);
-            }
-
-            byName.TryAdd(InFileDuplicates.IdentityName(previous.Name) + "|" + previous.County, previous);
+            lastMonth.Add(ProjectIdentity.KeyOf(previous.Code, previous.Name, previous.County), previous);
         }
 
         int added = 0;
         foreach (ProjectRecord project in outcome.Projects)
         {
-            ProjectRecord? previous = null;
-            if (!string.IsNullOrWhiteSpace(project.Code))
+            IdentityMatch match = lastMonth.Find(ProjectIdentity.KeyOf(project.Code, project.Name, project.County), out ProjectRecord? previous);
+            if (match is not (IdentityMatch.SameCode or IdentityMatch.SameNameAndCounty))
             {
-                byCode.TryGetValue(project.Code.Trim().ToUpperInvariant(), out previous);
+                continue;
             }
 
-            previous ??= byName.GetValueOrDefault(InFileDuplicates.IdentityName(project.Name) + "|" + project.County);
-            if (previous is null || project.Completed >= previous.Completed
+            if (project.Completed >= previous!.Completed
                 || !outcome.CompletedColumns.TryGetValue(project.Source.Sheet, out ColumnBinding? column))
             {
                 continue;

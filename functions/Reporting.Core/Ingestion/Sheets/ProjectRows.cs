@@ -120,10 +120,15 @@ internal sealed class ProjectRows : IRecordBuilder
         }
 
         CheckFigures(row, record);
-        _duplicates.Check(_sheet, row.Index, record.Source, record.Name, record.County, record.Code);
+
+        // A copy of a project already read is on the sheet (its 合计 includes it) but counted once.
         _totals?.AddRecord(row.Index, annualPlan, completed, totalInvestment);
-        _sheet.Run.Projects.Add(record);
-        Records++;
+        if (_duplicates.IsFirstCopy(_sheet, row.Index, record))
+        {
+            _sheet.Run.Projects.Add(record);
+            Records++;
+        }
+
         return true;
     }
 

@@ -47,10 +47,13 @@ internal sealed class SigningRows(SheetContext sheet, CellReader cells, TotalsTr
             return true;
         }
 
-        duplicates.Check(sheet, row.Index, record.Source, record.Name, record.County, code: null);
         totals?.AddRecord(row.Index, amount);
-        sheet.Run.Signings.Add(record);
-        Records++;
+        if (duplicates.IsFirstCopy(sheet, row.Index, record))
+        {
+            sheet.Run.Signings.Add(record);
+            Records++;
+        }
+
         return true;
     }
 }
