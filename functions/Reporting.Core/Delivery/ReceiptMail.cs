@@ -34,6 +34,9 @@ public sealed record ReceiptMailContent
 
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
+    /// <summary>Columns read in a unit other than their sheet's, one sentence each.</summary>
+    public IReadOnlyList<string> UnitNotes { get; init; } = [];
+
     /// <summary>The workbook with the offending cells marked, attached to a rejection.</summary>
     public ReadOnlyMemory<byte>? AnnotatedWorkbook { get; init; }
 }
@@ -88,6 +91,15 @@ public static class ReceiptMail
                 }
 
                 break;
+        }
+
+        if (content.UnitNotes.Count > 0)
+        {
+            body.Append("\n读数单位：\n");
+            foreach (string note in content.UnitNotes)
+            {
+                body.Append("· ").Append(note).Append('\n');
+            }
         }
 
         body.Append("\n本邮件由系统自动发送，请勿直接回复。\n");

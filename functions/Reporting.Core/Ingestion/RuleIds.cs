@@ -30,6 +30,15 @@ public static class RuleIds
     public const string CountyUnknown = "county.unknown";
     public const string FieldUnknown = "field.unknown";
 
+    /// <summary>Two units for one money column (the header and the units row disagree, or the header names two): 单位无法确定.</summary>
+    public const string UnitAmbiguous = "unit.ambiguous";
+
+    /// <summary>
+    /// A money column in a foreign currency (亿美元 under 签约金额): no exact conversion to 万元, so a required column is
+    /// refused and an optional one left out with a warning (外币无法折算).
+    /// </summary>
+    public const string UnitForeignCurrency = "unit.foreign-currency";
+
     /// <summary>The same project twice in one file with different figures: which copy is right cannot be told.</summary>
     public const string ProjectDuplicateConflict = "project.duplicate-conflict";
 

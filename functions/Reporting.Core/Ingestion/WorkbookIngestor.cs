@@ -181,6 +181,7 @@ public sealed class WorkbookIngestor
             Signings = run.Signings,
             Metrics = run.Metrics,
             Sheets = run.Sheets,
+            Units = run.Units,
             CompletedColumns = run.CompletedColumns,
         };
 

@@ -12,6 +12,8 @@ internal static class SheetNotes
     [
         "填报日期", "填表日期", "报送日期", "制表日期", "打印日期", "填报时间", "填表时间", "报送时间", "制表时间", "打印时间",
     ];
+    private static readonly System.Buffers.SearchValues<char> s_unitNoteEnds = System.Buffers.SearchValues.Create(" \t\u3000、,;，；)】");
+
     private static readonly string[] s_departmentLabels = ["填报单位", "报送单位", "填报部门", "报送部门", "填表单位"];
 
     private static readonly string[] s_footers =
@@ -170,29 +172,20 @@ internal static class SheetNotes
         return false;
     }
 
-    /// <summary>"单位：亿元" and friends; null when the text names no amount unit.</summary>
-    public static decimal? FindUnitNote(string text)
+    /// <summary>"单位：亿元", "金额单位：千元", "（单位：亿美元）": the unit of money right after the label; null when there is none.</summary>
+    public static MoneyUnit? FindUnitNote(string text)
     {
-        string compact = ChineseText.Compact(text);
-        int label = compact.IndexOf("单位", StringComparison.Ordinal);
+        string half = ChineseText.ToHalfWidthKeepSpaces(text);
+        int label = half.IndexOf("单位", StringComparison.Ordinal);
         if (label < 0)
         {
             return null;
         }
 
         // "填报单位：…" names a department, not a unit; a unit note has the unit right after the label.
-        string after = compact[(label + 2)..].TrimStart(':', '：');
-        if (after.StartsWith("亿元", StringComparison.Ordinal))
-        {
-            return 10_000m;
-        }
-
-        if (after.StartsWith("万元", StringComparison.Ordinal))
-        {
-            return 1m;
-        }
-
-        return after.StartsWith('元') ? 0.0001m : null;
+        ReadOnlySpan<char> after = half.AsSpan(label + 2).TrimStart(": \t\u3000");
+        int stop = after.IndexOfAny(s_unitNoteEnds);
+        return MoneyUnit.Exactly(ChineseText.Compact((stop < 0 ? after : after[..stop]).ToString()));
     }
 
     /// <summary>The department named after 填报单位, up to the next label or a wide gap.</summary>

@@ -87,8 +87,14 @@ internal sealed class CellReader(SheetContext sheet)
             return 0m;
         }
 
+        // A column whose unit cannot be read in (a foreign currency) was refused once, at its header.
+        if (sheet.Units.PerWan(column) is not decimal perWan)
+        {
+            return 0m;
+        }
+
         CellValue cell = row[column.Column];
-        ParsedNumber parsed = ValueParser.Amount(cell, sheet.Units.ScaleOf(column));
+        ParsedNumber parsed = ValueParser.Amount(cell, perWan);
         if (parsed.Status == ParseStatus.Empty)
         {
             sheet.Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, EmptyAmountHint);
@@ -107,14 +113,24 @@ internal sealed class CellReader(SheetContext sheet)
             return null;
         }
 
+        if (sheet.Units.PerWan(column) is not decimal perWan)
+        {
+            return null;
+        }
+
         CellValue cell = row[column.Column];
-        return UsableAmount(ValueParser.Amount(cell, sheet.Units.ScaleOf(column)), row, column, cell, nonNegative, ref ok);
+        return UsableAmount(ValueParser.Amount(cell, perWan), row, column, cell, nonNegative, ref ok);
     }
 
     /// <summary>An amount of a 合计 row for the cross-check: null unless it reads as a number.</summary>
     public decimal? TotalAmount(RowView row, ColumnBinding column)
     {
-        ParsedNumber parsed = ValueParser.Amount(row[column.Column], sheet.Units.ScaleOf(column));
+        if (sheet.Units.PerWan(column) is not decimal perWan)
+        {
+            return null;
+        }
+
+        ParsedNumber parsed = ValueParser.Amount(row[column.Column], perWan);
         return parsed.Status == ParseStatus.Ok ? parsed.Value : null;
     }
 

@@ -74,6 +74,9 @@ internal sealed class IngestionRun
 
     public List<SheetSummary> Sheets { get; } = [];
 
+    /// <summary>The unit each money column of each sheet was read in.</summary>
+    public List<ColumnUnit> Units { get; } = [];
+
     /// <summary>Counts a non-empty row; blank formatted rows cost nothing and are not counted.</summary>
     public void CountRow()
     {

@@ -20,27 +20,23 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
             ok = false;
         }
 
-        // Amount units convert to 万元; other units (个, 户, %) are kept as written.
+        // The unit column (per row) wins over the unit the header, a units row or the note states for the column.
+        // Yuan amounts convert to 万元; anything else (个, 户, %, 亿美元) is kept as written, and so is a unit
+        // column's "元" (a per-capita figure, not an amount to add up).
         string? unitText = cells.OptionalText(row, FieldCatalog.Unit);
         ColumnBinding valueColumn = sheet[FieldCatalog.Value]!;
-        decimal? scale = null;
-        string? unit = unitText;
-        if (unitText is not null)
+        MoneyUnit? money = unitText is null ? sheet.Units.Stated(valueColumn)
+            : ChineseText.Compact(unitText) is "元" ? null
+            : MoneyUnit.Exactly(ChineseText.Compact(unitText));
+        string? unit = money is MoneyUnit named ? (named.IsYuan ? MoneyUnit.Wan.Name : unitText ?? named.Name) : unitText;
+        decimal? value = cells.MetricNumber(row, valueColumn, Factor(money), required: true, ref ok);
+        decimal? prior = null;
+        if (sheet[FieldCatalog.Prior] is ColumnBinding priorColumn)
         {
-            scale = HeaderText.UnitScale(ChineseText.Compact(unitText));
-        }
-        else if (sheet.Units.StatedScale(valueColumn) is decimal stated)
-        {
-            scale = stated;
-        }
-
-        if (scale is not null)
-        {
-            unit = "万元";
+            MoneyUnit? priorMoney = unitText is null ? sheet.Units.Stated(priorColumn) ?? money : money;
+            prior = cells.MetricNumber(row, priorColumn, Factor(priorMoney), required: false, ref ok);
         }
 
-        decimal? value = cells.MetricNumber(row, valueColumn, scale ?? 1m, required: true, ref ok);
-        decimal? prior = sheet[FieldCatalog.Prior] is ColumnBinding priorColumn ? cells.MetricNumber(row, priorColumn, scale ?? 1m, required: false, ref ok) : null;
         if (_name is not null && name.Length > 0)
         {
             cells.WarnIfUnprintable(row.Index, _name, name);
@@ -67,6 +63,8 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
 
         return true;
     }
+
+    private static decimal Factor(MoneyUnit? unit) => unit is MoneyUnit { IsYuan: true } yuan ? yuan.PerWan : 1m;
 
     // "其中：锂电产业" is an indicator of its own; "一、地区生产总值" and "（二）制造业贷款" are numbered in the list, not named so.
     private static string MetricName(string nameText)

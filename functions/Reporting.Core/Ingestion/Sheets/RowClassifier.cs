@@ -20,8 +20,8 @@ internal sealed class RowClassifier
     private readonly ColumnBinding? _name;
     private readonly ColumnBinding? _county;
 
-    // The 栏次 row sits right under the header; only the first row is looked at for it.
-    private bool _first = true;
+    // The 栏次 row and a units row sit right under the header, in either order: only rows before anything else are looked at for them.
+    private bool _leading = true;
 
     public RowClassifier(KindMatch match)
     {
@@ -32,19 +32,18 @@ internal sealed class RowClassifier
 
     public RowClass Classify(RowView row)
     {
-        bool first = _first;
-        _first = false;
+        if (_leading && LeadingRow(row) is RowClass leading)
+        {
+            return leading;
+        }
+
+        _leading = false;
         (int filled, int firstColumn) = row.Census(SheetScanner.MaxColumns);
         CellValue firstCell = row[firstColumn];
         string firstText = firstCell.Type == CellType.Text ? ChineseText.Compact(firstCell.Text) : string.Empty;
         if (firstText.Length > 0 && SheetNotes.IsFooter(firstText))
         {
             return new RowClass(RowKind.Footer);
-        }
-
-        if (first && HeaderDetector.IsColumnNumberRow(RowView.Cells(row)))
-        {
-            return new RowClass(RowKind.ColumnNumbers);
         }
 
         string nameText = _name is null ? string.Empty : CellReader.TextOf(row[_name.Column]);
@@ -80,6 +79,16 @@ internal sealed class RowClassifier
         }
 
         return new RowClass(RowKind.Record, nameText);
+    }
+
+    private static RowClass? LeadingRow(RowView row)
+    {
+        if (HeaderDetector.IsColumnNumberRow(RowView.Cells(row)))
+        {
+            return new RowClass(RowKind.ColumnNumbers);
+        }
+
+        return UnitsRow.TryRead(row, out Dictionary<int, string> units) ? new RowClass(RowKind.Units, Units: units) : null;
     }
 
     /// <summary>Length of a leading "一、", "十二.", "(一)" (or the whole text when it is only "一"); null when there is none.</summary>

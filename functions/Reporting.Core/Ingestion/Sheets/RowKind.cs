@@ -21,12 +21,15 @@ internal enum RowKind
     /// <summary>The 栏次 row under the header: 1, 2, 3… or 甲, 乙, 丙….</summary>
     ColumnNumbers,
 
+    /// <summary>A units row under the header: "万元 | 亿元 | % | 个".</summary>
+    Units,
+
     /// <summary>A record of the sheet's kind (perhaps with errors).</summary>
     Record,
 }
 
-/// <summary>A row's kind with what the classifier already read: the name text and, for a section, its label.</summary>
-internal readonly record struct RowClass(RowKind Kind, string NameText = "", string? SectionLabel = null, bool TopLevel = false)
+/// <summary>A row's kind with what the classifier already read: the name text, a section's label, a units row's units by column.</summary>
+internal readonly record struct RowClass(RowKind Kind, string NameText = "", string? SectionLabel = null, bool TopLevel = false, IReadOnlyDictionary<int, string>? Units = null)
 {
     public static RowClass Skip => new(RowKind.Skip);
 }

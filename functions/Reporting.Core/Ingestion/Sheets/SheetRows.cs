@@ -19,6 +19,7 @@ internal sealed class SheetRows
     private readonly TotalsTracker? _totals;
     private readonly IRecordBuilder _records;
     private bool _abandoned;
+    private bool _unitsChecked;
 
     public SheetRows(SheetContext sheet, IReadOnlyList<CellRange> merges, int headerLastRow)
     {
@@ -54,6 +55,17 @@ internal sealed class SheetRows
         }
 
         RowClass what = _classifier.Classify(row);
+        if (what.Kind == RowKind.Units)
+        {
+            _sheet.Units.ApplyUnitsRow(row.Index, what.Units!);
+            return;
+        }
+
+        if (!_unitsChecked && what.Kind != RowKind.ColumnNumbers)
+        {
+            CheckUnits();
+        }
+
         switch (what.Kind)
         {
             case RowKind.Footer:
@@ -80,8 +92,21 @@ internal sealed class SheetRows
     /// <summary>Ends the sheet: totals are checked once every row is known. Returns the records accepted from it.</summary>
     public int Finish()
     {
+        if (!_unitsChecked)
+        {
+            CheckUnits();
+        }
+
         _totals?.Check(_sheet.Run.Findings, _sheet.Sheet, _sheet.Run.Options.Ingestion.TotalTolerancePct);
         return _records.Records;
+    }
+
+    // Once the rows under the header that may state units are behind: every row after is read in the units known now.
+    private void CheckUnits()
+    {
+        _unitsChecked = true;
+        _sheet.Units.Check(_sheet);
+        _sheet.Run.Units.AddRange(_sheet.Units.Describe(_sheet.Sheet));
     }
 
     // "填报单位：…" in a footer names the department when nothing above the header did.

@@ -78,7 +78,7 @@ internal static class SheetScanner
             return new SheetResult(sheet, SheetStatus.Summary, layout);
         }
 
-        (decimal? sheetScale, string? notedCounty) = ReadNotes(buffer, layout, sheet, run);
+        (MoneyUnit? noteUnit, string? notedCounty) = ReadNotes(buffer, layout, sheet, run);
         var defaults = new SheetDefaults(null, layout.FirstRow + 1);
         List<FieldSpec> missingColumns = [.. match.MissingRequired];
 
@@ -104,7 +104,7 @@ internal static class SheetScanner
             return new SheetResult(sheet, SheetStatus.Read, layout);
         }
 
-        var rows = new SheetRows(new SheetContext(run, sheet, match, defaults, new ColumnUnits(sheetScale)), merges, layout.LastRow);
+        var rows = new SheetRows(new SheetContext(run, sheet, match, defaults, new ColumnUnits(match, noteUnit)), merges, layout.LastRow);
         var view = new RowView();
         var hidden = new List<int>();
         for (int r = layout.LastRow + 1; r < buffer.Count; r++)
@@ -187,9 +187,9 @@ internal static class SheetScanner
 
     // Above the header: the period line, the unit note, 填报单位 and a county named in the title; in the
     // header: periods embedded in column names; in the sheet name: a month ("12月").
-    private static (decimal? Scale, string? County) ReadNotes(List<CellValue[]> buffer, HeaderLayout layout, string sheet, IngestionRun run)
+    private static (MoneyUnit? Unit, string? County) ReadNotes(List<CellValue[]> buffer, HeaderLayout layout, string sheet, IngestionRun run)
     {
-        decimal? scale = null;
+        MoneyUnit? unit = null;
         string? county = null;
         if (SheetNotes.TryFindPeriodInName(sheet, out ReportingPeriod? named, out int? namedMonth))
         {
@@ -216,7 +216,7 @@ internal static class SheetScanner
                     run.PeriodHints.Add(new PeriodClue(null, null, $"工作表“{sheet}”{CellRef.ToA1(r, c)}单元格") { YearOnly = year });
                 }
 
-                scale ??= SheetNotes.FindUnitNote(text);
+                unit ??= SheetNotes.FindUnitNote(text);
                 string? department = SheetNotes.FindDepartment(text, c + 1 < row.Length && row[c + 1].Type == CellType.Text ? row[c + 1].Text : null);
                 run.DepartmentName ??= department;
                 county ??= run.Counties.Match(text);
@@ -246,6 +246,6 @@ internal static class SheetScanner
             }
         }
 
-        return (scale, county);
+        return (unit, county);
     }
 }
