@@ -39,6 +39,9 @@ public static class RuleIds
     /// </summary>
     public const string UnitForeignCurrency = "unit.foreign-currency";
 
+    /// <summary>A required figure written as a placeholder that cannot be counted (待定; a plan of "—" beside money spent): 占位符不能计入.</summary>
+    public const string CellPlaceholder = "cell.placeholder";
+
     /// <summary>The same project twice in one file with different figures: which copy is right cannot be told.</summary>
     public const string ProjectDuplicateConflict = "project.duplicate-conflict";
 

@@ -404,6 +404,12 @@ internal static class ValueParser
         return s_booleans.TryGetValue(compact, out ParsedBool parsed) ? parsed : new(ParseStatus.Invalid, false);
     }
 
+    /// <summary>
+    /// A placeholder that says the figure is not known yet (待定), as against one that says there is none (—, 无, 未开工):
+    /// a required figure cannot be "to be decided".
+    /// </summary>
+    public static bool IsUndecided(string compact) => compact == "待定";
+
     public static bool IsPlaceholder(string compact)
     {
         foreach (string placeholder in s_placeholders)

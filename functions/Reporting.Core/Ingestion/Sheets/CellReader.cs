@@ -79,9 +79,13 @@ internal sealed class CellReader(SheetContext sheet)
         return text.Length == 0 || ValueParser.IsPlaceholder(ChineseText.Compact(text)) ? null : text;
     }
 
-    /// <summary>A required amount in 万元: empty is an error, a placeholder (—, /, 未开工) is zero.</summary>
-    public decimal RequiredAmount(RowView row, string key, ref bool ok, bool nonNegative = true)
+    /// <summary>
+    /// A required amount in 万元: empty is an error, and so is 待定 (a figure not known cannot be counted); a
+    /// placeholder that says there is none (—, /, 无, 未开工) is zero, and <paramref name="placeholder"/> says what was written.
+    /// </summary>
+    public decimal RequiredAmount(RowView row, string key, ref bool ok, out string? placeholder)
     {
+        placeholder = null;
         if (sheet[key] is not ColumnBinding column)
         {
             return 0m;
@@ -102,11 +106,26 @@ internal sealed class CellReader(SheetContext sheet)
             return 0m;
         }
 
-        return UsableAmount(parsed, row, column, cell, nonNegative, ref ok) ?? 0m;
+        if (parsed.Status == ParseStatus.Placeholder)
+        {
+            placeholder = cell.Display.Trim();
+            if (ValueParser.IsUndecided(ChineseText.Compact(placeholder)))
+            {
+                sheet.Error(RuleIds.CellPlaceholder, row.Index, column, cell.Display,
+                    $"不是数字：{column.Spec.Label}待定的项目无法统计。请填写目前确定的数字（万元）；确实没有请填 0。");
+                ok = false;
+            }
+
+            return 0m;
+        }
+
+        return UsableAmount(parsed, row, column, cell, nonNegative: true, ref ok) ?? 0m;
     }
 
+    public decimal RequiredAmount(RowView row, string key, ref bool ok) => RequiredAmount(row, key, ref ok, out _);
+
     /// <summary>An optional amount: empty or placeholder is null; text that is not a number is an error all the same.</summary>
-    public decimal? OptionalAmount(RowView row, string key, ref bool ok, bool nonNegative = true)
+    public decimal? OptionalAmount(RowView row, string key, ref bool ok)
     {
         if (sheet[key] is not ColumnBinding column)
         {
@@ -119,7 +138,7 @@ internal sealed class CellReader(SheetContext sheet)
         }
 
         CellValue cell = row[column.Column];
-        return UsableAmount(ValueParser.Amount(cell, perWan), row, column, cell, nonNegative, ref ok);
+        return UsableAmount(ValueParser.Amount(cell, perWan), row, column, cell, nonNegative: true, ref ok);
     }
 
     /// <summary>An amount of a 合计 row for the cross-check: null unless it reads as a number.</summary>

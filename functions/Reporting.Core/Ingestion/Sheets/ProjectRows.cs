@@ -60,8 +60,16 @@ internal sealed class ProjectRows : IRecordBuilder
             return false;
         }
 
-        decimal annualPlan = _cells.RequiredAmount(row, FieldCatalog.AnnualPlan, ref ok);
+        decimal annualPlan = _cells.RequiredAmount(row, FieldCatalog.AnnualPlan, ref ok, out string? noPlan);
         decimal completed = _cells.RequiredAmount(row, FieldCatalog.Completed, ref ok);
+        if (ok && noPlan is not null && completed > 0m)
+        {
+            // Money spent against no plan would raise the completion rate of the county, the field and the city.
+            _sheet.Error(RuleIds.CellPlaceholder, row.Index, _sheet[FieldCatalog.AnnualPlan]!, noPlan,
+                $"表示没有年度计划投资，但累计完成投资为{FindingSink.Format(completed)}万元，无法计算完成率。请填写年度计划投资（万元）。");
+            ok = false;
+        }
+
         decimal? totalInvestment = _cells.OptionalAmount(row, FieldCatalog.TotalInvestment, ref ok);
 
         foreach (string key in (ReadOnlySpan<string>)[FieldCatalog.Levels, FieldCatalog.MoreLevels])
@@ -144,6 +152,13 @@ internal sealed class ProjectRows : IRecordBuilder
                 : "—";
             _sheet.Warn(RuleIds.CompletedOver200Pct, row.Index, completedColumn, FindingSink.Format(record.Completed),
                 $"（万元）超过年度计划投资{FindingSink.Format(record.AnnualPlan)}万元的{FindingSink.Format(limitPct)}%（为{pct}），请核实。");
+        }
+
+        // A plan of 0 beside money spent is beyond any percentage: typed as a figure, it is counted, and said.
+        if (record.AnnualPlan == 0m && record.Completed > 0m)
+        {
+            _sheet.Warn(RuleIds.CompletedOver200Pct, row.Index, completedColumn, FindingSink.Format(record.Completed),
+                "（万元）对应的年度计划投资为0：没有计划的完成额会抬高所在县区、领域和全市的完成率，请核实年度计划投资。");
         }
 
         if (record.Started == false && record.Completed > 0m && _sheet[FieldCatalog.Started] is ColumnBinding startedColumn)

@@ -20,7 +20,15 @@ internal sealed class SigningRows(SheetContext sheet, CellReader cells, TotalsTr
         }
 
         string? county = cells.County(row, ref ok);
-        decimal amount = cells.RequiredAmount(row, FieldCatalog.Amount, ref ok);
+        decimal amount = cells.RequiredAmount(row, FieldCatalog.Amount, ref ok, out string? none);
+        if (ok && none is not null)
+        {
+            // A signing counted with no amount would be counted among the signings but never among the 亿元以上 ones.
+            sheet.Error(RuleIds.CellPlaceholder, row.Index, sheet[FieldCatalog.Amount]!, none,
+                "不是数字：签约项目必须填写签约金额（万元），否则签约金额和亿元以上项目数无法统计。");
+            ok = false;
+        }
+
         decimal? foreign = cells.OptionalAmount(row, FieldCatalog.ForeignAmount, ref ok);
         if (_name is not null && nameText.Length > 0)
         {
