@@ -53,6 +53,9 @@ public static class RuleIds
     public const string CumulativeDecreased = "cumulative.decreased";
     public const string CellNotDate = "cell.not-date";
 
+    /// <summary>A signing dated outside the reporting period (a 2021 签约时间 in the 2022 list): kept, not counted (不在报告期内).</summary>
+    public const string SigningOutsidePeriod = "signing.outside-period";
+
     /// <summary>Text the briefing prints (a project name, a stated issue) holds a character its font lacks; it will print as 〓.</summary>
     public const string TextUnprintable = "text.unprintable";
     public const string CellNotBoolean = "cell.not-boolean";

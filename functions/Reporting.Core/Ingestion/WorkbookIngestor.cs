@@ -155,6 +155,11 @@ public sealed class WorkbookIngestor
         // Without a table, period and department questions would only bury the one answer that matters.
         ReportingPeriod? period = hasTable ? ResolvePeriod(run, context, fileName) : context.Period;
         string? department = hasTable ? ResolveDepartment(run, context) : context.Department;
+        if (period is ReportingPeriod stated)
+        {
+            WarnSigningsOutsidePeriod(run, stated);
+        }
+
         int records = run.Projects.Count + run.Signings.Count + run.Metrics.Count;
         if (run.Findings.Errors == 0 && records == 0)
         {
@@ -191,6 +196,27 @@ public sealed class WorkbookIngestor
         }
 
         return outcome;
+    }
+
+    // A signing dated outside the period is kept as sent but not counted (SigningPeriod): the clerk is told at the cell.
+    private static void WarnSigningsOutsidePeriod(IngestionRun run, ReportingPeriod period)
+    {
+        foreach (SigningRecord signing in run.Signings)
+        {
+            if (SigningPeriod.Counts(signing.SignedOn, period) || run.Matches.GetValueOrDefault(signing.Source.Sheet)?[FieldCatalog.SignedOn] is not ColumnBinding column)
+            {
+                continue;
+            }
+
+            run.Findings.Cell(
+                Severity.Warning,
+                RuleIds.SigningOutsidePeriod,
+                signing.Source.Sheet,
+                signing.Source.Row - 1,
+                column,
+                signing.SignedOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                $"不在报告期{period.ToChineseCumulative()}内，该项目不计入本期新签约项目数和签约金额。如签约时间填错，请更正后重新上传。");
+        }
     }
 
     private static void ReportNoTable(IngestionRun run, List<SheetResult> sheets)

@@ -66,6 +66,9 @@ internal sealed class IngestionRun
 
     public string? DepartmentName { get; set; }
 
+    /// <summary>Per sheet read as a kind, how its columns were matched, for findings raised after the scan.</summary>
+    public Dictionary<string, KindMatch> Matches { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Per sheet, the binding of the 累计完成投资 column, for findings raised after the scan.</summary>
     public Dictionary<string, ColumnBinding> CompletedColumns { get; } = new(StringComparer.Ordinal);
 

@@ -36,6 +36,7 @@ internal sealed class SheetRows
             _ => new MetricRows(sheet, _cells),
         };
 
+        sheet.Run.Matches[sheet.Sheet] = sheet.Match;
         if (sheet[FieldCatalog.Completed] is ColumnBinding completed)
         {
             sheet.Run.CompletedColumns[sheet.Sheet] = completed;
