@@ -59,6 +59,9 @@ public static class RuleIds
     /// <summary>Text the briefing prints (a project name, a stated issue) holds a character its font lacks; it will print as 〓.</summary>
     public const string TextUnprintable = "text.unprintable";
     public const string CellNotBoolean = "cell.not-boolean";
+
+    /// <summary>A 项目代码 Excel turned into scientific notation ("3.60302E+14"): its digits are lost, so codes are not read (代码已损坏).</summary>
+    public const string CodeMangled = "code.mangled";
     public const string RowHidden = "row.hidden";
 
     // Processing.

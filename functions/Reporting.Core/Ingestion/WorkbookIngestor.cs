@@ -114,7 +114,7 @@ public sealed class WorkbookIngestor
             return FileRejected(context, probe.RuleId!, probe.Message!);
         }
 
-        var run = new IngestionRun(options);
+        var run = new IngestionRun(options) { GivenPeriod = context.Period };
         run.UploadCounty = UploadCounty(context, run.Counties);
         var sheets = new List<SheetResult>();
         try

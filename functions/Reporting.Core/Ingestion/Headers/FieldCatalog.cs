@@ -46,7 +46,7 @@ internal static class FieldCatalog
     private static readonly string[] s_notSinceStart = ["开工以来", "自开工", "建设以来", "开工累计", "至今", "历年"];
 
     // Last year's figure, or a part of this year's ("其中：中央预算内"), is never the figure itself.
-    private static readonly string[] s_notThisFigure = ["上年", "去年", "同期", "其中"];
+    private static readonly string[] s_notThisFigure = ["上年", "去年", "同期", "其中", "上月", "上期"];
 
     private static HeaderPattern P(params string[] all) => new(all, []);
 
@@ -137,8 +137,9 @@ internal static class FieldCatalog
         new(Value, "本期值", ValueKind.Number, true, true,
         [
             // A cumulative or period column beats 本月 when a sheet has both.
-            PB(2, ["本期"], "比重", "占比", "同比", "增长", "增速", "上年", "去年"), P("本月"), PB(2, ["累计"], "比重", "占比", "同比", "增长", "增速", "上年", "去年"),
-            P("期末余额"), PN(["余额"], "上年", "去年", "增长"), P("绝对值"), P("绝对数"), P("数值"), P("完成值"), P("实际值"), Exact("本年"),
+            PB(2, ["本期"], "比重", "占比", "同比", "增长", "增速", "上年", "去年", "上月", "上期"), P("本月"),
+            PB(2, ["累计"], "比重", "占比", "同比", "增长", "增速", "上年", "去年", "上月", "上期"),
+            P("期末余额"), PN(["余额"], "上年", "去年", "增长", "上月", "上期"), P("绝对值"), P("绝对数"), P("数值"), P("完成值"), P("实际值"), Exact("本年"),
         ]),
         new(Prior, "上年同期", ValueKind.Number, false, true, [PN(["上年同期"], "比重", "占比", "增长", "增速"), PN(["去年同期"], "比重", "占比", "增长", "增速")]),
         new(Yoy, "同比增长", ValueKind.Percent, false, true,

@@ -49,6 +49,9 @@ internal static class ValueParser
 
     private const decimal WanPerYi = 10_000m;
 
+    private static readonly System.Buffers.SearchValues<char> s_mantissa = System.Buffers.SearchValues.Create("0123456789.");
+    private static readonly System.Buffers.SearchValues<char> s_digits = System.Buffers.SearchValues.Create("0123456789");
+
     private static readonly string[] s_placeholders =
     [
         "-", "--", "—", "——", "–", "－", "/", "\\", "无", "暂无", "未开工", "未完成", "待定", "不适用", "N/A", "NA", "n/a", "/ ", "×",
@@ -409,6 +412,14 @@ internal static class ValueParser
     /// a required figure cannot be "to be decided".
     /// </summary>
     public static bool IsUndecided(string compact) => compact == "待定";
+
+    /// <summary>"3.60302E+14": a long number Excel shows in scientific notation, its trailing digits gone.</summary>
+    public static bool IsScientificNotation(string text)
+    {
+        ReadOnlySpan<char> span = text.AsSpan().Trim();
+        int e = span.IndexOfAny('E', 'e');
+        return e > 0 && e + 2 < span.Length && span[e + 1] == '+' && !span[..e].ContainsAnyExcept(s_mantissa) && !span[(e + 2)..].ContainsAnyExcept(s_digits);
+    }
 
     public static bool IsPlaceholder(string compact)
     {

@@ -12,7 +12,9 @@ internal sealed class CellReader(SheetContext sheet)
     private const string TooLargeHint = "数值过大（绝对值应小于1万亿），请核实数值和单位。";
 
     // ExcelDataReader reads a formula error (#DIV/0!, #REF!, #N/A) as an empty cell: say so, or the clerk looks at a filled cell told it is empty.
-    private const string EmptyAmountHint = "为空，该项必须填写（没有请填 0；显示 #DIV/0!、#REF! 等公式错误的单元格也按空值处理，请改为数值）。";
+    // A formula saved without its result (some systems export workbooks so) reads as empty too, though Excel shows a number.
+    private const string EmptyAmountHint = "为空，该项必须填写（没有请填 0；显示 #DIV/0!、#REF! 等公式错误的单元格也按空值处理，请改为数值；"
+        + "如在 Excel 中看得到数字，可能是公式而文件未保存计算结果，请用 Excel 或 WPS 打开并保存后重新上传）。";
 
     private const string EmptyHint = "为空，该项必须填写。";
 

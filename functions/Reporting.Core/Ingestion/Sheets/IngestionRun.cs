@@ -41,6 +41,9 @@ internal sealed class IngestionRun
 
     public ReportingOptions Options { get; }
 
+    /// <summary>The period the upload names (its path or the command line), if any.</summary>
+    public ReportingPeriod? GivenPeriod { get; init; }
+
     public Vocabulary Counties { get; }
 
     public Vocabulary Fields { get; }

@@ -31,6 +31,8 @@ internal sealed class ProjectRows : IRecordBuilder
 
     public int Records { get; private set; }
 
+    private bool _mangledCodeSaid;
+
     public bool Build(RowView row, string nameText)
     {
         bool ok = true;
@@ -103,7 +105,7 @@ internal sealed class ProjectRows : IRecordBuilder
             Field = field ?? string.Empty,
             AnnualPlan = annualPlan,
             Completed = completed,
-            Code = _cells.OptionalText(row, FieldCatalog.Code),
+            Code = Code(row),
             TotalInvestment = totalInvestment,
             Owner = _cells.PrintedText(row, FieldCatalog.Owner),
             ResponsibleUnit = _cells.PrintedText(row, FieldCatalog.ResponsibleUnit),
@@ -138,6 +140,26 @@ internal sealed class ProjectRows : IRecordBuilder
         }
 
         return true;
+    }
+
+    // A code Excel turned into a number shown in scientific notation ("3.60302E+14", from a CSV opened in Excel) has
+    // lost its digits: two projects may now share it, so it is not used to tell projects apart (nor stored).
+    private string? Code(RowView row)
+    {
+        string? code = _cells.OptionalText(row, FieldCatalog.Code);
+        if (code is null || !ValueParser.IsScientificNotation(code))
+        {
+            return code;
+        }
+
+        if (!_mangledCodeSaid)
+        {
+            _mangledCodeSaid = true;
+            _sheet.Warn(RuleIds.CodeMangled, row.Index, _sheet[FieldCatalog.Code]!, code,
+                "是被 Excel 转成科学计数法的项目代码，原来的数字已丢失，本表的项目代码均未读取（重复项目按名称和县区判断）。请将该列设为文本格式、重新填写项目代码后上传。");
+        }
+
+        return null;
     }
 
     // The warnings of domain.md: completed far above the plan, or money spent on a project said not to have started.

@@ -72,6 +72,12 @@ internal static class SheetScanner
             return new SheetResult(sheet, SheetStatus.UnknownKind, layout);
         }
 
+        PeriodHint? hint = run.GivenPeriod is ReportingPeriod given ? new PeriodHint(given.Year, given.Month) : PeriodAbove(buffer, layout.FirstRow, sheet);
+        if (hint is not null)
+        {
+            layout = layout with { Match = HeaderDetector.BestKind(layout.Headers, reader.IsColumnHidden, hint) };
+        }
+
         KindMatch match = layout.Match;
         if (IsSummary(layout))
         {
@@ -99,7 +105,7 @@ internal static class SheetScanner
                 sheet,
                 RuleIds.ColumnRequiredMissing,
                 $"工作表“{sheet}”看起来是{match.Kind.ToChinese()}，但缺少必填列：{missing}。请按模板补齐这些列的表头（表头第{layout.FirstRow + 1}行）。"
-                + MissingColumnHint(match, layout));
+                + MissingColumnHint(match, layout, hint?.Year));
             run.Sheets.Add(new SheetSummary(sheet, match.Kind, layout.FirstRow + 1, 0, "缺少必填列"));
             return new SheetResult(sheet, SheetStatus.Read, layout);
         }
@@ -161,10 +167,57 @@ internal static class SheetScanner
         && layout.Match.MissingRequired.Any(s => s.Key == FieldCatalog.Name)
         && layout.Headers.Any(h => ChineseText.ContainsAny(h.Key, ["个数", "项目数", "数量"]));
 
-    /// <summary>Why a header that looks like the missing column is not it.</summary>
-    private static string MissingColumnHint(KindMatch match, HeaderLayout layout)
+    /// <summary>The period a line above the header states ("时间：2022年1-12月"), else the year a title names, else the sheet's name's.</summary>
+    private static PeriodHint? PeriodAbove(List<CellValue[]> buffer, int headerRow, string sheet)
     {
-        if (match[FieldCatalog.Completed] is not null || match.Kind != DatasetKind.Projects)
+        int? year = null;
+        for (int r = 0; r < headerRow; r++)
+        {
+            foreach (CellValue cell in buffer[r])
+            {
+                if (cell.Type != CellType.Text)
+                {
+                    continue;
+                }
+
+                if (SheetNotes.TryFindPeriod(cell.Text, out ReportingPeriod period))
+                {
+                    return new PeriodHint(period.Year, period.Month);
+                }
+
+                if (year is null && SheetNotes.TryFindYear(cell.Text, out int found))
+                {
+                    year = found;
+                }
+            }
+        }
+
+        if (year is int titled)
+        {
+            return new PeriodHint(titled, null);
+        }
+
+        return SheetNotes.TryFindPeriodInName(sheet, out ReportingPeriod? named, out _) && named is ReportingPeriod p ? new PeriodHint(p.Year, p.Month) : null;
+    }
+
+    /// <summary>Why a header that looks like the missing column is not it.</summary>
+    private static string MissingColumnHint(KindMatch match, HeaderLayout layout, int? periodYear)
+    {
+        if (match.Kind != DatasetKind.Projects)
+        {
+            return string.Empty;
+        }
+
+        // "2023年投资计划" in the 2022 table: another year's figure is never this year's.
+        foreach (FieldSpec spec in match.MissingRequired.Where(s => s.Key is FieldCatalog.AnnualPlan or FieldCatalog.Completed))
+        {
+            if (periodYear is int year && layout.Headers.FirstOrDefault(h => h.Year is int other && other != year && spec.Score(h.Key) > 0) is HeaderText other)
+            {
+                return $"表中的“{other.Display}”是{other.Year}年的数，报告期是{year}年，请填写{year}年的“{spec.Label}”。";
+            }
+        }
+
+        if (match[FieldCatalog.Completed] is not null)
         {
             return string.Empty;
         }
