@@ -42,6 +42,9 @@ public static class RuleIds
     /// <summary>A required figure written as a placeholder that cannot be counted (待定; a plan of "—" beside money spent): 占位符不能计入.</summary>
     public const string CellPlaceholder = "cell.placeholder";
 
+    /// <summary>A growth typed as a fraction (0.247 for 24.7%), told by the value and last year's: 小数不是百分数.</summary>
+    public const string PercentAsFraction = "percent.fraction";
+
     /// <summary>The same project twice in one file with different figures: which copy is right cannot be told.</summary>
     public const string ProjectDuplicateConflict = "project.duplicate-conflict";
 

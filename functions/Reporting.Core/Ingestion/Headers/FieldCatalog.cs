@@ -40,6 +40,9 @@ internal static class FieldCatalog
     public const string SharePrior = "sharePrior";
     public const string Note = "note";
 
+    /// <summary>"比重比上年提高（个百分点）": the change in share, from which last year's share follows.</summary>
+    public const string ShareChange = "shareChange";
+
     /// <summary>项目类型 in a signings table: "5020项目" there marks a 5020 project.</summary>
     public const string ProjectType = "projectType";
 
@@ -47,6 +50,9 @@ internal static class FieldCatalog
 
     // Last year's figure, or a part of this year's ("其中：中央预算内"), is never the figure itself.
     private static readonly string[] s_notThisFigure = ["上年", "去年", "同期", "其中", "上月", "上期"];
+
+    // A column saying the share rose by so many points is the change, never last year's share.
+    private static readonly string[] s_change = ["提高", "百分点", "增减", "变化", "下降", "降低"];
 
     private static HeaderPattern P(params string[] all) => new(all, []);
 
@@ -150,7 +156,14 @@ internal static class FieldCatalog
             PB(3, ["累计", "同比"], "百分点", "比重", "占比"), PB(3, ["累计", "增"], "百分点", "比重", "占比"),
         ]),
         new(Share, "占比", ValueKind.Percent, false, true, [PN(["占比"], "上年", "去年", "提高", "变化"), PN(["比重"], "上年", "去年", "提高", "变化")]),
-        new(SharePrior, "上年同期比重", ValueKind.Percent, false, true, [P("上年", "比重"), P("去年", "比重"), P("上年", "占比"), P("去年", "占比")]),
+        new(SharePrior, "上年同期比重", ValueKind.Percent, false, true,
+        [
+            PN(["上年", "比重"], s_change), PN(["去年", "比重"], s_change), PN(["上年", "占比"], s_change), PN(["去年", "占比"], s_change),
+        ]),
+        new(ShareChange, "比重变化", ValueKind.Percent, false, true,
+        [
+            P("比重", "提高"), P("占比", "提高"), P("比重", "百分点"), P("占比", "百分点"), P("比重", "增减"), P("占比", "增减"), P("比重", "变化"), P("占比", "变化"),
+        ]),
         new(Note, "口径说明", ValueKind.Text, false, false, [P("口径"), P("说明"), P("备注")]),
     ];
 

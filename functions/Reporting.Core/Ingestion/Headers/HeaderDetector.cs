@@ -297,12 +297,27 @@ internal static class HeaderDetector
     {
         int latest = 0;
         int count = 0;
+        int latestPeriod = 0;
         foreach (HeaderText header in headers)
         {
             if (header.YearOnly)
             {
                 latest = Math.Max(latest, header.Year!.Value);
                 count++;
+            }
+            else if (header.Key == HeaderText.PeriodKey && header.Year is int year)
+            {
+                latestPeriod = Math.Max(latestPeriod, year);
+            }
+        }
+
+        // "2022年1-12月 | 2021年1-12月": the same months of the year before are last year's figure.
+        for (int c = 0; c < headers.Length && latestPeriod > 0; c++)
+        {
+            if (headers[c] is { YearOnly: false, Year: int year, Month: int month } header && header.Key == HeaderText.PeriodKey && year == latestPeriod - 1
+                && Array.Exists(headers, h => h.Key == HeaderText.PeriodKey && h.Year == latestPeriod && h.Month == month))
+            {
+                headers[c] = header with { Key = "上年同期" };
             }
         }
 

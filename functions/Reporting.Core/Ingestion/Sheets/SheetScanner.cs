@@ -278,8 +278,9 @@ internal static class SheetScanner
 
         foreach (ColumnBinding binding in layout.Match.Columns.Values)
         {
+            // Last year's column ("2021年1-12月" as 上年同期) names last year's period, not this one's.
             HeaderText header = binding.Header;
-            if (header.Month is null)
+            if (header.Month is null || binding.Spec.Key is FieldCatalog.Prior or FieldCatalog.SharePrior)
             {
                 continue;
             }

@@ -21,6 +21,9 @@ internal static class UnitsRow
     private static readonly FrozenSet<string> s_neutral = FrozenSet.ToFrozenSet(
         ["单位", "单位:", "计量单位", "计量单位:", "-", "—", "——", "/", "\\"], StringComparer.Ordinal);
 
+    /// <summary>A unit of measure that is not money: %, 个, 户, 万千瓦时….</summary>
+    public static bool IsMeasure(string compact) => s_measures.Contains(compact);
+
     /// <summary>The row's unit per column (0-based), when the row is a units row.</summary>
     public static bool TryRead(RowView row, out Dictionary<int, string> units)
     {
