@@ -56,12 +56,18 @@ public static class RuleIds
     public const string CumulativeDecreased = "cumulative.decreased";
     public const string CellNotDate = "cell.not-date";
 
+    /// <summary>A row of a signings table whose 签约状态 says it is not signed yet (在谈, 拟签约): not counted (尚未签约).</summary>
+    public const string SigningNotSigned = "signing.not-signed";
+
     /// <summary>A signing dated outside the reporting period (a 2021 签约时间 in the 2022 list): kept, not counted (不在报告期内).</summary>
     public const string SigningOutsidePeriod = "signing.outside-period";
 
     /// <summary>Text the briefing prints (a project name, a stated issue) holds a character its font lacks; it will print as 〓.</summary>
     public const string TextUnprintable = "text.unprintable";
     public const string CellNotBoolean = "cell.not-boolean";
+
+    /// <summary>A 项目级别 written in words that name no known level ("省重大"): counted in none (级别无法识别).</summary>
+    public const string LevelUnknown = "level.unknown";
 
     /// <summary>A 项目代码 Excel turned into scientific notation ("3.60302E+14"): its digits are lost, so codes are not read (代码已损坏).</summary>
     public const string CodeMangled = "code.mangled";

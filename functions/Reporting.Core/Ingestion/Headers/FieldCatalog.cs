@@ -43,6 +43,12 @@ internal static class FieldCatalog
     /// <summary>"比重比上年提高（个百分点）": the change in share, from which last year's share follows.</summary>
     public const string ShareChange = "shareChange";
 
+    /// <summary>签约状态 in a signings table: only 已签约 rows are signings.</summary>
+    public const string SigningStatus = "signingStatus";
+
+    /// <summary>币种: the currency of a row's amount, which must be yuan.</summary>
+    public const string Currency = "currency";
+
     /// <summary>项目类型 in a signings table: "5020项目" there marks a 5020 project.</summary>
     public const string ProjectType = "projectType";
 
@@ -134,6 +140,8 @@ internal static class FieldCatalog
         new(Is5020, "是否5020项目", ValueKind.Boolean, false, true, [P("5020")]),
         new(ForeignAmount, "外资", ValueKind.Amount, false, true, [P("外资"), P("美元")]),
         new(ProjectType, "项目类型", ValueKind.Text, false, false, [P("项目类型"), P("项目类别")]),
+        new(SigningStatus, "签约状态", ValueKind.Text, false, false, [P("签约状态"), P("签约情况"), P("是否签约"), P("签约进展"), Exact("状态")]),
+        new(Currency, "币种", ValueKind.Text, false, false, [P("币种"), P("货币"), P("币别")]),
     ];
 
     public static readonly IReadOnlyList<FieldSpec> Metrics =

@@ -76,9 +76,10 @@ internal sealed class ProjectRows : IRecordBuilder
 
         foreach (string key in (ReadOnlySpan<string>)[FieldCatalog.Levels, FieldCatalog.MoreLevels])
         {
-            if (_cells.OptionalText(row, key) is string levelList)
+            if (_cells.OptionalText(row, key) is string levelList && LevelParser.AddFromList(levelList, levels) is string unknown)
             {
-                LevelParser.AddFromList(levelList, levels);
+                _sheet.Warn(RuleIds.LevelUnknown, row.Index, _sheet[key]!, levelList,
+                    $"中的“{unknown}”不是已知的项目级别（省重点、省大中型、市重点、5020），未计入任何级别。如是其中之一，请按此写法填写。");
             }
         }
 
@@ -230,7 +231,7 @@ internal sealed class ProjectRows : IRecordBuilder
         string compact = ChineseText.Compact(text);
         return compact switch
         {
-            "新开工" or "新建项目" or "新开工项目" => "新建",
+            "新开工" or "新建项目" or "新开工项目" or "计划新开工" or "拟新开工" or "拟开工" or "计划开工" or "拟建" or "新开工建设" => "新建",
             "续建项目" => "续建",
             "竣工" or "投产" or "竣工项目" or "已竣工" or "竣工投产项目" => "竣工投产",
             "预备" or "预备项目" or "前期项目" or "谋划" => "前期",
