@@ -45,6 +45,9 @@ public static class RuleIds
     /// <summary>A growth typed as a fraction (0.247 for 24.7%), told by the value and last year's: 小数不是百分数.</summary>
     public const string PercentAsFraction = "percent.fraction";
 
+    /// <summary>Numbered sub-projects (3.1, 3.2) under a project row (3): counted once as the parent, or refused when they do not add up (子项目).</summary>
+    public const string SubProjects = "project.sub-projects";
+
     /// <summary>The same project twice in one file with different figures: which copy is right cannot be told.</summary>
     public const string ProjectDuplicateConflict = "project.duplicate-conflict";
 

@@ -43,6 +43,9 @@ internal static class FieldCatalog
     /// <summary>"比重比上年提高（个百分点）": the change in share, from which last year's share follows.</summary>
     public const string ShareChange = "shareChange";
 
+    /// <summary>序号: tells a project's numbered sub-projects (3.1, 3.2 under 3) from projects.</summary>
+    public const string Serial = "serial";
+
     /// <summary>签约状态 in a signings table: only 已签约 rows are signings.</summary>
     public const string SigningStatus = "signingStatus";
 
@@ -123,6 +126,7 @@ internal static class FieldCatalog
         new(ProgressNote, "形象进度", ValueKind.Text, false, true, [PN(["形象进度"], "计划"), P("进展情况"), P("工程进度"), PN(["进度"], "序时", "计划", "率", "比例")]),
         new(Issues, "存在问题", ValueKind.Text, false, false, [P("存在问题"), P("问题"), P("困难")]),
         new(Leader, "包挂领导", ValueKind.Text, false, true, [P("领导")]),
+        new(Serial, "序号", ValueKind.Text, false, false, [Exact("序号"), Exact("序"), Exact("编号")]),
     ];
 
     public static readonly IReadOnlyList<FieldSpec> Signings =

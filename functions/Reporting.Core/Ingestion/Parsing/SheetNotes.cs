@@ -12,7 +12,7 @@ internal static class SheetNotes
     [
         "填报日期", "填表日期", "报送日期", "制表日期", "打印日期", "填报时间", "填表时间", "报送时间", "制表时间", "打印时间",
     ];
-    private static readonly System.Buffers.SearchValues<char> s_unitNoteEnds = System.Buffers.SearchValues.Create(" \t\u3000、,;，；)】");
+    private static readonly System.Buffers.SearchValues<char> s_unitNoteEnds = System.Buffers.SearchValues.Create(" \t\u3000、,;，；)】。.");
 
     private static readonly string[] s_departmentLabels = ["填报单位", "报送单位", "填报部门", "报送部门", "填表单位"];
 
@@ -183,7 +183,7 @@ internal static class SheetNotes
         }
 
         // "填报单位：…" names a department, not a unit; a unit note has the unit right after the label.
-        ReadOnlySpan<char> after = half.AsSpan(label + 2).TrimStart(": \t\u3000");
+        ReadOnlySpan<char> after = half.AsSpan(label + 2).TrimStart(": \t\u3000为是均");
         int stop = after.IndexOfAny(s_unitNoteEnds);
         return MoneyUnit.Exactly(ChineseText.Compact((stop < 0 ? after : after[..stop]).ToString()));
     }
@@ -230,7 +230,26 @@ internal static class SheetNotes
         return null;
     }
 
-    public static bool IsFooter(string compact) => ChineseText.StartsWithAny(compact, s_footers);
+    /// <summary>
+    /// A footer: a note or signature line ("填表人：", "注："), or any "…人：" / "…日期：" label of a person or a date
+    /// ("主要负责人：", "报出日期：") that no record begins with.
+    /// </summary>
+    public static bool IsFooter(string compact)
+    {
+        if (ChineseText.StartsWithAny(compact, s_footers))
+        {
+            return true;
+        }
+
+        int colon = compact.IndexOf(':', StringComparison.Ordinal);
+        if (colon is < 2 or > 8)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> label = compact.AsSpan(0, colon);
+        return label.EndsWith("人") || label.EndsWith("负责人") || label.EndsWith("日期") || label.EndsWith("电话") || label.EndsWith("盖章") || label.EndsWith("签字");
+    }
 
     private static bool HasTimeLabel(string compact) =>
         ChineseText.ContainsAny(compact, ["时间", "报告期", "统计期", "期间", "所属期", "月份", "截至", "截止"]);

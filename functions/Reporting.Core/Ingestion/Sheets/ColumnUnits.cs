@@ -16,6 +16,7 @@ internal sealed class ColumnUnits
     private readonly Dictionary<int, Resolved> _columns = [];
     private readonly List<(ColumnBinding Column, string Problem)> _ambiguous = [];
     private int _unitsRow = -1;
+    private bool _footnoteSaid;
 
     public ColumnUnits(KindMatch match, MoneyUnit? note)
     {
@@ -111,6 +112,29 @@ internal sealed class ColumnUnits
                     $"按{resolved.Source}的单位为{resolved.Unit.Name}，是外币，无法准确折算为人民币万元，本列未计入。如需统计，请按人民币万元填报。");
             }
         }
+    }
+
+    /// <summary>
+    /// A unit stated only below the table ("注：表中金额单位为亿元"): the rows above were read in the note's unit or
+    /// 万元 by then, so a different unit there refuses the sheet with the question, once.
+    /// </summary>
+    public void CheckFootnote(SheetContext sheet, MoneyUnit footnote, int row, int column, string text)
+    {
+        string[] misread = [.. MoneyColumns(_match)
+            .Where(c => c.Spec.Kind == ValueKind.Amount && !IsForeignColumn(c) && _columns[c.Column] is { Source: ColumnUnit.FromNote or ColumnUnit.ByDefault } resolved && resolved.Unit != footnote)
+            .Select(c => "“" + FindingSink.HeaderLabel(c) + "”")];
+        if (misread.Length == 0 || _footnoteSaid)
+        {
+            return;
+        }
+
+        _footnoteSaid = true;
+        string read = _note is MoneyUnit note ? $"表上方注明的{note.Name}" : "万元（表上方未注明单位）";
+        sheet.Run.Findings.Sheet(
+            sheet.Sheet,
+            RuleIds.UnitAmbiguous,
+            $"工作表“{sheet.Sheet}”{CellRef.ToA1(row, column)}单元格“{FindingSink.Shorten(text)}”说金额单位为{footnote.Name}，但{string.Join("、", misread)}列已按{read}读取。"
+            + $"请在表头上方注明“单位：{footnote.Name}”（或在列名中写明单位）后重新上传。");
     }
 
     /// <summary>Every money column with the unit it was read in, for the dataset and the receipt.</summary>

@@ -8,4 +8,9 @@ internal interface IRecordBuilder
 
     /// <summary>Reads the row into a record, raising its findings; false when the rest of the sheet cannot be read.</summary>
     bool Build(RowView row, string nameText);
+
+    /// <summary>Ends the sheet: rows held back until what follows them was known are settled.</summary>
+    void Finish()
+    {
+    }
 }

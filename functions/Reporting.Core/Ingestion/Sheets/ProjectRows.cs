@@ -13,6 +13,7 @@ internal sealed class ProjectRows : IRecordBuilder
     private readonly TotalsTracker? _totals;
     private readonly InFileDuplicates _duplicates;
     private readonly ColumnBinding? _name;
+    private readonly SubProjects _subProjects;
 
     // Per sheet rather than per row: rows are many, and these do not change within a sheet.
     private readonly ColumnBinding[] _levelFlags;
@@ -26,12 +27,16 @@ internal sealed class ProjectRows : IRecordBuilder
         _totals = totals;
         _duplicates = duplicates;
         _name = sheet[FieldCatalog.Name];
+        _subProjects = new SubProjects(sheet);
         _levelFlags = [.. sheet.Match.Columns.Values.Where(b => b.Spec.Kind == ValueKind.LevelFlag)];
     }
 
     public int Records { get; private set; }
 
     private bool _mangledCodeSaid;
+
+    private string? Serial(RowView row) =>
+        _sheet[FieldCatalog.Serial] is ColumnBinding column ? Parsing.ChineseText.Compact(CellReader.TextOf(row[column.Column])) is { Length: > 0 } serial ? serial : null : null;
 
     public bool Build(RowView row, string nameText)
     {
@@ -131,16 +136,29 @@ internal sealed class ProjectRows : IRecordBuilder
         }
 
         CheckFigures(row, record);
+        string? serial = Serial(row);
+        if (_subProjects.Hold(row.Index, serial, record))
+        {
+            return true;
+        }
 
+        _subProjects.Close();
+        Count(row.Index, record);
+        _subProjects.Counted(row.Index, serial, record);
+        return true;
+    }
+
+    public void Finish() => _subProjects.Close();
+
+    private void Count(int row, ProjectRecord record)
+    {
         // A copy of a project already read is on the sheet (its 合计 includes it) but counted once.
-        _totals?.AddRecord(row.Index, annualPlan, completed, totalInvestment);
-        if (_duplicates.IsFirstCopy(_sheet, row.Index, record))
+        _totals?.AddRecord(row, record.AnnualPlan, record.Completed, record.TotalInvestment);
+        if (_duplicates.IsFirstCopy(_sheet, row, record))
         {
             _sheet.Run.Projects.Add(record);
             Records++;
         }
-
-        return true;
     }
 
     // A code Excel turned into a number shown in scientific notation ("3.60302E+14", from a CSV opened in Excel) has

@@ -143,6 +143,12 @@ internal sealed class RowClassifier
             }
 
             string bare = WithoutCount(text).TrimEnd(':', '：');
+
+            // "全区重大项目（4个）": the whole county's projects counted in brackets are their total.
+            if (bare.Length < text.Length && ChineseText.StartsWithAny(bare, ["全区", "全县", "全市", "全镇"]) && bare.EndsWith("项目", StringComparison.Ordinal))
+            {
+                return RowKind.GrandTotal;
+            }
             if (bare.EndsWith("小计", StringComparison.Ordinal) && bare.Length <= 16)
             {
                 return RowKind.SubTotal;

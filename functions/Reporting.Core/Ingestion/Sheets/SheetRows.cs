@@ -70,7 +70,7 @@ internal sealed class SheetRows
         switch (what.Kind)
         {
             case RowKind.Footer:
-                ReadDepartment(row);
+                ReadFooter(row);
                 break;
             case RowKind.GrandTotal or RowKind.SubTotal:
                 _totals?.AddTotal(row.Index, what.Kind == RowKind.GrandTotal, _totals.Read(row, _cells));
@@ -98,6 +98,7 @@ internal sealed class SheetRows
             CheckUnits();
         }
 
+        _records.Finish();
         _totals?.Check(_sheet.Run.Findings, _sheet.Sheet, _sheet.Run.Options.Ingestion.TotalTolerancePct);
         return _records.Records;
     }
@@ -110,8 +111,9 @@ internal sealed class SheetRows
         _sheet.Run.Units.AddRange(_sheet.Units.Describe(_sheet.Sheet));
     }
 
-    // "填报单位：…" in a footer names the department when nothing above the header did.
-    private void ReadDepartment(RowView row)
+    // "填报单位：…" in a footer names the department when nothing above the header did; "注：表中金额单位为亿元"
+    // states a unit too late for the rows already read, so it is checked against them.
+    private void ReadFooter(RowView row)
     {
         (_, int firstColumn) = row.Census(SheetScanner.MaxColumns);
         for (int c = firstColumn; c < Math.Min(row.Width, SheetScanner.MaxColumns); c++)
@@ -119,6 +121,10 @@ internal sealed class SheetRows
             if (row[c].Type == CellType.Text)
             {
                 _sheet.Run.DepartmentName ??= SheetNotes.FindDepartment(row[c].Text, c + 1 < row.Width && row[c + 1].Type == CellType.Text ? row[c + 1].Text : null);
+                if (SheetNotes.FindUnitNote(row[c].Text) is MoneyUnit unit)
+                {
+                    _sheet.Units.CheckFootnote(_sheet, unit, row.Index, c, ChineseText.Tidy(row[c].Text));
+                }
             }
         }
     }

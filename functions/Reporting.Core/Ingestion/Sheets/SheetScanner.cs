@@ -163,9 +163,14 @@ internal static class SheetScanner
 
     /// <summary>A projects-like header without project names but with a count column: a 汇总表 by county or field.</summary>
     private static bool IsSummary(HeaderLayout layout) =>
-        layout.Match.Kind == DatasetKind.Projects
-        && layout.Match.MissingRequired.Any(s => s.Key == FieldCatalog.Name)
-        && layout.Headers.Any(h => ChineseText.ContainsAny(h.Key, ["个数", "项目数", "数量"]));
+        (layout.Match.Kind == DatasetKind.Projects
+            && layout.Match.MissingRequired.Any(s => s.Key == FieldCatalog.Name)
+            && layout.Headers.Any(h => ChineseText.ContainsAny(h.Key, ["个数", "项目数", "数量"])))
+        || IsPivot(layout);
+
+    // A pivot table of the detail sheet ("行标签 | 求和项:年度计划投资"): its figures are the detail's, summed again.
+    private static bool IsPivot(HeaderLayout layout) =>
+        layout.Headers.Any(h => h.Key is "行标签" or "列标签") && layout.Headers.Any(h => ChineseText.StartsWithAny(h.Key, ["求和项", "计数项", "平均值项"]));
 
     /// <summary>The period a line above the header states ("时间：2022年1-12月"), else the year a title names, else the sheet's name's.</summary>
     private static PeriodHint? PeriodAbove(List<CellValue[]> buffer, int headerRow, string sheet)
