@@ -103,6 +103,10 @@ internal static class FieldCatalog
             PN(["完成投资"], [.. s_notSinceStart, .. s_notThisFigure, "本月", "当月", "率", "比例", "计划", "序时"]),
             PN(["年初", "累计"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例"]),
             PN(["本年完成"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划"]),
+
+            // Two-row headers: "本年度" over "计划 | 完成", "投资完成情况" over "12月 | 1-12月 | 占年度计划%".
+            PN(["本年", "完成"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划", "序时"]),
+            PN(["投资完成"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划", "序时", "本月", "当月"]),
             PN(["累计"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划", "本月", "当月"]),
         ]),
         new(Code, "项目代码", ValueKind.Text, false, false, [P("项目代码"), P("项目编码"), P("项目编号"), PN(["代码"], "信用"), PN(["编码"], "信用")]),

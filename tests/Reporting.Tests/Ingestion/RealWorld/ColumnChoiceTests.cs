@@ -66,6 +66,40 @@ public sealed class ColumnChoiceTests
     }
 
     [Fact]
+    public void Reads_completion_under_a_this_year_group_and_under_an_investment_completed_group()
+    {
+        using MemoryStream thisYear = RealWorld.Book(workbook =>
+        {
+            IXLWorksheet sheet = workbook.AddWorksheet("调度表")
+                .Put(1, "时间：2022年1-12月")
+                .Put(2, "项目名称", "县区", "所属领域", "开工以来累计完成", "本年度", null)
+                .Put(3, null, null, null, null, "计划", "完成")
+                .Put(4, "安源区新能源电池项目", "安源区", "工业", 40000, 10000, 12000);
+            sheet.Range("E2:F2").Merge();
+            foreach (string column in (string[])["A", "B", "C", "D"])
+            {
+                sheet.Range($"{column}2:{column}3").Merge();
+            }
+        });
+        using MemoryStream completedGroup = RealWorld.Book(workbook =>
+        {
+            IXLWorksheet sheet = workbook.AddWorksheet("调度表")
+                .Put(1, "时间：2022年1-12月")
+                .Put(2, "项目名称", "县区", "所属领域", "2022年计划投资", "投资完成情况", null, null)
+                .Put(3, null, null, null, null, "12月", "1-12月", "占年度计划%")
+                .Put(4, "安源区新能源电池项目", "安源区", "工业", 10000, 100, 12000, 120);
+            sheet.Range("E2:G2").Merge();
+            foreach (string column in (string[])["A", "B", "C", "D"])
+            {
+                sheet.Range($"{column}2:{column}3").Merge();
+            }
+        });
+
+        Assert.Equal((10000m, 12000m), RealWorld.Read(thisYear).Clean().Projects.Select(p => (p.AnnualPlan, p.Completed)).Single());
+        Assert.Equal((10000m, 12000m), RealWorld.Read(completedGroup).Clean().Projects.Select(p => (p.AnnualPlan, p.Completed)).Single());
+    }
+
+    [Fact]
     public void Takes_this_years_plan_over_next_years_plan_written_first()
     {
         ProjectRecord project = ReadProjects(
