@@ -29,10 +29,16 @@ internal static class SheetNotes
     public static bool TryFindPeriod(string text, out ReportingPeriod period)
     {
         period = default;
-        string compact = ChineseText.Compact(text);
+        string compact = WrittenPeriod(ChineseText.Compact(text));
         if (compact.Length == 0 || ChineseText.StartsWithAny(compact, s_dateLabels))
         {
             return false;
+        }
+
+        // "（2022.12）" closing a title, or a line that is only "2022.12": a period without a label.
+        if (BracketedOrAlone(compact) is string bare && TryYearAndMonth(bare, out period))
+        {
+            return true;
         }
 
         for (int i = 0; i + 5 <= compact.Length; i++)
@@ -79,6 +85,96 @@ internal static class SheetNotes
         }
 
         return false;
+    }
+
+    /// <summary>A date cell after a "时间：" label (a template's month, shown as 2022年12月): the period of its month.</summary>
+    public static bool IsTimeLabel(string text) =>
+        ChineseText.Compact(text).TrimEnd(':') is { Length: > 0 and <= 6 } label && HasTimeLabel(label);
+
+    // "二〇二二年十二月" and "时间：22年1-12月" written the usual way: "2022年12月", "时间:2022年1-12月".
+    private static string WrittenPeriod(string compact)
+    {
+        if (compact.AsSpan().IndexOfAny(s_chineseDigits) >= 0)
+        {
+            var builder = new System.Text.StringBuilder(compact.Length);
+            for (int i = 0; i < compact.Length; i++)
+            {
+                int year = i + 4 < compact.Length && compact[i + 4] == '年' ? ChineseYear(compact.AsSpan(i, 4)) : -1;
+                if (year > 0)
+                {
+                    builder.Append(year).Append('年');
+                    i += 4;
+                    int month = ChineseMonth(compact.AsSpan(i + 1), out int used);
+                    if (month > 0)
+                    {
+                        builder.Append(month).Append('月');
+                        i += used + 1;
+                    }
+
+                    continue;
+                }
+
+                builder.Append(compact[i]);
+            }
+
+            compact = builder.ToString();
+        }
+
+        // A two-digit year, only after a time label: "时间:22年1-12月".
+        int at = compact.IndexOf(':', StringComparison.Ordinal);
+        if (at > 0 && at + 3 < compact.Length && HasTimeLabel(compact[..at]) && char.IsAsciiDigit(compact[at + 1]) && char.IsAsciiDigit(compact[at + 2]) && compact[at + 3] == '年')
+        {
+            compact = string.Concat(compact.AsSpan(0, at + 1), "20", compact.AsSpan(at + 1));
+        }
+
+        return compact;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_chineseDigits = System.Buffers.SearchValues.Create("〇零");
+
+    private static int ChineseYear(ReadOnlySpan<char> four)
+    {
+        int year = 0;
+        foreach (char c in four)
+        {
+            int digit = "〇一二三四五六七八九".IndexOf(c);
+            digit = digit < 0 && c == '零' ? 0 : digit;
+            if (digit < 0)
+            {
+                return -1;
+            }
+
+            year = (year * 10) + digit;
+        }
+
+        return year is >= 2000 and <= 2100 ? year : -1;
+    }
+
+    // 一月 … 九月, 十月, 十一月, 十二月; the characters read (月 included) in used.
+    private static int ChineseMonth(ReadOnlySpan<char> text, out int used)
+    {
+        used = 0;
+        foreach ((string word, int month) in (ReadOnlySpan<(string, int)>)[("十二月", 12), ("十一月", 11), ("十月", 10), ("一月", 1), ("二月", 2), ("三月", 3), ("四月", 4), ("五月", 5), ("六月", 6), ("七月", 7), ("八月", 8), ("九月", 9)])
+        {
+            if (text.StartsWith(word))
+            {
+                used = word.Length;
+                return month;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string? BracketedOrAlone(string compact)
+    {
+        if (compact.EndsWith(')'))
+        {
+            int open = compact.LastIndexOf('(');
+            return open >= 0 ? compact[(open + 1)..^1] : null;
+        }
+
+        return compact.Length is >= 6 and <= 7 && char.IsAsciiDigit(compact[0]) ? compact : null;
     }
 
     /// <summary>
@@ -130,6 +226,31 @@ internal static class SheetNotes
             return true;
         }
 
+        if (TryYearAndMonth(compact, out ReportingPeriod numeric))
+        {
+            period = numeric;
+            return true;
+        }
+
+        string bare = compact.EndsWith("月份", StringComparison.Ordinal) ? compact[..^1] : compact;
+        if (bare.EndsWith('月'))
+        {
+            int k = 0;
+            int first = ReadMonth(bare, ref k);
+            if (first > 0 && k == bare.Length - 1)
+            {
+                month = first;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "2022.12", "2022-12", "2022_12" or "202212" in a name, not a day date "2022.12.31" or "20221231".
+    private static bool TryYearAndMonth(string compact, out ReportingPeriod period)
+    {
+        period = default;
         for (int i = 0; i + 6 <= compact.Length; i++)
         {
             if (!IsDigits(compact, i, 4) || (i > 0 && char.IsAsciiDigit(compact[i - 1])))
@@ -153,18 +274,6 @@ internal static class SheetNotes
                 && !(j < compact.Length && (char.IsAsciiDigit(compact[j]) || compact[j] is '.' or '-' or '_')))
             {
                 period = new ReportingPeriod(year, value);
-                return true;
-            }
-        }
-
-        string bare = compact.EndsWith("月份", StringComparison.Ordinal) ? compact[..^1] : compact;
-        if (bare.EndsWith('月'))
-        {
-            int k = 0;
-            int first = ReadMonth(bare, ref k);
-            if (first > 0 && k == bare.Length - 1)
-            {
-                month = first;
                 return true;
             }
         }

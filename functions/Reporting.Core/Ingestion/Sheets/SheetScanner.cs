@@ -259,6 +259,14 @@ internal static class SheetScanner
             CellValue[] row = buffer[r];
             for (int c = 0; c < row.Length; c++)
             {
+                // "时间：" followed by a date cell shown as 2022年12月: a template's way of carrying the month.
+                if (row[c].Type == CellType.DateTime && c > 0 && row[c - 1].Type == CellType.Text && SheetNotes.IsTimeLabel(row[c - 1].Text))
+                {
+                    DateTime date = row[c].Date;
+                    run.PeriodClues.Add(new PeriodClue(new ReportingPeriod(date.Year, date.Month), null, $"工作表“{sheet}”{CellRef.ToA1(r, c)}单元格“{row[c].Display}”"));
+                    continue;
+                }
+
                 if (row[c].Type != CellType.Text)
                 {
                     continue;
