@@ -252,6 +252,12 @@ internal sealed class CellReader(SheetContext sheet)
         {
             sheet.Warn(RuleIds.CellNotDate, row.Index, column, cell.Display, "不是可识别的日期，已忽略。请填写如 2023-03-15 或 2023年3月。");
         }
+        else if (parsed.Status == ParseStatus.Ok && cell.Type == CellType.Number && cell.DecimalsInFormat < 2 && parsed.Value.Month == 1 && (decimal)cell.Number - decimal.Floor((decimal)cell.Number) == 0.1m)
+        {
+            // Typed 2022.10, Excel keeps the number 2022.1: January or October cannot be told.
+            sheet.Warn(RuleIds.DateAmbiguous, row.Index, column, cell.Display,
+                $"可能是{parsed.Value.Year}年1月，也可能是{parsed.Value.Year}年10月（Excel 把 2022.10 这样的数字存成 2022.1），已按1月读取。请改写为 {parsed.Value.Year}-10 或 {parsed.Value.Year}年10月这样的文字。");
+        }
 
         return parsed.Status == ParseStatus.Ok ? parsed.Value : null;
     }

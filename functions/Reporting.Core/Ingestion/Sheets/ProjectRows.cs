@@ -35,8 +35,25 @@ internal sealed class ProjectRows : IRecordBuilder
 
     private bool _mangledCodeSaid;
 
-    private string? Serial(RowView row) =>
-        _sheet[FieldCatalog.Serial] is ColumnBinding column ? Parsing.ChineseText.Compact(CellReader.TextOf(row[column.Column])) is { Length: > 0 } serial ? serial : null : null;
+    // Serials 1 to 999 as text, made once: every row of a numbered sheet has one.
+    private static readonly string[] s_serials = [.. Enumerable.Range(0, 1000).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    private string? Serial(RowView row)
+    {
+        if (_sheet[FieldCatalog.Serial] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        CellValue cell = row[column.Column];
+        return cell.Type switch
+        {
+            CellType.Empty => null,
+            CellType.Number when cell.Number is >= 0 and < 1000 && cell.Number == Math.Floor(cell.Number) => s_serials[(int)cell.Number],
+            CellType.Text => Parsing.ChineseText.Compact(cell.Text) is { Length: > 0 } text ? text : null,
+            _ => cell.Display,
+        };
+    }
 
     public bool Build(RowView row, string nameText)
     {

@@ -39,4 +39,23 @@ public sealed class ProjectLevelTests
 
         Assert.Equal(["新建", "新建", "新建", "续建"], outcome.Projects.Select(p => p.Nature));
     }
+
+    [Fact]
+    public void Says_a_start_date_typed_as_2022_1_may_be_october()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("调度表")
+            .Put(1, "时间：2022年1-12月")
+            .Put(2, "项目名称", "县区", "所属领域", "年度计划投资", "累计完成投资", "计划开工时间")
+            .Put(3, "项目一", "安源区", "工业", 1000, 500, 2022.1)
+            .Put(4, "项目二", "安源区", "工业", 1000, 500, 2022.3));
+
+        IngestionOutcome outcome = RealWorld.Read(file).Accepted();
+
+        Assert.Equal([new DateOnly(2022, 1, 1), new DateOnly(2022, 3, 1)], outcome.Projects.Select(p => p.PlannedStart!.Value));
+        Finding warning = Assert.Single(outcome.Findings);
+        Assert.Equal((RuleIds.DateAmbiguous, "F3"), (warning.RuleId, warning.Cell!));
+        Assert.Equal(
+            "工作表“调度表”F3单元格（计划开工时间）的值“2022.1”可能是2022年1月，也可能是2022年10月（Excel 把 2022.10 这样的数字存成 2022.1），已按1月读取。请改写为 2022-10 或 2022年10月这样的文字。",
+            warning.Message);
+    }
 }
