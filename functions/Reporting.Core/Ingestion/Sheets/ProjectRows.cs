@@ -205,9 +205,7 @@ internal sealed class ProjectRows : IRecordBuilder
         decimal limitPct = _sheet.Run.Options.Ingestion.CompletedOverPlanWarnPct;
         if (record.AnnualPlan > 0m && record.Completed * 100m > record.AnnualPlan * limitPct)
         {
-            string pct = Indicators.Percentages.Of(record.Completed, record.AnnualPlan) is decimal ratio
-                ? FindingSink.Format(Math.Round(ratio, 1, MidpointRounding.AwayFromZero)) + "%"
-                : "—";
+            string pct = FindingSink.Percent(record.Completed, record.AnnualPlan, 1);
             _sheet.Warn(RuleIds.CompletedOver200Pct, row.Index, completedColumn, FindingSink.Format(record.Completed),
                 $"（万元）超过年度计划投资{FindingSink.Format(record.AnnualPlan)}万元的{FindingSink.Format(limitPct)}%（为{pct}），请核实。");
         }

@@ -123,9 +123,7 @@ internal sealed class TotalsTracker
                     continue;
                 }
 
-                string pct = Indicators.Percentages.Of(difference, Math.Abs(sum)) is decimal ratio
-                    ? FindingSink.Format(Math.Round(ratio, 2, MidpointRounding.AwayFromZero)) + "%"
-                    : "—";
+                string pct = FindingSink.Percent(difference, Math.Abs(sum), 2);
                 string label = grand ? "合计" : "小计";
                 sink.Cell(
                     Severity.Warning,
