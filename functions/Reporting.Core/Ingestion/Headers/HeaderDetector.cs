@@ -178,8 +178,15 @@ internal static class HeaderDetector
                 continue;
             }
 
+            // A group header merged over columns whose sub-headers were not joined ("投资完成情况" over 12月 | 1-12月 | %)
+            // names no one of them: which holds the figure cannot be told.
             foreach (FieldSpec spec in specs)
             {
+                if (header.SharedGroup && spec.Kind is ValueKind.Amount or ValueKind.Number or ValueKind.Percent)
+                {
+                    continue;
+                }
+
                 int score = spec.Score(header.Key);
                 if (score > 0 && Fits(spec, header, periodYear))
                 {
@@ -285,8 +292,33 @@ internal static class HeaderDetector
             result[c] = parts.Count == 1 ? analyzed : analyzed with { Display = string.Join("/", parts.Select(ChineseText.Tidy)) };
         }
 
+        MarkSharedGroups(result, merges, first, last);
         ResolveYearColumns(result);
         return result;
+    }
+
+    // A group cell merged across columns with nothing below it to tell them apart gives them all one header.
+    private static void MarkSharedGroups(HeaderText[] headers, IReadOnlyList<CellRange> merges, int first, int last)
+    {
+        foreach (CellRange range in merges)
+        {
+            if (range.ToColumn <= range.FromColumn || range.FromRow < first || range.FromRow > last || range.ToColumn >= headers.Length)
+            {
+                continue;
+            }
+
+            string display = headers[range.FromColumn].Display;
+            bool same = display.Length > 0;
+            for (int c = range.FromColumn + 1; c <= range.ToColumn && same; c++)
+            {
+                same = headers[c].Display == display;
+            }
+
+            for (int c = range.FromColumn; c <= range.ToColumn && same; c++)
+            {
+                headers[c] = headers[c] with { SharedGroup = true };
+            }
+        }
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ internal sealed record HeaderText(string Display, string Key, UnitSearch Unit, b
     /// </summary>
     public bool MonthlyOnly { get; init; }
 
+    /// <summary>A group cell merged over several columns with no sub-header joined below it: it names none of them alone.</summary>
+    public bool SharedGroup { get; init; }
+
     /// <summary>Only a year ("2022年"): in a metrics table the latest year is the value, the one before last year's.</summary>
     public bool YearOnly { get; init; }
 

@@ -100,6 +100,24 @@ public sealed class ColumnChoiceTests
     }
 
     [Fact]
+    public void Takes_no_figure_from_a_group_header_merged_over_columns_it_does_not_tell_apart()
+    {
+        using MemoryStream file = RealWorld.Book(workbook =>
+        {
+            IXLWorksheet sheet = workbook.AddWorksheet("调度表")
+                .Put(1, "时间：2022年1-12月")
+                .Put(2, "项目名称", "县区", "所属领域", "年度计划投资", "投资完成情况", null, null)
+                .Put(3, "安源区新能源电池项目", "安源区", "工业", 10000, 100, 12000, 120);
+            sheet.Range("E2:G2").Merge();
+        });
+
+        Finding error = RealWorld.Read(file).OnlyError();
+
+        Assert.Equal(RuleIds.ColumnRequiredMissing, error.RuleId);
+        Assert.StartsWith("工作表“调度表”看起来是重大项目调度表，但缺少必填列：“累计完成投资”。", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Takes_this_years_plan_over_next_years_plan_written_first()
     {
         ProjectRecord project = ReadProjects(
