@@ -3,7 +3,6 @@ using Reporting.Core;
 using Reporting.Core.Configuration;
 using Reporting.Core.Delivery;
 using Reporting.Core.Ingestion;
-using Reporting.Core.Ingestion.Sheets;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Pipeline;
 

@@ -33,6 +33,9 @@ public sealed record ReceiptMailContent
 
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
+    /// <summary>Columns read in a unit other than their sheet's, one sentence each.</summary>
+    public IReadOnlyList<string> UnitNotes { get; init; } = [];
+
     /// <summary>The workbook with the offending cells marked, attached to a rejection.</summary>
     public ReadOnlyMemory<byte>? AnnotatedWorkbook { get; init; }
 
@@ -90,6 +93,15 @@ public static class ReceiptMail
                 }
 
                 break;
+        }
+
+        if (content.UnitNotes.Count > 0)
+        {
+            body.Append("\n读数单位：\n");
+            foreach (string note in content.UnitNotes)
+            {
+                body.Append("· ").Append(note).Append('\n');
+            }
         }
 
         body.Append(content.AnsweredByMail

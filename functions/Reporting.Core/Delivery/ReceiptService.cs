@@ -83,6 +83,7 @@ public sealed class ReceiptService
             Kind = KindOf(record),
             RecordCount = outcome == ReceiptOutcome.Rejected ? null : record.ProjectCount + record.SigningCount + record.MetricCount,
             Findings = receipt.Findings,
+            UnitNotes = record.UnitNotes?.Split('\n') ?? [],
             AnnotatedWorkbook = annotated,
             AnsweredByMail = reply is not null,
         };

@@ -44,7 +44,7 @@ public static class IndicatorEngine
             PlannedNewStarts = planned,
             StartedNewStarts = started,
             Lagging = LaggingClassifier.List(counted, schedulePct, options),
-            Signings = signingSets.Count == 0 ? null : SigningCalculator.Summarize(signingSets.SelectMany(d => d.Signings)),
+            Signings = signingSets.Count == 0 ? null : SigningCalculator.Summarize(signingSets.SelectMany(d => d.Signings).Where(s => SigningPeriod.Counts(s.SignedOn, period))),
             Metrics = metrics,
             Sources = current
                 .OrderBy(d => d.Department, StringComparer.Ordinal)

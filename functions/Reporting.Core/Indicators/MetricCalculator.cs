@@ -8,7 +8,8 @@ public static class MetricCalculator
 {
     /// <summary>
     /// yoyPct is the department's reported rate when there is one (growth at comparable prices
-    /// differs from the ratio of current-price levels), else (value − prior) / prior × 100.
+    /// differs from the ratio of current-price levels), else (value − prior) / prior × 100 — except for a rate
+    /// (unit %), whose change is in points, not a percentage.
     /// shareChangePp is share − sharePrior from the unrounded values.
     /// </summary>
     public static MetricIndicator Compute(MetricRecord record, string department)
@@ -21,7 +22,7 @@ public static class MetricCalculator
             Unit = record.Unit,
             Value = record.Value,
             Prior = record.Prior,
-            YoyPct = record.YoyReported ?? Percentages.Growth(record.Value, record.Prior),
+            YoyPct = record.YoyReported ?? (IsRate(record.Unit) ? null : Percentages.Growth(record.Value, record.Prior)),
             YoyIsReported = reported,
             SharePct = record.Share,
             SharePriorPct = record.SharePrior,
@@ -30,4 +31,7 @@ public static class MetricCalculator
             Department = department,
         };
     }
+
+    // A rate (增速 8.5% against 7.9%) changes by points: its "growth" as a ratio of two rates is no figure a briefing may print.
+    private static bool IsRate(string? unit) => unit?.Trim() is "%" or "％" or "‰" or "个百分点" or "百分点";
 }

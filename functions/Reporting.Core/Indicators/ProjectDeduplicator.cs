@@ -6,10 +6,10 @@ namespace Reporting.Core.Indicators;
 public sealed record CountedProject(ProjectRecord Record, string Department);
 
 /// <summary>
-/// Counts a project reported in two submissions once. Rows within one submission are not
-/// merged here: ingestion already warned the clerk about those, and the engine counts what
-/// the department confirmed. Across submissions the copy from the most recent submission
-/// wins and a <see cref="RuleIds.ProjectDuplicate"/> warning names both departments.
+/// Counts a project reported in two submissions once, by <see cref="ProjectIdentity"/>'s rule (the one the
+/// in-file check uses). Rows within one submission are not merged here: ingestion already counted a row
+/// repeated in one file once (or refused the file when the copies disagreed). Across submissions the copy
+/// from the most recent submission wins and a <see cref="RuleIds.ProjectDuplicate"/> warning names both departments.
 /// </summary>
 internal static class ProjectDeduplicator
 {
@@ -21,8 +21,7 @@ internal static class ProjectDeduplicator
         int total = newestFirst.Sum(d => d.Projects.Count);
         var kept = new List<CountedProject>(total);
         var warnings = new List<Finding>();
-        var byCode = new Dictionary<string, CountedProject>(total, StringComparer.Ordinal);
-        var byName = new Dictionary<(string Name, string County), CountedProject>(total);
+        var seen = new ProjectIndex<CountedProject>(total);
 
         for (int d = 0; d < newestFirst.Count; d++)
         {
@@ -31,81 +30,41 @@ internal static class ProjectDeduplicator
             // Keys registered by this submission become visible only to later (older) ones; the oldest
             // registers nothing, and the newest has nothing to look up.
             bool register = d < newestFirst.Count - 1;
-            bool lookUp = byCode.Count > 0 || byName.Count > 0;
-            var pendingCodes = new List<(string, CountedProject)>(register ? dataset.Projects.Count : 0);
-            var pendingNames = new List<((string, string), CountedProject)>(register ? dataset.Projects.Count : 0);
+            bool lookUp = !seen.IsEmpty;
+            var pending = new List<(ProjectKey, CountedProject)>(register ? dataset.Projects.Count : 0);
             foreach (ProjectRecord record in dataset.Projects)
             {
-                string? code = ProjectIdentity.NormalizeCode(record.Code);
-                (string, string) nameKey = (ProjectIdentity.NormalizeName(record.Name), record.County);
-                CountedProject? winner = lookUp ? FindEarlier(code, nameKey, byCode, byName) : null;
-                if (winner is not null)
+                ProjectKey key = ProjectIdentity.KeyOf(record.Code, record.Name, record.County);
+                CountedProject? winner = null;
+                IdentityMatch match = lookUp ? seen.Find(key, out winner) : IdentityMatch.None;
+                if (match is IdentityMatch.SameCode or IdentityMatch.SameNameAndCounty)
                 {
-                    warnings.Add(DuplicateWarning(record, dataset.Department, winner, departmentName));
+                    warnings.Add(DuplicateWarning(record, dataset.Department, winner!, match, departmentName));
                     continue;
                 }
 
                 var counted = new CountedProject(record, dataset.Department);
                 kept.Add(counted);
-                if (!register)
+                if (register)
                 {
-                    continue;
+                    pending.Add((key, counted));
                 }
-
-                if (code is not null)
-                {
-                    pendingCodes.Add((code, counted));
-                }
-
-                pendingNames.Add((nameKey, counted));
             }
 
-            foreach ((string code, CountedProject counted) in pendingCodes)
+            foreach ((ProjectKey key, CountedProject counted) in pending)
             {
-                byCode.TryAdd(code, counted);
-            }
-
-            foreach (((string, string) key, CountedProject counted) in pendingNames)
-            {
-                byName.TryAdd(key, counted);
+                seen.Add(key, counted);
             }
         }
 
         return (kept, warnings);
     }
 
-    // Same code, or else (when either row lacks a code) the same normalised name and county.
-    // Two different codes are two projects even when the names match.
-    private static CountedProject? FindEarlier(
-        string? code,
-        (string, string) nameKey,
-        Dictionary<string, CountedProject> byCode,
-        Dictionary<(string, string), CountedProject> byName)
-    {
-        if (code is not null && byCode.TryGetValue(code, out CountedProject? sameCode))
-        {
-            return sameCode;
-        }
-
-        if (nameKey.Item1.Length > 0 && byName.TryGetValue(nameKey, out CountedProject? sameName))
-        {
-            string? otherCode = ProjectIdentity.NormalizeCode(sameName.Record.Code);
-            if (code is null || otherCode is null)
-            {
-                return sameName;
-            }
-        }
-
-        return null;
-    }
-
-    private static Finding DuplicateWarning(ProjectRecord dropped, string droppedDepartment, CountedProject winner, Func<string, string> departmentName)
+    private static Finding DuplicateWarning(ProjectRecord dropped, string droppedDepartment, CountedProject winner, IdentityMatch match, Func<string, string> departmentName)
     {
         string keptBy = departmentName(winner.Department);
         string droppedBy = departmentName(droppedDepartment);
-        string how = ProjectIdentity.NormalizeCode(dropped.Code) is { } code && code == ProjectIdentity.NormalizeCode(winner.Record.Code)
-            ? $"项目代码相同（{dropped.Code}）"
-            : "项目名称和县区相同";
+        string how = match == IdentityMatch.SameCode ? $"项目代码相同（{dropped.Code}）" : "项目名称和县区相同";
         return new Finding
         {
             Severity = Severity.Warning,

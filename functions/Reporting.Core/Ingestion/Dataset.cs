@@ -34,6 +34,12 @@ public sealed record Dataset
 
     public IReadOnlyList<MetricRecord> Metrics { get; init; } = [];
 
+    /// <summary>
+    /// The unit each money column was read in (a figure's unit is its record's sheet and field's); empty in
+    /// datasets written before units were recorded, which were all read in 万元 unless a header said 亿元 or 元.
+    /// </summary>
+    public IReadOnlyList<ColumnUnit> Units { get; init; } = [];
+
     /// <summary>Warnings reported back when the submission was accepted.</summary>
     public IReadOnlyList<Finding> Warnings { get; init; } = [];
 }

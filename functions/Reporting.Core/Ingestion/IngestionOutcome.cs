@@ -1,6 +1,5 @@
 using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion.Headers;
-using Reporting.Core.Ingestion.Sheets;
 
 namespace Reporting.Core.Ingestion;
 
@@ -40,6 +39,12 @@ public sealed record IngestionOutcome
     /// <summary>What each sheet turned out to be.</summary>
     public IReadOnlyList<SheetSummary> Sheets { get; init; } = [];
 
+    /// <summary>The unit each money column of each sheet was read in.</summary>
+    public IReadOnlyList<ColumnUnit> Units { get; init; } = [];
+
+    /// <summary>For the receipt: each column read in a unit other than its sheet's, and how.</summary>
+    public IReadOnlyList<string> UnitNotes => [.. Units.Select(u => u.ReceiptLine()).OfType<string>()];
+
     /// <summary>Per sheet, the 累计完成投资 column, so findings raised after the read can name the cell.</summary>
     internal IReadOnlyDictionary<string, ColumnBinding> CompletedColumns { get; init; } = new Dictionary<string, ColumnBinding>();
 
@@ -55,6 +60,10 @@ public sealed record IngestionOutcome
         DatasetKind.Signings => Signings.Count,
         _ => Metrics.Count,
     };
+
+    /// <summary>The units of the sheets read as <paramref name="kind"/>, stored with that kind's dataset.</summary>
+    public IReadOnlyList<ColumnUnit> UnitsOf(DatasetKind kind) =>
+        [.. Units.Where(u => Sheets.Any(s => s.Sheet == u.Sheet && s.Kind == kind))];
 
     /// <summary>The findings that are warnings (stored with an accepted dataset).</summary>
     public IReadOnlyList<Finding> Warnings => [.. Findings.Where(f => f.Severity == Severity.Warning)];

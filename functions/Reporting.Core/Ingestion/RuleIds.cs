@@ -30,6 +30,27 @@ public static class RuleIds
     public const string CountyUnknown = "county.unknown";
     public const string FieldUnknown = "field.unknown";
 
+    /// <summary>Two units for one money column (the header and the units row disagree, or the header names two): 单位无法确定.</summary>
+    public const string UnitAmbiguous = "unit.ambiguous";
+
+    /// <summary>
+    /// A money column in a foreign currency (亿美元 under 签约金额): no exact conversion to 万元, so a required column is
+    /// refused and an optional one left out with a warning (外币无法折算).
+    /// </summary>
+    public const string UnitForeignCurrency = "unit.foreign-currency";
+
+    /// <summary>A required figure written as a placeholder that cannot be counted (待定; a plan of "—" beside money spent): 占位符不能计入.</summary>
+    public const string CellPlaceholder = "cell.placeholder";
+
+    /// <summary>A growth typed as a fraction (0.247 for 24.7%), told by the value and last year's: 小数不是百分数.</summary>
+    public const string PercentAsFraction = "percent.fraction";
+
+    /// <summary>Numbered sub-projects (3.1, 3.2) under a project row (3): counted once as the parent, or refused when they do not add up (子项目).</summary>
+    public const string SubProjects = "project.sub-projects";
+
+    /// <summary>The same project twice in one file with different figures: which copy is right cannot be told.</summary>
+    public const string ProjectDuplicateConflict = "project.duplicate-conflict";
+
     // Warnings.
     public const string CompletedOver200Pct = "completed.over-200pct";
     public const string NotStartedButCompleted = "started.no-but-completed";
@@ -38,9 +59,24 @@ public static class RuleIds
     public const string CumulativeDecreased = "cumulative.decreased";
     public const string CellNotDate = "cell.not-date";
 
+    /// <summary>A date typed as the number 2022.1, which is January or a 2022.10 Excel shortened: read as January, said (日期有歧义).</summary>
+    public const string DateAmbiguous = "date.ambiguous";
+
+    /// <summary>A row of a signings table whose 签约状态 says it is not signed yet (在谈, 拟签约): not counted (尚未签约).</summary>
+    public const string SigningNotSigned = "signing.not-signed";
+
+    /// <summary>A signing dated outside the reporting period (a 2021 签约时间 in the 2022 list): kept, not counted (不在报告期内).</summary>
+    public const string SigningOutsidePeriod = "signing.outside-period";
+
     /// <summary>Text the briefing prints (a project name, a stated issue) holds a character its font lacks; it will print as 〓.</summary>
     public const string TextUnprintable = "text.unprintable";
     public const string CellNotBoolean = "cell.not-boolean";
+
+    /// <summary>A 项目级别 written in words that name no known level ("省重大"): counted in none (级别无法识别).</summary>
+    public const string LevelUnknown = "level.unknown";
+
+    /// <summary>A 项目代码 Excel turned into scientific notation ("3.60302E+14"): its digits are lost, so codes are not read (代码已损坏).</summary>
+    public const string CodeMangled = "code.mangled";
     public const string RowHidden = "row.hidden";
 
     // Processing.

@@ -51,29 +51,22 @@ public sealed class WorkbookIngestor
             sink.Add(finding);
         }
 
-        var byCode = new Dictionary<string, ProjectRecord>(StringComparer.Ordinal);
-        var byName = new Dictionary<string, ProjectRecord>(StringComparer.Ordinal);
+        var lastMonth = new ProjectIndex<ProjectRecord>(previousMonth.Count);
         foreach (ProjectRecord previous in previousMonth)
         {
-            if (!string.IsNullOrWhiteSpace(previous.Code))
-            {
-                byCode.TryAdd(previous.Code.Trim().ToUpperInvariant(), previous);
-            }
-
-            byName.TryAdd(RowBuilder.IdentityName(previous.Name) + "|" + previous.County, previous);
+            lastMonth.Add(ProjectIdentity.KeyOf(previous.Code, previous.Name, previous.County), previous);
         }
 
         int added = 0;
         foreach (ProjectRecord project in outcome.Projects)
         {
-            ProjectRecord? previous = null;
-            if (!string.IsNullOrWhiteSpace(project.Code))
+            IdentityMatch match = lastMonth.Find(ProjectIdentity.KeyOf(project.Code, project.Name, project.County), out ProjectRecord? previous);
+            if (match is not (IdentityMatch.SameCode or IdentityMatch.SameNameAndCounty))
             {
-                byCode.TryGetValue(project.Code.Trim().ToUpperInvariant(), out previous);
+                continue;
             }
 
-            previous ??= byName.GetValueOrDefault(RowBuilder.IdentityName(project.Name) + "|" + project.County);
-            if (previous is null || project.Completed >= previous.Completed
+            if (project.Completed >= previous!.Completed
                 || !outcome.CompletedColumns.TryGetValue(project.Source.Sheet, out ColumnBinding? column))
             {
                 continue;
@@ -121,7 +114,7 @@ public sealed class WorkbookIngestor
             return FileRejected(context, probe.RuleId!, probe.Message!);
         }
 
-        var run = new IngestionRun(options);
+        var run = new IngestionRun(options) { GivenPeriod = context.Period };
         run.UploadCounty = UploadCounty(context, run.Counties);
         var sheets = new List<SheetResult>();
         try
@@ -162,6 +155,11 @@ public sealed class WorkbookIngestor
         // Without a table, period and department questions would only bury the one answer that matters.
         ReportingPeriod? period = hasTable ? ResolvePeriod(run, context, fileName) : context.Period;
         string? department = hasTable ? ResolveDepartment(run, context) : context.Department;
+        if (period is ReportingPeriod stated)
+        {
+            WarnSigningsOutsidePeriod(run, stated);
+        }
+
         int records = run.Projects.Count + run.Signings.Count + run.Metrics.Count;
         if (run.Findings.Errors == 0 && records == 0)
         {
@@ -188,6 +186,7 @@ public sealed class WorkbookIngestor
             Signings = run.Signings,
             Metrics = run.Metrics,
             Sheets = run.Sheets,
+            Units = run.Units,
             CompletedColumns = run.CompletedColumns,
         };
 
@@ -197,6 +196,27 @@ public sealed class WorkbookIngestor
         }
 
         return outcome;
+    }
+
+    // A signing dated outside the period is kept as sent but not counted (SigningPeriod): the clerk is told at the cell.
+    private static void WarnSigningsOutsidePeriod(IngestionRun run, ReportingPeriod period)
+    {
+        foreach (SigningRecord signing in run.Signings)
+        {
+            if (SigningPeriod.Counts(signing.SignedOn, period) || run.Matches.GetValueOrDefault(signing.Source.Sheet)?[FieldCatalog.SignedOn] is not ColumnBinding column)
+            {
+                continue;
+            }
+
+            run.Findings.Cell(
+                Severity.Warning,
+                RuleIds.SigningOutsidePeriod,
+                signing.Source.Sheet,
+                signing.Source.Row - 1,
+                column,
+                signing.SignedOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                $"不在报告期{period.ToChineseCumulative()}内，该项目不计入本期新签约项目数和签约金额。如签约时间填错，请更正后重新上传。");
+        }
     }
 
     private static void ReportNoTable(IngestionRun run, List<SheetResult> sheets)

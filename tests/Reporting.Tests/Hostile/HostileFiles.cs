@@ -87,7 +87,9 @@ internal static class HostileFiles
             new("max-length-strings", "安源区.xlsx", () => Projects(["=" + new string('长', 32_766), new string('名', 32_767)], [new string('问', 32_767)]), Verdict.Accepted),
             new("max-length-string-in-amount", "安源区.xlsx", () => Projects(["项目"], null, s => s.Put(3, 1, "项目", "安源区", "工业", "=" + new string('9', 32_766))), Verdict.Rejected, RuleIds(Core.Ingestion.RuleIds.CellNotNumber)),
             new("control-characters", "安源区.xlsx", () => Projects(ControlCharacters, ControlCharacters, s => s.Put(7, 1, "项目", "安源区", "工业", "12\u00013", 5)), Verdict.Rejected, RuleIds(Core.Ingestion.RuleIds.CellNotNumber)),
-            new("formula-like-text", "安源区.xlsx", () => Projects(FormulaLike, FormulaLike, s => s.Put(12, 1, "超计划项目", "安源区", "工业", 10, 500, "是", "=HYPERLINK(\"http://evil.example\")")), Verdict.Accepted),
+            // Numbered: "=1+1", "\t=1+1" and "＝1+1" are one name, and one project with three different figures is refused (the next case).
+            new("formula-like-text", "安源区.xlsx", () => Projects([.. FormulaLike.Select((text, i) => $"{text}（{i + 1}号）")], FormulaLike, s => s.Put(12, 1, "超计划项目", "安源区", "工业", 10, 500, "是", "=HYPERLINK(\"http://evil.example\")")), Verdict.Accepted),
+            new("formula-like-names-of-one-project", "安源区.xlsx", () => Projects(["=1+1", "\t=1+1", "＝1+1"], FormulaLike), Verdict.Rejected, RuleIds(Core.Ingestion.RuleIds.ProjectDuplicateConflict)),
             new("formula-like-text-rejected", "安源区.xlsx", () => Projects(FormulaLike, FormulaLike, s => s.Put(12, 1, "=1+2", "=HYPERLINK(\"x\")", "@工业", "+5", "-5")), Verdict.Rejected, RuleIds(Core.Ingestion.RuleIds.CountyUnknown, Core.Ingestion.RuleIds.ValueNegative)),
             new("odd-unicode", "安源区.xlsx", () => Projects(OddUnicode, OddUnicode), Verdict.Accepted),
             new("huge-numbers", "安源区.xlsx", () => Projects(["项目"], null, s => s.Put(3, 1, "项目", "安源区", "工业", 1e300, 7.9e28)), Verdict.Rejected, RuleIds(Core.Ingestion.RuleIds.ValueTooLarge)),

@@ -46,6 +46,27 @@ public sealed class DatasetRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task Reads_a_dataset_written_before_units_were_recorded_and_round_trips_one_written_with_them()
+    {
+        var store = new FolderReportStore(_root);
+        var repository = new DatasetRepository(store);
+        string old = """
+            {"schemaVersion":1,"kind":"projects","period":"2022-12","department":"anyuan","sourceFile":"安源区.xlsx",
+             "archivePath":"archive/2022-12/anyuan/aaa.xlsx","sha256":"aaa","receivedAt":"2023-01-03T08:00:00+00:00",
+             "projects":[{"name":"项目","county":"安源区","field":"工业","annualPlan":100,"completed":1,"source":{"sheet":"Sheet1","row":5}}],
+             "warnings":[]}
+            """;
+        await store.WriteAsync(DatasetRepository.PathFor(new ReportingPeriod(2022, 12), "anyuan", DatasetKind.Projects), new MemoryStream(System.Text.Encoding.UTF8.GetBytes(old)), WriteCondition.Overwrite);
+
+        Dataset? read = await repository.LoadAsync(new ReportingPeriod(2022, 12), "anyuan", DatasetKind.Projects);
+
+        Assert.Equal((100m, 0), (read!.Projects[0].AnnualPlan, read.Units.Count));
+        ColumnUnit unit = new("Sheet1", "completed", "累计完成投资（千元）", "千元", ColumnUnit.FromHeader, "万元");
+        Assert.True(await repository.SaveIfLatestAsync(Submission("bbb", DateTimeOffset.UnixEpoch.AddYears(60), 100m) with { Units = [unit] }));
+        Assert.Equal([unit], (await repository.LoadAsync(new ReportingPeriod(2022, 12), "anyuan", DatasetKind.Projects))!.Units);
+    }
+
+    [Fact]
     public async Task Saving_the_same_submission_twice_changes_nothing()
     {
         var store = new FolderReportStore(_root);

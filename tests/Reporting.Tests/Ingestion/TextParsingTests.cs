@@ -1,5 +1,5 @@
+using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Parsing;
-using Reporting.Core.Ingestion.Sheets;
 
 namespace Reporting.Tests.Ingestion;
 
@@ -47,11 +47,11 @@ public sealed class TextParsingTests
 
     [Theory]
     [InlineData("萍乡北站综合交通枢纽工程", "萍乡北站综合交通枢纽工程")]
-    [InlineData("ｐｖ光伏 项目（二期）", "PV光伏项目二期")]
-    [InlineData("abc-123 锂电", "ABC123锂电")]
-    [InlineData("Café 项目", "CAFÉ项目")]
-    public void Identity_name_drops_marks_and_upper_cases_letters(string name, string expected) =>
-        Assert.Equal(expected, RowBuilder.IdentityName(name));
+    [InlineData("ｐｖ光伏 项目（二期）", "pv光伏项目二期")]
+    [InlineData("abc-123 锂电", "abc123锂电")]
+    [InlineData("Café 项目", "café项目")]
+    public void Identity_name_drops_marks_and_folds_the_case_of_letters(string name, string expected) =>
+        Assert.Equal(expected, ProjectIdentity.NormalizeName(name));
 
     [Theory]
     [InlineData("安源区", "安源区")]

@@ -40,13 +40,28 @@ internal static class FieldCatalog
     public const string SharePrior = "sharePrior";
     public const string Note = "note";
 
+    /// <summary>"比重比上年提高（个百分点）": the change in share, from which last year's share follows.</summary>
+    public const string ShareChange = "shareChange";
+
+    /// <summary>序号: tells a project's numbered sub-projects (3.1, 3.2 under 3) from projects.</summary>
+    public const string Serial = "serial";
+
+    /// <summary>签约状态 in a signings table: only 已签约 rows are signings.</summary>
+    public const string SigningStatus = "signingStatus";
+
+    /// <summary>币种: the currency of a row's amount, which must be yuan.</summary>
+    public const string Currency = "currency";
+
     /// <summary>项目类型 in a signings table: "5020项目" there marks a 5020 project.</summary>
     public const string ProjectType = "projectType";
 
     private static readonly string[] s_notSinceStart = ["开工以来", "自开工", "建设以来", "开工累计", "至今", "历年"];
 
     // Last year's figure, or a part of this year's ("其中：中央预算内"), is never the figure itself.
-    private static readonly string[] s_notThisFigure = ["上年", "去年", "同期", "其中"];
+    private static readonly string[] s_notThisFigure = ["上年", "去年", "同期", "其中", "上月", "上期"];
+
+    // A column saying the share rose by so many points is the change, never last year's share.
+    private static readonly string[] s_change = ["提高", "百分点", "增减", "变化", "下降", "降低"];
 
     private static HeaderPattern P(params string[] all) => new(all, []);
 
@@ -88,6 +103,10 @@ internal static class FieldCatalog
             PN(["完成投资"], [.. s_notSinceStart, .. s_notThisFigure, "本月", "当月", "率", "比例", "计划", "序时"]),
             PN(["年初", "累计"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例"]),
             PN(["本年完成"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划"]),
+
+            // Two-row headers: "本年度" over "计划 | 完成", "投资完成情况" over "12月 | 1-12月 | 占年度计划%".
+            PN(["本年", "完成"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划", "序时"]),
+            PN(["投资完成"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划", "序时", "本月", "当月"]),
             PN(["累计"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划", "本月", "当月"]),
         ]),
         new(Code, "项目代码", ValueKind.Text, false, false, [P("项目代码"), P("项目编码"), P("项目编号"), PN(["代码"], "信用"), PN(["编码"], "信用")]),
@@ -111,6 +130,7 @@ internal static class FieldCatalog
         new(ProgressNote, "形象进度", ValueKind.Text, false, true, [PN(["形象进度"], "计划"), P("进展情况"), P("工程进度"), PN(["进度"], "序时", "计划", "率", "比例")]),
         new(Issues, "存在问题", ValueKind.Text, false, false, [P("存在问题"), P("问题"), P("困难")]),
         new(Leader, "包挂领导", ValueKind.Text, false, true, [P("领导")]),
+        new(Serial, "序号", ValueKind.Text, false, false, [Exact("序号"), Exact("序"), Exact("编号")]),
     ];
 
     public static readonly IReadOnlyList<FieldSpec> Signings =
@@ -128,6 +148,8 @@ internal static class FieldCatalog
         new(Is5020, "是否5020项目", ValueKind.Boolean, false, true, [P("5020")]),
         new(ForeignAmount, "外资", ValueKind.Amount, false, true, [P("外资"), P("美元")]),
         new(ProjectType, "项目类型", ValueKind.Text, false, false, [P("项目类型"), P("项目类别")]),
+        new(SigningStatus, "签约状态", ValueKind.Text, false, false, [P("签约状态"), P("签约情况"), P("是否签约"), P("签约进展"), Exact("状态")]),
+        new(Currency, "币种", ValueKind.Text, false, false, [P("币种"), P("货币"), P("币别")]),
     ];
 
     public static readonly IReadOnlyList<FieldSpec> Metrics =
@@ -137,8 +159,9 @@ internal static class FieldCatalog
         new(Value, "本期值", ValueKind.Number, true, true,
         [
             // A cumulative or period column beats 本月 when a sheet has both.
-            PB(2, ["本期"], "比重", "占比", "同比", "增长", "增速", "上年", "去年"), P("本月"), PB(2, ["累计"], "比重", "占比", "同比", "增长", "增速", "上年", "去年"),
-            P("期末余额"), PN(["余额"], "上年", "去年", "增长"), P("绝对值"), P("绝对数"), P("数值"), P("完成值"), P("实际值"), Exact("本年"),
+            PB(2, ["本期"], "比重", "占比", "同比", "增长", "增速", "上年", "去年", "上月", "上期"), P("本月"),
+            PB(2, ["累计"], "比重", "占比", "同比", "增长", "增速", "上年", "去年", "上月", "上期"),
+            P("期末余额"), PN(["余额"], "上年", "去年", "增长", "上月", "上期"), P("绝对值"), P("绝对数"), P("数值"), P("完成值"), P("实际值"), Exact("本年"),
         ]),
         new(Prior, "上年同期", ValueKind.Number, false, true, [PN(["上年同期"], "比重", "占比", "增长", "增速"), PN(["去年同期"], "比重", "占比", "增长", "增速")]),
         new(Yoy, "同比增长", ValueKind.Percent, false, true,
@@ -149,7 +172,14 @@ internal static class FieldCatalog
             PB(3, ["累计", "同比"], "百分点", "比重", "占比"), PB(3, ["累计", "增"], "百分点", "比重", "占比"),
         ]),
         new(Share, "占比", ValueKind.Percent, false, true, [PN(["占比"], "上年", "去年", "提高", "变化"), PN(["比重"], "上年", "去年", "提高", "变化")]),
-        new(SharePrior, "上年同期比重", ValueKind.Percent, false, true, [P("上年", "比重"), P("去年", "比重"), P("上年", "占比"), P("去年", "占比")]),
+        new(SharePrior, "上年同期比重", ValueKind.Percent, false, true,
+        [
+            PN(["上年", "比重"], s_change), PN(["去年", "比重"], s_change), PN(["上年", "占比"], s_change), PN(["去年", "占比"], s_change),
+        ]),
+        new(ShareChange, "比重变化", ValueKind.Percent, false, true,
+        [
+            P("比重", "提高"), P("占比", "提高"), P("比重", "百分点"), P("占比", "百分点"), P("比重", "增减"), P("占比", "增减"), P("比重", "变化"), P("占比", "变化"),
+        ]),
         new(Note, "口径说明", ValueKind.Text, false, false, [P("口径"), P("说明"), P("备注")]),
     ];
 

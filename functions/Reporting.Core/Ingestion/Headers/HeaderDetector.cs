@@ -15,6 +15,12 @@ internal sealed record KindMatch(DatasetKind Kind, IReadOnlyDictionary<string, C
     public ColumnBinding? this[string key] => Columns.GetValueOrDefault(key);
 }
 
+/// <summary>
+/// The period a sheet reports, as far as is known before its columns are matched (the upload's, or a line above
+/// the header): among columns naming one field, the period's year and month win over another year's or month's.
+/// </summary>
+internal readonly record struct PeriodHint(int Year, int? Month);
+
 /// <summary>The header found in a sheet: rows it spans (0-based, inclusive) and the best kind.</summary>
 internal sealed record HeaderLayout(int FirstRow, int LastRow, KindMatch Match, IReadOnlyList<HeaderText> Headers)
 {
@@ -121,12 +127,12 @@ internal static class HeaderDetector
     }
 
     /// <summary>The kind with all required fields (best score), else the kind with the most distinctive fields.</summary>
-    public static KindMatch BestKind(IReadOnlyList<HeaderText> headers, Func<int, bool> isHidden)
+    public static KindMatch BestKind(IReadOnlyList<HeaderText> headers, Func<int, bool> isHidden, PeriodHint? period = null)
     {
         KindMatch? best = null;
         foreach (DatasetKind kind in FieldCatalog.Kinds)
         {
-            KindMatch match = Match(kind, headers, isHidden);
+            KindMatch match = Match(kind, headers, isHidden, period);
             if (best is null || Better(match, best))
             {
                 best = match;
@@ -156,10 +162,13 @@ internal static class HeaderDetector
         return candidate.Score > current.Score;
     }
 
-    public static KindMatch Match(DatasetKind kind, IReadOnlyList<HeaderText> headers, Func<int, bool> isHidden)
+    public static KindMatch Match(DatasetKind kind, IReadOnlyList<HeaderText> headers, Func<int, bool> isHidden, PeriodHint? period = null)
     {
         IReadOnlyList<FieldSpec> specs = FieldCatalog.For(kind);
-        int? periodYear = headers.FirstOrDefault(h => h.Year is not null && h.Month is not null)?.Year;
+        int? periodYear = period?.Year ?? headers.FirstOrDefault(h => h.Year is not null && h.Month is not null)?.Year;
+
+        // Without a stated month the latest one the headers name is the period's ("1-11月累计 | 12月 | 1-12月累计").
+        int? periodMonth = period is { Month: int stated } ? stated : headers.Where(h => h.Month is not null && !h.MonthlyOnly).Max(h => h.Month);
         var candidates = new List<(int Score, bool Hidden, int Column, FieldSpec Spec)>();
         for (int c = 0; c < headers.Count; c++)
         {
@@ -169,12 +178,19 @@ internal static class HeaderDetector
                 continue;
             }
 
+            // A group header merged over columns whose sub-headers were not joined ("投资完成情况" over 12月 | 1-12月 | %)
+            // names no one of them: which holds the figure cannot be told.
             foreach (FieldSpec spec in specs)
             {
-                int score = spec.Score(header.Key);
-                if (score > 0 && Fits(spec, header))
+                if (header.SharedGroup && spec.Kind is ValueKind.Amount or ValueKind.Number or ValueKind.Percent)
                 {
-                    candidates.Add((score + Preference(spec, header, periodYear), isHidden(c), c, spec));
+                    continue;
+                }
+
+                int score = spec.Score(header.Key);
+                if (score > 0 && Fits(spec, header, periodYear))
+                {
+                    candidates.Add((score + Preference(spec, header, periodYear, periodMonth), isHidden(c), c, spec));
                 }
             }
         }
@@ -203,18 +219,22 @@ internal static class HeaderDetector
 
     // A percentage column is never an amount, and an amount column never a percentage. One month's own
     // figure ("12月完成投资") is not the cumulative completion; a plan up to a month before December is
-    // the 序时 plan, not the year's.
-    private static bool Fits(FieldSpec spec, HeaderText header) => spec.Kind switch
+    // the 序时 plan, not the year's; another year's plan or completion ("2023年计划投资" in the 2022 table,
+    // "2021年度/完成投资") is never this year's.
+    private static bool Fits(FieldSpec spec, HeaderText header, int? periodYear) => spec.Kind switch
     {
         _ when spec.Key == FieldCatalog.Completed && header.MonthlyOnly => false,
         _ when spec.Key == FieldCatalog.AnnualPlan && header.Month is int month && month != 12 => false,
+        _ when spec.Key is FieldCatalog.AnnualPlan or FieldCatalog.Completed && header.Year is int year && periodYear is int own && year != own => false,
         ValueKind.Amount or ValueKind.Number => !header.Percent,
         _ => true,
     };
 
     // Among headers naming the same field: the 合计 sub-column over its parts, the period's year over
-    // another year ("2022年计划投资" over next year's "2023年计划投资"), a running total over one month.
-    private static int Preference(FieldSpec spec, HeaderText header, int? periodYear)
+    // another year ("2022年计划投资" over next year's "2023年计划投资"), the period's month over last month's
+    // helper column ("1-11月累计", "截至11月底"), a running total over one month, the adjusted plan over the
+    // plan of the beginning of the year.
+    private static int Preference(FieldSpec spec, HeaderText header, int? periodYear, int? periodMonth)
     {
         int preference = 0;
         if (spec.Kind is ValueKind.Amount or ValueKind.Number && ChineseText.ContainsAny(header.Key, ["合计", "小计", "总计"]))
@@ -230,6 +250,16 @@ internal static class HeaderDetector
         if (header.MonthlyOnly)
         {
             preference -= 1;
+        }
+
+        if (spec.Key != FieldCatalog.AnnualPlan && periodMonth is int month && header.Month is int ownMonth && ownMonth != month && !header.MonthlyOnly)
+        {
+            preference -= 2;
+        }
+
+        if (spec.Key == FieldCatalog.AnnualPlan && header.Key.Contains("调整", StringComparison.Ordinal))
+        {
+            preference += 3;
         }
 
         return preference;
@@ -262,8 +292,33 @@ internal static class HeaderDetector
             result[c] = parts.Count == 1 ? analyzed : analyzed with { Display = string.Join("/", parts.Select(ChineseText.Tidy)) };
         }
 
+        MarkSharedGroups(result, merges, first, last);
         ResolveYearColumns(result);
         return result;
+    }
+
+    // A group cell merged across columns with nothing below it to tell them apart gives them all one header.
+    private static void MarkSharedGroups(HeaderText[] headers, IReadOnlyList<CellRange> merges, int first, int last)
+    {
+        foreach (CellRange range in merges)
+        {
+            if (range.ToColumn <= range.FromColumn || range.FromRow < first || range.FromRow > last || range.ToColumn >= headers.Length)
+            {
+                continue;
+            }
+
+            string display = headers[range.FromColumn].Display;
+            bool same = display.Length > 0;
+            for (int c = range.FromColumn + 1; c <= range.ToColumn && same; c++)
+            {
+                same = headers[c].Display == display;
+            }
+
+            for (int c = range.FromColumn; c <= range.ToColumn && same; c++)
+            {
+                headers[c] = headers[c] with { SharedGroup = true };
+            }
+        }
     }
 
     /// <summary>
@@ -274,12 +329,27 @@ internal static class HeaderDetector
     {
         int latest = 0;
         int count = 0;
+        int latestPeriod = 0;
         foreach (HeaderText header in headers)
         {
             if (header.YearOnly)
             {
                 latest = Math.Max(latest, header.Year!.Value);
                 count++;
+            }
+            else if (header.Key == HeaderText.PeriodKey && header.Year is int year)
+            {
+                latestPeriod = Math.Max(latestPeriod, year);
+            }
+        }
+
+        // "2022年1-12月 | 2021年1-12月": the same months of the year before are last year's figure.
+        for (int c = 0; c < headers.Length && latestPeriod > 0; c++)
+        {
+            if (headers[c] is { YearOnly: false, Year: int year, Month: int month } header && header.Key == HeaderText.PeriodKey && year == latestPeriod - 1
+                && Array.Exists(headers, h => h.Key == HeaderText.PeriodKey && h.Year == latestPeriod && h.Month == month))
+            {
+                headers[c] = header with { Key = "上年同期" };
             }
         }
 

@@ -5,25 +5,24 @@ namespace Reporting.Core.Ingestion.Headers;
 
 /// <summary>
 /// A header as written ("2022年1-12月\n累计完成投资（亿元）") and what it means: the key used for
-/// matching ("年累计完成投资": the numbers go, the words 年/年度 stay), its unit (亿元 → ×10000 to 万元),
-/// whether it is a percentage, and the period it embeds (2022, 12).
+/// matching ("年累计完成投资": the numbers go, the words 年/年度 stay), the unit of money it names (亿元,
+/// 千元, 亿美元), whether it is a percentage, and the period it embeds (2022, 12).
 /// </summary>
-internal sealed record HeaderText(string Display, string Key, decimal? Scale, bool Percent, int? Year, int? Month)
+internal sealed record HeaderText(string Display, string Key, UnitSearch Unit, bool Percent, int? Year, int? Month)
 {
-    public const decimal WanScale = 1m;
-    public const decimal YiScale = 10_000m;
-    public const decimal YuanScale = 0.0001m;
-
     /// <summary>The key of a header that names only a period ("1-12月", "本期"): the period's value.</summary>
     public const string PeriodKey = "本期";
 
-    public static readonly HeaderText Blank = new(string.Empty, string.Empty, null, false, null, null);
+    public static readonly HeaderText Blank = new(string.Empty, string.Empty, default, false, null, null);
 
     /// <summary>
     /// One month that is not a running total ("12月完成投资"): the month's own figure, never the
     /// cumulative one. January is both; 累计, 截至 or 年初 in the header make it cumulative.
     /// </summary>
     public bool MonthlyOnly { get; init; }
+
+    /// <summary>A group cell merged over several columns with no sub-header joined below it: it names none of them alone.</summary>
+    public bool SharedGroup { get; init; }
 
     /// <summary>Only a year ("2022年"): in a metrics table the latest year is the value, the one before last year's.</summary>
     public bool YearOnly { get; init; }
@@ -37,7 +36,7 @@ internal sealed record HeaderText(string Display, string Key, decimal? Scale, bo
             return Blank;
         }
 
-        decimal? scale = UnitScale(text);
+        UnitSearch unit = MoneyUnit.Find(text);
         bool percent = text.Contains('%', StringComparison.Ordinal) || text.Contains("百分比", StringComparison.Ordinal);
 
         var key = new StringBuilder(text.Length);
@@ -87,9 +86,9 @@ internal sealed record HeaderText(string Display, string Key, decimal? Scale, bo
         }
 
         string result = key.ToString();
-        foreach (string unit in (ReadOnlySpan<string>)["单位万元", "单位亿元", "万美元", "亿元", "万元"])
+        foreach (string word in (ReadOnlySpan<string>)["单位万元", "单位亿元", "万美元", "亿元", "万元"])
         {
-            result = result.Replace(unit, string.Empty, StringComparison.Ordinal);
+            result = result.Replace(word, string.Empty, StringComparison.Ordinal);
         }
 
         bool yearOnly = year is not null && month is null && result is "年" or "年度";
@@ -101,24 +100,7 @@ internal sealed record HeaderText(string Display, string Key, decimal? Scale, bo
 
         bool monthlyOnly = singleMonth && month != 1
             && !ChineseText.ContainsAny(result, ["累计", "截至", "截止", "年初", "止", "底", "末"]);
-        return new HeaderText(display, result, scale, percent, year, month) { MonthlyOnly = monthlyOnly, YearOnly = yearOnly };
-    }
-
-    /// <summary>The unit a header or a note names: 亿元 → 10000, 万元 → 1, 元 → 0.0001; null when it names none.</summary>
-    public static decimal? UnitScale(string compact)
-    {
-        if (compact.Contains("亿元", StringComparison.Ordinal))
-        {
-            return YiScale;
-        }
-
-        if (compact.Contains("万元", StringComparison.Ordinal) || compact.Contains("万美元", StringComparison.Ordinal))
-        {
-            return WanScale;
-        }
-
-        // "(元)" or "单位:元": a small department's table in yuan.
-        return compact.Contains("(元)", StringComparison.Ordinal) || compact.Contains("单位:元", StringComparison.Ordinal) ? YuanScale : null;
+        return new HeaderText(display, result, unit, percent, year, month) { MonthlyOnly = monthlyOnly, YearOnly = yearOnly };
     }
 
     private static bool IsUnitGroup(string group) =>

@@ -12,6 +12,8 @@ internal static class SheetNotes
     [
         "填报日期", "填表日期", "报送日期", "制表日期", "打印日期", "填报时间", "填表时间", "报送时间", "制表时间", "打印时间",
     ];
+    private static readonly System.Buffers.SearchValues<char> s_unitNoteEnds = System.Buffers.SearchValues.Create(" \t\u3000、,;，；)】。.");
+
     private static readonly string[] s_departmentLabels = ["填报单位", "报送单位", "填报部门", "报送部门", "填表单位"];
 
     private static readonly string[] s_footers =
@@ -27,10 +29,16 @@ internal static class SheetNotes
     public static bool TryFindPeriod(string text, out ReportingPeriod period)
     {
         period = default;
-        string compact = ChineseText.Compact(text);
+        string compact = WrittenPeriod(ChineseText.Compact(text));
         if (compact.Length == 0 || ChineseText.StartsWithAny(compact, s_dateLabels))
         {
             return false;
+        }
+
+        // "（2022.12）" closing a title, or a line that is only "2022.12": a period without a label.
+        if (BracketedOrAlone(compact) is string bare && TryYearAndMonth(bare, out period))
+        {
+            return true;
         }
 
         for (int i = 0; i + 5 <= compact.Length; i++)
@@ -77,6 +85,96 @@ internal static class SheetNotes
         }
 
         return false;
+    }
+
+    /// <summary>A date cell after a "时间：" label (a template's month, shown as 2022年12月): the period of its month.</summary>
+    public static bool IsTimeLabel(string text) =>
+        ChineseText.Compact(text).TrimEnd(':') is { Length: > 0 and <= 6 } label && HasTimeLabel(label);
+
+    // "二〇二二年十二月" and "时间：22年1-12月" written the usual way: "2022年12月", "时间:2022年1-12月".
+    private static string WrittenPeriod(string compact)
+    {
+        if (compact.AsSpan().IndexOfAny(s_chineseDigits) >= 0)
+        {
+            var builder = new System.Text.StringBuilder(compact.Length);
+            for (int i = 0; i < compact.Length; i++)
+            {
+                int year = i + 4 < compact.Length && compact[i + 4] == '年' ? ChineseYear(compact.AsSpan(i, 4)) : -1;
+                if (year > 0)
+                {
+                    builder.Append(year).Append('年');
+                    i += 4;
+                    int month = ChineseMonth(compact.AsSpan(i + 1), out int used);
+                    if (month > 0)
+                    {
+                        builder.Append(month).Append('月');
+                        i += used + 1;
+                    }
+
+                    continue;
+                }
+
+                builder.Append(compact[i]);
+            }
+
+            compact = builder.ToString();
+        }
+
+        // A two-digit year, only after a time label: "时间:22年1-12月".
+        int at = compact.IndexOf(':', StringComparison.Ordinal);
+        if (at > 0 && at + 3 < compact.Length && HasTimeLabel(compact[..at]) && char.IsAsciiDigit(compact[at + 1]) && char.IsAsciiDigit(compact[at + 2]) && compact[at + 3] == '年')
+        {
+            compact = string.Concat(compact.AsSpan(0, at + 1), "20", compact.AsSpan(at + 1));
+        }
+
+        return compact;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_chineseDigits = System.Buffers.SearchValues.Create("〇零");
+
+    private static int ChineseYear(ReadOnlySpan<char> four)
+    {
+        int year = 0;
+        foreach (char c in four)
+        {
+            int digit = "〇一二三四五六七八九".IndexOf(c);
+            digit = digit < 0 && c == '零' ? 0 : digit;
+            if (digit < 0)
+            {
+                return -1;
+            }
+
+            year = (year * 10) + digit;
+        }
+
+        return year is >= 2000 and <= 2100 ? year : -1;
+    }
+
+    // 一月 … 九月, 十月, 十一月, 十二月; the characters read (月 included) in used.
+    private static int ChineseMonth(ReadOnlySpan<char> text, out int used)
+    {
+        used = 0;
+        foreach ((string word, int month) in (ReadOnlySpan<(string, int)>)[("十二月", 12), ("十一月", 11), ("十月", 10), ("一月", 1), ("二月", 2), ("三月", 3), ("四月", 4), ("五月", 5), ("六月", 6), ("七月", 7), ("八月", 8), ("九月", 9)])
+        {
+            if (text.StartsWith(word))
+            {
+                used = word.Length;
+                return month;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string? BracketedOrAlone(string compact)
+    {
+        if (compact.EndsWith(')'))
+        {
+            int open = compact.LastIndexOf('(');
+            return open >= 0 ? compact[(open + 1)..^1] : null;
+        }
+
+        return compact.Length is >= 6 and <= 7 && char.IsAsciiDigit(compact[0]) ? compact : null;
     }
 
     /// <summary>
@@ -128,6 +226,31 @@ internal static class SheetNotes
             return true;
         }
 
+        if (TryYearAndMonth(compact, out ReportingPeriod numeric))
+        {
+            period = numeric;
+            return true;
+        }
+
+        string bare = compact.EndsWith("月份", StringComparison.Ordinal) ? compact[..^1] : compact;
+        if (bare.EndsWith('月'))
+        {
+            int k = 0;
+            int first = ReadMonth(bare, ref k);
+            if (first > 0 && k == bare.Length - 1)
+            {
+                month = first;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "2022.12", "2022-12", "2022_12" or "202212" in a name, not a day date "2022.12.31" or "20221231".
+    private static bool TryYearAndMonth(string compact, out ReportingPeriod period)
+    {
+        period = default;
         for (int i = 0; i + 6 <= compact.Length; i++)
         {
             if (!IsDigits(compact, i, 4) || (i > 0 && char.IsAsciiDigit(compact[i - 1])))
@@ -155,44 +278,23 @@ internal static class SheetNotes
             }
         }
 
-        string bare = compact.EndsWith("月份", StringComparison.Ordinal) ? compact[..^1] : compact;
-        if (bare.EndsWith('月'))
-        {
-            int k = 0;
-            int first = ReadMonth(bare, ref k);
-            if (first > 0 && k == bare.Length - 1)
-            {
-                month = first;
-                return true;
-            }
-        }
-
         return false;
     }
 
-    /// <summary>"单位：亿元" and friends; null when the text names no amount unit.</summary>
-    public static decimal? FindUnitNote(string text)
+    /// <summary>"单位：亿元", "金额单位：千元", "（单位：亿美元）": the unit of money right after the label; null when there is none.</summary>
+    public static MoneyUnit? FindUnitNote(string text)
     {
-        string compact = ChineseText.Compact(text);
-        int label = compact.IndexOf("单位", StringComparison.Ordinal);
+        string half = ChineseText.ToHalfWidthKeepSpaces(text);
+        int label = half.IndexOf("单位", StringComparison.Ordinal);
         if (label < 0)
         {
             return null;
         }
 
         // "填报单位：…" names a department, not a unit; a unit note has the unit right after the label.
-        string after = compact[(label + 2)..].TrimStart(':', '：');
-        if (after.StartsWith("亿元", StringComparison.Ordinal))
-        {
-            return 10_000m;
-        }
-
-        if (after.StartsWith("万元", StringComparison.Ordinal))
-        {
-            return 1m;
-        }
-
-        return after.StartsWith('元') ? 0.0001m : null;
+        ReadOnlySpan<char> after = half.AsSpan(label + 2).TrimStart(": \t\u3000为是均");
+        int stop = after.IndexOfAny(s_unitNoteEnds);
+        return MoneyUnit.Exactly(ChineseText.Compact((stop < 0 ? after : after[..stop]).ToString()));
     }
 
     /// <summary>The department named after 填报单位, up to the next label or a wide gap.</summary>
@@ -237,7 +339,26 @@ internal static class SheetNotes
         return null;
     }
 
-    public static bool IsFooter(string compact) => ChineseText.StartsWithAny(compact, s_footers);
+    /// <summary>
+    /// A footer: a note or signature line ("填表人：", "注："), or any "…人：" / "…日期：" label of a person or a date
+    /// ("主要负责人：", "报出日期：") that no record begins with.
+    /// </summary>
+    public static bool IsFooter(string compact)
+    {
+        if (ChineseText.StartsWithAny(compact, s_footers))
+        {
+            return true;
+        }
+
+        int colon = compact.IndexOf(':', StringComparison.Ordinal);
+        if (colon is < 2 or > 8)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> label = compact.AsSpan(0, colon);
+        return label.EndsWith("人") || label.EndsWith("负责人") || label.EndsWith("日期") || label.EndsWith("电话") || label.EndsWith("盖章") || label.EndsWith("签字");
+    }
 
     private static bool HasTimeLabel(string compact) =>
         ChineseText.ContainsAny(compact, ["时间", "报告期", "统计期", "期间", "所属期", "月份", "截至", "截止"]);

@@ -49,6 +49,9 @@ internal static class ValueParser
 
     private const decimal WanPerYi = 10_000m;
 
+    private static readonly System.Buffers.SearchValues<char> s_mantissa = System.Buffers.SearchValues.Create("0123456789.");
+    private static readonly System.Buffers.SearchValues<char> s_digits = System.Buffers.SearchValues.Create("0123456789");
+
     private static readonly string[] s_placeholders =
     [
         "-", "--", "—", "——", "–", "－", "/", "\\", "无", "暂无", "未开工", "未完成", "待定", "不适用", "N/A", "NA", "n/a", "/ ", "×",
@@ -153,10 +156,20 @@ internal static class ValueParser
 
         Span<char> buffer = stackalloc char[raw.Length];
         int length = 0;
+        // Where thousands separators stood: "1,2345" or "1，5" is no number anyone wrote on purpose.
+        Span<int> commas = stackalloc int[raw.Length];
+        int commaCount = 0;
         foreach (char original in raw)
         {
-            char c = ChineseText.ToHalfWidth(original);
-            if (ChineseText.IsSpace(c) || c is ',' or '\'' or '，' or '¥' or '￥')
+            // U+2212 and the small hyphen-minus come pasted from Word and PDF bulletins: a minus all the same.
+            char c = original is '\u2212' or '\uFE63' ? '-' : ChineseText.ToHalfWidth(original);
+            if (c is ',' or '，')
+            {
+                commas[commaCount++] = length;
+                continue;
+            }
+
+            if (ChineseText.IsSpace(c) || c is '\'' or '¥' or '￥')
             {
                 continue;
             }
@@ -168,6 +181,11 @@ internal static class ValueParser
         if (span.IsEmpty)
         {
             return ParsedNumber.Empty;
+        }
+
+        if (commaCount > 0 && !ThousandsGrouped(span, commas[..commaCount]))
+        {
+            return ParsedNumber.Invalid;
         }
 
         foreach (string placeholder in s_placeholders)
@@ -212,6 +230,35 @@ internal static class ValueParser
         }
 
         return Math.Abs(value) >= MaxMagnitude / factor ? ParsedNumber.TooLarge : new(ParseStatus.Ok, value * factor);
+    }
+
+    // One to three digits before the first separator, exactly three after each, and no more digits after the last group.
+    private static bool ThousandsGrouped(ReadOnlySpan<char> number, ReadOnlySpan<int> commas)
+    {
+        if (!IsLeadingGroup(number[..commas[0]]))
+        {
+            return false;
+        }
+
+        for (int k = 0; k < commas.Length; k++)
+        {
+            int from = commas[k];
+            int to = k + 1 < commas.Length ? commas[k + 1] : from + 3;
+            if (to - from != 3 || to > number.Length || number[from..to].ContainsAnyExcept(s_digits))
+            {
+                return false;
+            }
+        }
+
+        int last = commas[^1] + 3;
+        return last == number.Length || !char.IsAsciiDigit(number[last]);
+    }
+
+    // "1", "12", "123", or with a sign "-1".
+    private static bool IsLeadingGroup(ReadOnlySpan<char> group)
+    {
+        ReadOnlySpan<char> digits = group.TrimStart("+-");
+        return digits.Length is >= 1 and <= 3 && !digits.ContainsAnyExcept(s_digits);
     }
 
     // Checked in double before the conversion: (decimal)1e30 throws.
@@ -402,6 +449,20 @@ internal static class ValueParser
         }
 
         return s_booleans.TryGetValue(compact, out ParsedBool parsed) ? parsed : new(ParseStatus.Invalid, false);
+    }
+
+    /// <summary>
+    /// A placeholder that says the figure is not known yet (待定), as against one that says there is none (—, 无, 未开工):
+    /// a required figure cannot be "to be decided".
+    /// </summary>
+    public static bool IsUndecided(string compact) => compact == "待定";
+
+    /// <summary>"3.60302E+14": a long number Excel shows in scientific notation, its trailing digits gone.</summary>
+    public static bool IsScientificNotation(string text)
+    {
+        ReadOnlySpan<char> span = text.AsSpan().Trim();
+        int e = span.IndexOfAny('E', 'e');
+        return e > 0 && e + 2 < span.Length && span[e + 1] == '+' && !span[..e].ContainsAnyExcept(s_mantissa) && !span[(e + 2)..].ContainsAnyExcept(s_digits);
     }
 
     public static bool IsPlaceholder(string compact)

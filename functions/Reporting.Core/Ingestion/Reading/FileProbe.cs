@@ -50,6 +50,13 @@ internal static class FileProbe
             return ProbeResult.Reject(RuleIds.FileUnsupportedType, "文件是 PDF，不是表格。请上传 Excel（.xlsx、.xls）或 CSV 文件。");
         }
 
+        // Excel's and WPS's "Unicode text" (Unicode 文本): UTF-16 with a byte order mark, tab-separated, often renamed
+        // .csv or left as .txt. Its zero bytes are the high halves of ASCII characters, not a binary file's.
+        if (head.Length >= 2 && (head[0], head[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+        {
+            return new ProbeResult(SpreadsheetFormat.Csv, null, null, head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode);
+        }
+
         if (head.AsSpan().IndexOf((byte)0) >= 0)
         {
             return ProbeResult.Reject(RuleIds.FileUnsupportedType, "文件不是 Excel 或 CSV 表格，无法读取。请上传 .xlsx、.xls 或 .csv 文件。");

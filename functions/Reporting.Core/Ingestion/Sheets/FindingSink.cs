@@ -67,5 +67,14 @@ internal sealed class FindingSink(int maxListed)
 
     public static string Format(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// part / whole as a percentage for a message ("134.8%"), rounded half away from zero; "—" without a positive whole
+    /// or when the ratio is beyond any figure (ingestion computes no indicator, so it does not borrow the indicators' helpers).
+    /// </summary>
+    public static string Percent(decimal part, decimal whole, int decimals) =>
+        whole > 0m && Math.Abs(part) / 1_000_000_000_000_000_000_000_000m <= whole
+            ? Format(Math.Round(part / whole * 100m, decimals, MidpointRounding.AwayFromZero)) + "%"
+            : "—";
+
     public static string Shorten(string value) => value.Length > 60 ? value[..60] + "…" : value;
 }

@@ -36,9 +36,13 @@ internal sealed class IngestionRun
         Fields = new Vocabulary(options.Ingestion.EffectiveFields());
         Findings = new FindingSink(Math.Max(1, options.Ingestion.MaxFindings));
         _maxRows = options.Ingestion.MaxRows;
+        Duplicates = new InFileDuplicates();
     }
 
     public ReportingOptions Options { get; }
+
+    /// <summary>The period the upload names (its path or the command line), if any.</summary>
+    public ReportingPeriod? GivenPeriod { get; init; }
 
     public Vocabulary Counties { get; }
 
@@ -65,19 +69,19 @@ internal sealed class IngestionRun
 
     public string? DepartmentName { get; set; }
 
+    /// <summary>Per sheet read as a kind, how its columns were matched, for findings raised after the scan.</summary>
+    public Dictionary<string, KindMatch> Matches { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Per sheet, the binding of the 累计完成投资 column, for findings raised after the scan.</summary>
     public Dictionary<string, ColumnBinding> CompletedColumns { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Per sheet, the binding of the name column.</summary>
-    public Dictionary<string, ColumnBinding> NameColumns { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>First occurrence of each project code (compacted, upper-cased).</summary>
-    public Dictionary<string, SourceRef> CodeIdentities { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>First occurrence of each project name and county: "IDENTITYNAME|county".</summary>
-    public Dictionary<string, SourceRef> NameIdentities { get; } = new(StringComparer.Ordinal);
+    /// <summary>Projects and signings seen so far in the file, for the duplicate check across its rows and sheets.</summary>
+    public InFileDuplicates Duplicates { get; }
 
     public List<SheetSummary> Sheets { get; } = [];
+
+    /// <summary>The unit each money column of each sheet was read in.</summary>
+    public List<ColumnUnit> Units { get; } = [];
 
     /// <summary>Counts a non-empty row; blank formatted rows cost nothing and are not counted.</summary>
     public void CountRow()

@@ -34,6 +34,18 @@ internal sealed class RowView
         return cells;
     }
 
+    /// <summary>The row's first cells as an array, for checks written over arrays (the 栏次 row); a copy, so only for a few rows.</summary>
+    public static CellValue[] Cells(RowView row)
+    {
+        var cells = new CellValue[Math.Min(row.Width, SheetScanner.MaxColumns)];
+        for (int i = 0; i < cells.Length; i++)
+        {
+            cells[i] = row[i];
+        }
+
+        return cells;
+    }
+
     public RowView Buffered(int index, CellValue[] cells)
     {
         Index = index;

@@ -72,13 +72,19 @@ internal static class SheetScanner
             return new SheetResult(sheet, SheetStatus.UnknownKind, layout);
         }
 
+        PeriodHint? hint = run.GivenPeriod is ReportingPeriod given ? new PeriodHint(given.Year, given.Month) : PeriodAbove(buffer, layout.FirstRow, sheet);
+        if (hint is not null)
+        {
+            layout = layout with { Match = HeaderDetector.BestKind(layout.Headers, reader.IsColumnHidden, hint) };
+        }
+
         KindMatch match = layout.Match;
         if (IsSummary(layout))
         {
             return new SheetResult(sheet, SheetStatus.Summary, layout);
         }
 
-        (decimal? sheetScale, string? notedCounty) = ReadNotes(buffer, layout, sheet, run);
+        (MoneyUnit? noteUnit, string? notedCounty) = ReadNotes(buffer, layout, sheet, run);
         var defaults = new SheetDefaults(null, layout.FirstRow + 1);
         List<FieldSpec> missingColumns = [.. match.MissingRequired];
 
@@ -90,7 +96,7 @@ internal static class SheetScanner
             defaults = defaults with { County = county };
         }
 
-        // Without a field column the fields may come from "一、工业项目" rows; RowBuilder says so if they do not.
+        // Without a field column the fields may come from "一、工业项目" rows; SectionFields says so if they do not.
         bool fieldFromSections = match.Kind == DatasetKind.Projects && missingColumns.Count == 1 && missingColumns[0].Key == FieldCatalog.Field;
         if (missingColumns.Count > 0 && !fieldFromSections)
         {
@@ -99,21 +105,15 @@ internal static class SheetScanner
                 sheet,
                 RuleIds.ColumnRequiredMissing,
                 $"工作表“{sheet}”看起来是{match.Kind.ToChinese()}，但缺少必填列：{missing}。请按模板补齐这些列的表头（表头第{layout.FirstRow + 1}行）。"
-                + MissingColumnHint(match, layout));
+                + MissingColumnHint(match, layout, hint?.Year));
             run.Sheets.Add(new SheetSummary(sheet, match.Kind, layout.FirstRow + 1, 0, "缺少必填列"));
             return new SheetResult(sheet, SheetStatus.Read, layout);
         }
 
-        var rows = new RowBuilder(run, sheet, match, sheetScale, defaults, merges, layout.LastRow);
+        var rows = new SheetRows(new SheetContext(run, sheet, match, defaults, new ColumnUnits(match, noteUnit)), merges, layout.LastRow);
         var view = new RowView();
         var hidden = new List<int>();
-        int start = layout.LastRow + 1;
-        if (start < buffer.Count && HeaderDetector.IsColumnNumberRow(buffer[start]))
-        {
-            start++;
-        }
-
-        for (int r = start; r < buffer.Count; r++)
+        for (int r = layout.LastRow + 1; r < buffer.Count; r++)
         {
             if (hiddenInBuffer.Contains(r))
             {
@@ -124,7 +124,6 @@ internal static class SheetScanner
             rows.Process(view.Buffered(r, buffer[r]));
         }
 
-        bool skipFirstLive = start >= buffer.Count;
         while (reader.ReadRow())
         {
             if (reader.IsRowEmpty())
@@ -137,15 +136,6 @@ internal static class SheetScanner
             {
                 hidden.Add(reader.RowIndex);
                 continue;
-            }
-
-            if (skipFirstLive)
-            {
-                skipFirstLive = false;
-                if (HeaderDetector.IsColumnNumberRow(RowView.Capture(reader, MaxColumns)))
-                {
-                    continue;
-                }
             }
 
             rows.Process(view.Live(reader));
@@ -173,14 +163,66 @@ internal static class SheetScanner
 
     /// <summary>A projects-like header without project names but with a count column: a 汇总表 by county or field.</summary>
     private static bool IsSummary(HeaderLayout layout) =>
-        layout.Match.Kind == DatasetKind.Projects
-        && layout.Match.MissingRequired.Any(s => s.Key == FieldCatalog.Name)
-        && layout.Headers.Any(h => ChineseText.ContainsAny(h.Key, ["个数", "项目数", "数量"]));
+        (layout.Match.Kind == DatasetKind.Projects
+            && layout.Match.MissingRequired.Any(s => s.Key == FieldCatalog.Name)
+            && layout.Headers.Any(h => ChineseText.ContainsAny(h.Key, ["个数", "项目数", "数量"])))
+        || IsPivot(layout);
+
+    // A pivot table of the detail sheet ("行标签 | 求和项:年度计划投资"): its figures are the detail's, summed again.
+    private static bool IsPivot(HeaderLayout layout) =>
+        layout.Headers.Any(h => h.Key is "行标签" or "列标签") && layout.Headers.Any(h => ChineseText.StartsWithAny(h.Key, ["求和项", "计数项", "平均值项"]));
+
+    /// <summary>The period a line above the header states ("时间：2022年1-12月"), else the year a title names, else the sheet's name's.</summary>
+    private static PeriodHint? PeriodAbove(List<CellValue[]> buffer, int headerRow, string sheet)
+    {
+        int? year = null;
+        for (int r = 0; r < headerRow; r++)
+        {
+            foreach (CellValue cell in buffer[r])
+            {
+                if (cell.Type != CellType.Text)
+                {
+                    continue;
+                }
+
+                if (SheetNotes.TryFindPeriod(cell.Text, out ReportingPeriod period))
+                {
+                    return new PeriodHint(period.Year, period.Month);
+                }
+
+                if (year is null && SheetNotes.TryFindYear(cell.Text, out int found))
+                {
+                    year = found;
+                }
+            }
+        }
+
+        if (year is int titled)
+        {
+            return new PeriodHint(titled, null);
+        }
+
+        return SheetNotes.TryFindPeriodInName(sheet, out ReportingPeriod? named, out _) && named is ReportingPeriod p ? new PeriodHint(p.Year, p.Month) : null;
+    }
 
     /// <summary>Why a header that looks like the missing column is not it.</summary>
-    private static string MissingColumnHint(KindMatch match, HeaderLayout layout)
+    private static string MissingColumnHint(KindMatch match, HeaderLayout layout, int? periodYear)
     {
-        if (match[FieldCatalog.Completed] is not null || match.Kind != DatasetKind.Projects)
+        if (match.Kind != DatasetKind.Projects)
+        {
+            return string.Empty;
+        }
+
+        // "2023年投资计划" in the 2022 table: another year's figure is never this year's.
+        foreach (FieldSpec spec in match.MissingRequired.Where(s => s.Key is FieldCatalog.AnnualPlan or FieldCatalog.Completed))
+        {
+            if (periodYear is int year && layout.Headers.FirstOrDefault(h => h.Year is int other && other != year && spec.Score(h.Key) > 0) is HeaderText other)
+            {
+                return $"表中的“{other.Display}”是{other.Year}年的数，报告期是{year}年，请填写{year}年的“{spec.Label}”。";
+            }
+        }
+
+        if (match[FieldCatalog.Completed] is not null)
         {
             return string.Empty;
         }
@@ -203,9 +245,9 @@ internal static class SheetScanner
 
     // Above the header: the period line, the unit note, 填报单位 and a county named in the title; in the
     // header: periods embedded in column names; in the sheet name: a month ("12月").
-    private static (decimal? Scale, string? County) ReadNotes(List<CellValue[]> buffer, HeaderLayout layout, string sheet, IngestionRun run)
+    private static (MoneyUnit? Unit, string? County) ReadNotes(List<CellValue[]> buffer, HeaderLayout layout, string sheet, IngestionRun run)
     {
-        decimal? scale = null;
+        MoneyUnit? unit = null;
         string? county = null;
         if (SheetNotes.TryFindPeriodInName(sheet, out ReportingPeriod? named, out int? namedMonth))
         {
@@ -217,6 +259,14 @@ internal static class SheetScanner
             CellValue[] row = buffer[r];
             for (int c = 0; c < row.Length; c++)
             {
+                // "时间：" followed by a date cell shown as 2022年12月: a template's way of carrying the month.
+                if (row[c].Type == CellType.DateTime && c > 0 && row[c - 1].Type == CellType.Text && SheetNotes.IsTimeLabel(row[c - 1].Text))
+                {
+                    DateTime date = row[c].Date;
+                    run.PeriodClues.Add(new PeriodClue(new ReportingPeriod(date.Year, date.Month), null, $"工作表“{sheet}”{CellRef.ToA1(r, c)}单元格“{row[c].Display}”"));
+                    continue;
+                }
+
                 if (row[c].Type != CellType.Text)
                 {
                     continue;
@@ -232,7 +282,7 @@ internal static class SheetScanner
                     run.PeriodHints.Add(new PeriodClue(null, null, $"工作表“{sheet}”{CellRef.ToA1(r, c)}单元格") { YearOnly = year });
                 }
 
-                scale ??= SheetNotes.FindUnitNote(text);
+                unit ??= SheetNotes.FindUnitNote(text);
                 string? department = SheetNotes.FindDepartment(text, c + 1 < row.Length && row[c + 1].Type == CellType.Text ? row[c + 1].Text : null);
                 run.DepartmentName ??= department;
                 county ??= run.Counties.Match(text);
@@ -241,8 +291,9 @@ internal static class SheetScanner
 
         foreach (ColumnBinding binding in layout.Match.Columns.Values)
         {
+            // Last year's column ("2021年1-12月" as 上年同期) names last year's period, not this one's.
             HeaderText header = binding.Header;
-            if (header.Month is null)
+            if (header.Month is null || binding.Spec.Key is FieldCatalog.Prior or FieldCatalog.SharePrior)
             {
                 continue;
             }
@@ -262,6 +313,6 @@ internal static class SheetScanner
             }
         }
 
-        return (scale, county);
+        return (unit, county);
     }
 }

@@ -1,5 +1,4 @@
 using Reporting.Core.Ingestion.Headers;
-using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Ingestion.Sheets;
 
@@ -8,21 +7,69 @@ namespace Reporting.Core.Ingestion.Sheets;
 /// a 合计 covers the whole sheet; a 小计 covers its section, which is the rows after it when
 /// the sheet puts subtotals first, else the rows since the previous subtotal.
 /// </summary>
-internal sealed class TotalsTracker(IReadOnlyList<ColumnBinding> columns)
+internal sealed class TotalsTracker
 {
+    private readonly ColumnBinding[] _columns;
+
+    // For each totals column, which of the record's candidate amounts (see For) it takes.
+    private readonly int[] _slots;
+
     // Values inline rather than an array per row: every record row lands here and stays until the sheet ends.
     private readonly List<(int Row, TotalsValues Values)> _records = [];
     private readonly List<(int Row, bool Grand, TotalsValues Values)> _totals = [];
     private readonly List<int> _rowsInError = [];
 
-    public IReadOnlyList<ColumnBinding> Columns => columns;
+    private TotalsTracker(ColumnBinding[] columns, int[] slots)
+    {
+        _columns = columns;
+        _slots = slots;
+    }
 
-    public void AddRecord(int row, TotalsValues values) => _records.Add((row, values));
+    public IReadOnlyList<ColumnBinding> Columns => _columns;
+
+    /// <summary>
+    /// The tracker for a sheet's totalled columns: a projects sheet's 年度计划, 累计完成 and 总投资 (in that
+    /// order, the ones present), a signings sheet's 签约金额; null when there is nothing to total.
+    /// </summary>
+    public static TotalsTracker? For(KindMatch match)
+    {
+        ColumnBinding?[] candidates = match.Kind switch
+        {
+            DatasetKind.Projects => [match[FieldCatalog.AnnualPlan], match[FieldCatalog.Completed], match[FieldCatalog.TotalInvestment]],
+            DatasetKind.Signings => [match[FieldCatalog.Amount]],
+            _ => [],
+        };
+        int[] slots = [.. Enumerable.Range(0, candidates.Length).Where(i => candidates[i] is not null)];
+        return slots.Length == 0 ? null : new TotalsTracker([.. slots.Select(i => candidates[i]!)], slots);
+    }
+
+    /// <summary>A record's amounts, given in the candidate order of <see cref="For"/>.</summary>
+    public void AddRecord(int row, decimal? first, decimal? second = null, decimal? third = null)
+    {
+        ReadOnlySpan<decimal?> candidates = [first, second, third];
+        ReadOnlySpan<int> slots = _slots;
+        _records.Add((row, new TotalsValues(
+            slots.Length > 0 ? candidates[slots[0]] : null,
+            slots.Length > 1 ? candidates[slots[1]] : null,
+            slots.Length > 2 ? candidates[slots[2]] : null)));
+    }
 
     public void AddTotal(int row, bool grand, TotalsValues values) => _totals.Add((row, grand, values));
 
     /// <summary>A record row rejected for errors: a total covering it is not compared (the clerk fixes the errors first).</summary>
     public void AddRowInError(int row) => _rowsInError.Add(row);
+
+    /// <summary>The figures a 合计, 小计 or section row states, in the order of <see cref="Columns"/>.</summary>
+    public TotalsValues Read(RowView row, CellReader reader)
+    {
+        Span<decimal?> values = [null, null, null];
+        for (int k = 0; k < _columns.Length; k++)
+        {
+            values[k] = reader.TotalAmount(row, _columns[k]);
+        }
+
+        return new TotalsValues(values[0], values[1], values[2]);
+    }
 
     public void Check(FindingSink sink, string sheet, decimal tolerancePct)
     {
@@ -45,7 +92,7 @@ internal sealed class TotalsTracker(IReadOnlyList<ColumnBinding> columns)
                 continue;
             }
 
-            for (int k = 0; k < columns.Count; k++)
+            for (int k = 0; k < _columns.Length; k++)
             {
                 if (values[k] is not decimal stated)
                 {
@@ -76,16 +123,14 @@ internal sealed class TotalsTracker(IReadOnlyList<ColumnBinding> columns)
                     continue;
                 }
 
-                string pct = Percentages.Of(difference, Math.Abs(sum)) is decimal ratio
-                    ? FindingSink.Format(Math.Round(ratio, 2, MidpointRounding.AwayFromZero)) + "%"
-                    : "—";
+                string pct = FindingSink.Percent(difference, Math.Abs(sum), 2);
                 string label = grand ? "合计" : "小计";
                 sink.Cell(
                     Severity.Warning,
                     RuleIds.TotalMismatch,
                     sheet,
                     row,
-                    columns[k],
+                    _columns[k],
                     FindingSink.Format(stated),
                     $"为{label}，但所含{count}行之和为{FindingSink.Format(sum)}，相差{FindingSink.Format(difference)}（{pct}），超过{FindingSink.Format(tolerancePct)}%，请核实{label}或各行数据。");
             }

@@ -149,6 +149,7 @@ public sealed class IngestionService(IReportStore store, ILedgerStore ledger, Re
                     Projects = kind == DatasetKind.Projects ? outcome.Projects : [],
                     Signings = kind == DatasetKind.Signings ? outcome.Signings : [],
                     Metrics = kind == DatasetKind.Metrics ? outcome.Metrics : [],
+                    Units = outcome.UnitsOf(kind),
                     Warnings = outcome.Warnings,
                 };
                 await _datasets.SaveIfLatestAsync(dataset, ct).ConfigureAwait(false);
@@ -184,6 +185,7 @@ public sealed class IngestionService(IReportStore store, ILedgerStore ledger, Re
             MetricCount = outcome.Metrics.Count,
             FindingsJson = findingsJson,
             FindingsTruncated = truncated || outcome.FindingsTruncated,
+            UnitNotes = outcome.UnitNotes.Count == 0 ? null : string.Join('\n', outcome.UnitNotes),
             DatasetPaths = datasetPaths,
             AnnotatedPath = annotatedPath,
         };

@@ -71,6 +71,12 @@ public sealed record SubmissionRecord
 
     public required string ArchivePath { get; init; }
 
+    /// <summary>
+    /// Columns read in a unit other than their sheet's (a header "（千元）" under "单位：万元"), one sentence a line,
+    /// for the receipt; null when every column was read in its sheet's unit.
+    /// </summary>
+    public string? UnitNotes { get; init; }
+
     public IReadOnlyList<string> DatasetPaths { get; init; } = [];
 
     public string? AnnotatedPath { get; init; }

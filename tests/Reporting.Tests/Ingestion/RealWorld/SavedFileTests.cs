@@ -142,4 +142,29 @@ public sealed class SavedFileTests
             outcome.Projects.Select(p => p.Core()));
         Assert.Equal(new SourceRef("projects-anyuan-2022-12-utf8bom", 6), outcome.Projects[0].Source);
     }
+
+    [Theory]
+    [InlineData("安源区12月.txt", "utf-16")]
+    [InlineData("安源区12月.csv", "utf-16")]
+    [InlineData("安源区12月.csv", "utf-16BE")]
+    public void Reads_excel_and_wps_unicode_text_exports_like_the_csv_they_are(string fileName, string encoding)
+    {
+        // What Excel and WPS write for "Unicode 文本": a byte order mark, tabs between cells, numbers as displayed,
+        // a cell with a line break in quotes.
+        string text = "安源区2022年重大项目调度表\t\t\t\t\r\n"
+            + "时间：2022年1-12月\t\t\t单位：万元\t\r\n"
+            + "项目名称\t县区\t所属领域\t年度计划投资\t\"1-12月\n累计完成投资\"\r\n"
+            + "安源区城市更新二期\t安源\t公共服务\t8,000\t7,350.5\r\n"
+            + "安源区数字经济产业园\t安源区\t新型基础设施\t5500\t6012\r\n";
+        System.Text.Encoding unicode = System.Text.Encoding.GetEncoding(encoding);
+        using var file = new MemoryStream([.. unicode.GetPreamble(), .. unicode.GetBytes(text)]);
+
+        IngestionOutcome outcome = RealWorld.Read(file, fileName).Clean();
+
+        Assert.Equal(RealWorld.December2022, outcome.Period);
+        Assert.Equal(
+            [("安源区城市更新二期", "安源区", "公共服务", 8000m, 7350.5m), ("安源区数字经济产业园", "安源区", "新型基础设施", 5500m, 6012m)],
+            outcome.Projects.Select(p => p.Core()));
+        Assert.Equal(new SourceRef("安源区12月", 4), outcome.Projects[0].Source);
+    }
 }

@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text;
+
+namespace Reporting.Core.Ingestion;
+
+/// <summary>
+/// When two rows are the same project, the one rule for the duplicate check inside a file and the count
+/// across files: the same 项目代码; or else, when either row has no code, the same name and county once the
+/// cosmetic differences clerks introduce are removed (☆/★ level marks, spaces, punctuation, brackets of any
+/// shape, full-width characters, letter case). Two different codes are two projects, even under one name.
+/// </summary>
+public static class ProjectIdentity
+{
+    /// <summary>The comparable form of a project name: its letters and digits, width-folded and lower-cased.</summary>
+    public static string NormalizeName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return string.Empty;
+        }
+
+        return TryNormalizeCommonName(name) ?? NormalizeNameGeneral(name);
+    }
+
+    /// <summary>NFKC, then only letters and digits kept, lower-cased: the definition.</summary>
+    internal static string NormalizeNameGeneral(string name)
+    {
+        // NFKC folds full-width letters, digits and brackets to their ASCII forms; runes keep a character
+        // beyond the BMP (a 生僻字 of Extension B) whole.
+        string folded = name.Normalize(NormalizationForm.FormKC);
+        var builder = new StringBuilder(folded.Length);
+        foreach (Rune rune in folded.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                builder.Append(Rune.ToLowerInvariant(rune).ToString());
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// The same result without the normalisation and casing tables, for names made only of ASCII, Chinese
+    /// characters, full-width ASCII and the usual Chinese punctuation: NFKC maps full-width ASCII to ASCII and
+    /// U+3000 to a space and leaves the rest alone, and none of it but ASCII has case. Null for any other
+    /// character. Every row of every file and every project of every indicator run comes here.
+    /// </summary>
+    internal static string? TryNormalizeCommonName(string name)
+    {
+        bool changed = false;
+        Span<char> buffer = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        int length = 0;
+        foreach (char original in name)
+        {
+            char c = Fold(original);
+            if (c >= 0x80 && !IsCaselessAndStable(c))
+            {
+                return null;
+            }
+
+            if (!char.IsLetterOrDigit(c))
+            {
+                changed = true;
+                continue;
+            }
+
+            char lower = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+            changed |= lower != original;
+            buffer[length++] = lower;
+        }
+
+        return changed ? new string(buffer[..length]) : name;
+    }
+
+    /// <summary>The comparable form of a project code, or null when there is none.</summary>
+    public static string? NormalizeCode(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        string normalized = TryNormalizeCommonCode(code) ?? NormalizeCodeGeneral(code);
+        return normalized.Length == 0 ? null : normalized;
+    }
+
+    /// <summary>NFKC, then spaces dropped and letters upper-cased: the definition.</summary>
+    internal static string NormalizeCodeGeneral(string code)
+    {
+        string folded = code.Normalize(NormalizationForm.FormKC);
+        var builder = new StringBuilder(folded.Length);
+        foreach (char c in folded)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                builder.Append(char.ToUpper(c, CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>As <see cref="TryNormalizeCommonName"/> for codes: spaces dropped, letters upper-cased, marks kept; the code itself when nothing changes.</summary>
+    internal static string? TryNormalizeCommonCode(string code)
+    {
+        bool changed = false;
+        Span<char> buffer = code.Length <= 256 ? stackalloc char[code.Length] : new char[code.Length];
+        int length = 0;
+        foreach (char original in code)
+        {
+            char c = Fold(original);
+            if (c >= 0x80 && !IsCaselessAndStable(c))
+            {
+                return null;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                changed = true;
+                continue;
+            }
+
+            char upper = c is >= 'a' and <= 'z' ? (char)(c - 32) : c;
+            changed |= upper != original;
+            buffer[length++] = upper;
+        }
+
+        return changed ? new string(buffer[..length]) : code;
+    }
+
+    /// <summary>A row's identity, normalised once: code (or null), name and canonical county.</summary>
+    public static ProjectKey KeyOf(string? code, string? name, string county) => new(NormalizeCode(code), NormalizeName(name), county);
+
+    // What NFKC does to full-width ASCII and the ideographic space.
+    private static char Fold(char c) => c switch
+    {
+        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+        '\u3000' => ' ',
+        _ => c,
+    };
+
+    // No NFKC mapping, no case, not combining: CJK ideographs (Extension A and Unified), 、。 and the
+    // brackets 〈〉《》「」『』【】〔〕〖〗, and the level marks ☆★※▲△●○◆◇.
+    private static bool IsCaselessAndStable(char c) =>
+        c is (>= '\u3400' and <= '\u9FFF') or '\u3001' or '\u3002' or (>= '\u3008' and <= '\u3011') or (>= '\u3014' and <= '\u3017')
+        or '☆' or '★' or '※' or '▲' or '△' or '●' or '○' or '◆' or '◇';
+}
+
+/// <summary>A project row's identity as <see cref="ProjectIdentity"/> compares it.</summary>
+public readonly record struct ProjectKey(string? Code, string Name, string County);
+
+/// <summary>How a row relates to a project already seen.</summary>
+public enum IdentityMatch
+{
+    /// <summary>Not seen before.</summary>
+    None,
+
+    /// <summary>The same 项目代码: the same project.</summary>
+    SameCode,
+
+    /// <summary>The same name and county, and at most one of the two has a code: the same project.</summary>
+    SameNameAndCounty,
+
+    /// <summary>The same name and county under two different codes: two projects, worth a question to the clerk.</summary>
+    SameNameOtherCode,
+}
+
+/// <summary>
+/// The projects seen so far, looked up by <see cref="ProjectIdentity"/>'s rule. The first one added under
+/// a key stays; a later one under the same key is not added.
+/// </summary>
+public sealed class ProjectIndex<T>(int capacity = 0)
+{
+    private readonly Dictionary<string, T> _byCode = new(capacity, StringComparer.Ordinal);
+    private readonly Dictionary<(string Name, string County), (T Value, string? Code)> _byName = new(capacity);
+
+    public bool IsEmpty => _byName.Count == 0 && _byCode.Count == 0;
+
+    public IdentityMatch Find(in ProjectKey key, out T? found)
+    {
+        if (key.Code is not null && _byCode.TryGetValue(key.Code, out found))
+        {
+            return IdentityMatch.SameCode;
+        }
+
+        if (key.Name.Length > 0 && _byName.TryGetValue((key.Name, key.County), out (T Value, string? Code) sameName))
+        {
+            found = sameName.Value;
+            return key.Code is null || sameName.Code is null ? IdentityMatch.SameNameAndCounty : IdentityMatch.SameNameOtherCode;
+        }
+
+        found = default;
+        return IdentityMatch.None;
+    }
+
+    public void Add(in ProjectKey key, T value)
+    {
+        if (key.Code is not null)
+        {
+            _byCode.TryAdd(key.Code, value);
+        }
+
+        if (key.Name.Length > 0)
+        {
+            _byName.TryAdd((key.Name, key.County), (value, key.Code));
+        }
+    }
+}

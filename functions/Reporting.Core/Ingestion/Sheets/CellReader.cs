@@ -1,0 +1,295 @@
+using Reporting.Core.Ingestion.Headers;
+using Reporting.Core.Ingestion.Parsing;
+using Reporting.Core.Ingestion.Reading;
+
+namespace Reporting.Core.Ingestion.Sheets;
+
+/// <summary>Reads one typed value of a row by its field, raising the finding when the cell is wrong.</summary>
+internal sealed class CellReader(SheetContext sheet)
+{
+    public const string AmountHint = "不是有效数字，请填写数字（如 1234.5），不要夹带文字。";
+
+    private const string TooLargeHint = "数值过大（绝对值应小于1万亿），请核实数值和单位。";
+
+    // ExcelDataReader reads a formula error (#DIV/0!, #REF!, #N/A) as an empty cell: say so, or the clerk looks at a filled cell told it is empty.
+    // A formula saved without its result (some systems export workbooks so) reads as empty too, though Excel shows a number.
+    private const string EmptyAmountHint = "为空，该项必须填写（没有请填 0；显示 #DIV/0!、#REF! 等公式错误的单元格也按空值处理，请改为数值；"
+        + "如在 Excel 中看得到数字，可能是公式而文件未保存计算结果，请用 Excel 或 WPS 打开并保存后重新上传）。";
+
+    private const string EmptyHint = "为空，该项必须填写。";
+
+    public static string TextOf(in CellValue cell) => cell.Type switch
+    {
+        CellType.Text => ChineseText.Tidy(cell.Text),
+        CellType.Empty => string.Empty,
+        _ => cell.Display,
+    };
+
+    public string? RequiredText(RowView row, string key, ref bool ok)
+    {
+        if (sheet[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        string text = TextOf(row[column.Column]);
+        if (text.Length == 0)
+        {
+            sheet.Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, EmptyHint);
+            ok = false;
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>The name cell is empty (after a ☆ mark was taken off): a record must have one.</summary>
+    public void NameMissing(RowView row, ColumnBinding column) =>
+        sheet.Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, EmptyHint);
+
+    /// <summary>
+    /// Text the briefing prints: a character its font lacks (an emoji, a 生僻字 beyond the font) would
+    /// come out as 〓, so the clerk is told now, at the cell, with the character named.
+    /// </summary>
+    public string? PrintedText(RowView row, string key)
+    {
+        string? text = OptionalText(row, key);
+        if (text is not null && sheet[key] is ColumnBinding column)
+        {
+            WarnIfUnprintable(row.Index, column, text);
+        }
+
+        return text;
+    }
+
+    public void WarnIfUnprintable(int row, ColumnBinding column, string text)
+    {
+        if (Briefings.Composition.DataText.FirstUnprintable(text) is { } rune)
+        {
+            sheet.Warn(RuleIds.TextUnprintable, row, column, text, $"中的字符“{rune}”（U+{rune.Value:X4}）简报字体中没有，简报中将印为“〓”。如是生僻字，请改用通用写法或在括号内注明。");
+        }
+    }
+
+    public string? OptionalText(RowView row, string key)
+    {
+        if (sheet[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        string text = TextOf(row[column.Column]);
+        return text.Length == 0 || ValueParser.IsPlaceholder(ChineseText.Compact(text)) ? null : text;
+    }
+
+    /// <summary>
+    /// A required amount in 万元: empty is an error, and so is 待定 (a figure not known cannot be counted); a
+    /// placeholder that says there is none (—, /, 无, 未开工) is zero, and <paramref name="placeholder"/> says what was written.
+    /// </summary>
+    public decimal RequiredAmount(RowView row, string key, ref bool ok, out string? placeholder)
+    {
+        placeholder = null;
+        if (sheet[key] is not ColumnBinding column)
+        {
+            return 0m;
+        }
+
+        // A column whose unit cannot be read in (a foreign currency) was refused once, at its header.
+        if (sheet.Units.PerWan(column) is not decimal perWan)
+        {
+            return 0m;
+        }
+
+        CellValue cell = row[column.Column];
+        ParsedNumber parsed = ValueParser.Amount(cell, perWan);
+        if (parsed.Status == ParseStatus.Empty)
+        {
+            sheet.Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, EmptyAmountHint);
+            ok = false;
+            return 0m;
+        }
+
+        if (parsed.Status == ParseStatus.Placeholder)
+        {
+            placeholder = cell.Display.Trim();
+            if (ValueParser.IsUndecided(ChineseText.Compact(placeholder)))
+            {
+                sheet.Error(RuleIds.CellPlaceholder, row.Index, column, cell.Display,
+                    $"不是数字：{column.Spec.Label}待定的项目无法统计。请填写目前确定的数字（万元）；确实没有请填 0。");
+                ok = false;
+            }
+
+            return 0m;
+        }
+
+        return UsableAmount(parsed, row, column, cell, nonNegative: true, ref ok) ?? 0m;
+    }
+
+    public decimal RequiredAmount(RowView row, string key, ref bool ok) => RequiredAmount(row, key, ref ok, out _);
+
+    /// <summary>An optional amount: empty or placeholder is null; text that is not a number is an error all the same.</summary>
+    public decimal? OptionalAmount(RowView row, string key, ref bool ok)
+    {
+        if (sheet[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        if (sheet.Units.PerWan(column) is not decimal perWan)
+        {
+            return null;
+        }
+
+        CellValue cell = row[column.Column];
+        return UsableAmount(ValueParser.Amount(cell, perWan), row, column, cell, nonNegative: true, ref ok);
+    }
+
+    /// <summary>An amount of a 合计 row for the cross-check: null unless it reads as a number.</summary>
+    public decimal? TotalAmount(RowView row, ColumnBinding column)
+    {
+        if (sheet.Units.PerWan(column) is not decimal perWan)
+        {
+            return null;
+        }
+
+        ParsedNumber parsed = ValueParser.Amount(row[column.Column], perWan);
+        return parsed.Status == ParseStatus.Ok ? parsed.Value : null;
+    }
+
+    /// <summary>The amount, or null for an empty cell, a placeholder or a value in error; a negative amount is raised and kept.</summary>
+    private decimal? UsableAmount(ParsedNumber parsed, RowView row, ColumnBinding column, CellValue cell, bool nonNegative, ref bool ok)
+    {
+        if (!IsUsable(parsed, row, column, cell, AmountHint, ref ok) || parsed.Status != ParseStatus.Ok)
+        {
+            return null;
+        }
+
+        if (nonNegative && parsed.Value < 0m)
+        {
+            sheet.Error(RuleIds.ValueNegative, row.Index, column, cell.Display, "为负数，投资额不能为负。");
+            ok = false;
+        }
+
+        return parsed.Value;
+    }
+
+    /// <summary>A metric's figure: an amount in the unit given, or a percentage when the cell or the header says so.</summary>
+    public decimal? MetricNumber(RowView row, ColumnBinding column, decimal scale, bool required, ref bool ok)
+    {
+        CellValue cell = row[column.Column];
+        bool percent = cell.PercentFormat || (cell.Type == CellType.Text && cell.Text.TrimEnd().EndsWith('%')) || column.Header.Percent;
+        ParsedNumber parsed = percent ? ValueParser.Percent(cell) : ValueParser.Amount(cell, scale);
+        if (parsed.Status == ParseStatus.Empty && required)
+        {
+            sheet.Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, "为空，该项必须填写（暂无数据请填“—”；显示 #DIV/0!、#REF! 等公式错误的单元格也按空值处理）。");
+            ok = false;
+            return null;
+        }
+
+        return IsUsable(parsed, row, column, cell, AmountHint, ref ok) && parsed.Status == ParseStatus.Ok ? parsed.Value : null;
+    }
+
+    /// <summary>Raises the finding for text that is not a number or a value too large to be real; false when it did.</summary>
+    private bool IsUsable(ParsedNumber parsed, RowView row, ColumnBinding column, CellValue cell, string notNumberHint, ref bool ok)
+    {
+        (string RuleId, string Hint)? problem = parsed.Status switch
+        {
+            ParseStatus.Invalid => (RuleIds.CellNotNumber, notNumberHint),
+            ParseStatus.TooLarge => (RuleIds.ValueTooLarge, TooLargeHint),
+            _ => null,
+        };
+        if (problem is not { } found)
+        {
+            return true;
+        }
+
+        sheet.Error(found.RuleId, row.Index, column, cell.Display, found.Hint);
+        ok = false;
+        return false;
+    }
+
+    public string? RequiredVocabulary(RowView row, string key, Vocabulary vocabulary, string ruleId, string what, ref bool ok)
+    {
+        if (sheet[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        string text = TextOf(row[column.Column]);
+        if (text.Length == 0)
+        {
+            sheet.Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, EmptyHint);
+            ok = false;
+            return null;
+        }
+
+        string? canonical = vocabulary.Match(text, out string? suggestion);
+        if (canonical is null)
+        {
+            string guess = suggestion is null ? string.Empty : $"（是否应为“{suggestion}”？）";
+            sheet.Error(ruleId, row.Index, column, text, $"不是已知的{what}{guess}，请填写以下之一：{string.Join("、", vocabulary.Names)}。");
+            ok = false;
+        }
+
+        return canonical;
+    }
+
+    /// <summary>The county of a record: from its column, else the one the sheet states for all rows.</summary>
+    public string? County(RowView row, ref bool ok) =>
+        sheet[FieldCatalog.County] is null
+            ? sheet.Defaults.County
+            : RequiredVocabulary(row, FieldCatalog.County, sheet.Run.Counties, RuleIds.CountyUnknown, "县区", ref ok);
+
+    public DateOnly? OptionalDate(RowView row, string key)
+    {
+        if (sheet[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        CellValue cell = row[column.Column];
+        ParsedDate parsed = ValueParser.Date(cell);
+        if (parsed.Status == ParseStatus.Invalid)
+        {
+            sheet.Warn(RuleIds.CellNotDate, row.Index, column, cell.Display, "不是可识别的日期，已忽略。请填写如 2023-03-15 或 2023年3月。");
+        }
+        else if (parsed.Status == ParseStatus.Ok && cell.Type == CellType.Number && cell.DecimalsInFormat < 2 && parsed.Value.Month == 1 && (decimal)cell.Number - decimal.Floor((decimal)cell.Number) == 0.1m)
+        {
+            // Typed 2022.10, Excel keeps the number 2022.1: January or October cannot be told.
+            sheet.Warn(RuleIds.DateAmbiguous, row.Index, column, cell.Display,
+                $"可能是{parsed.Value.Year}年1月，也可能是{parsed.Value.Year}年10月（Excel 把 2022.10 这样的数字存成 2022.1），已按1月读取。请改写为 {parsed.Value.Year}-10 或 {parsed.Value.Year}年10月这样的文字。");
+        }
+
+        return parsed.Status == ParseStatus.Ok ? parsed.Value : null;
+    }
+
+    public bool? OptionalBool(RowView row, string key)
+    {
+        if (sheet[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        CellValue cell = row[column.Column];
+        ParsedBool parsed = ValueParser.Boolean(cell);
+        if (parsed.Status == ParseStatus.Invalid)
+        {
+            sheet.Warn(RuleIds.CellNotBoolean, row.Index, column, cell.Display, "应填写“是”或“否”，已忽略。");
+        }
+
+        return parsed.Status == ParseStatus.Ok ? parsed.Value : null;
+    }
+
+    /// <summary>A percentage in percent units; text that is not a number is an error.</summary>
+    public decimal? OptionalPercent(RowView row, string key, ref bool ok)
+    {
+        if (sheet[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        CellValue cell = row[column.Column];
+        ParsedNumber parsed = ValueParser.Percent(cell);
+        IsUsable(parsed, row, column, cell, "不是有效的百分比，请填写如 24.7 或 24.7%。", ref ok);
+        return parsed.Status == ParseStatus.Ok ? parsed.Value : null;
+    }
+}

@@ -1,0 +1,181 @@
+using Reporting.Core.Ingestion.Headers;
+using Reporting.Core.Ingestion.Parsing;
+
+namespace Reporting.Core.Ingestion.Sheets;
+
+/// <summary>
+/// The unit each money column of a sheet is read in: the one its header names, else the one a units row
+/// under the header names, else the sheet's note ("单位：万元"), else 万元. A yuan unit converts exactly to
+/// 万元; a foreign currency has no exact conversion, so such a column is refused (a required figure) or left
+/// out with a warning (an optional one). The 外资 column is in 万美元, and a note in yuan is not about it.
+/// </summary>
+internal sealed class ColumnUnits
+{
+    private readonly KindMatch _match;
+    private readonly MoneyUnit? _note;
+    private readonly Dictionary<int, Resolved> _columns = [];
+    private readonly List<(ColumnBinding Column, string Problem)> _ambiguous = [];
+    private int _unitsRow = -1;
+    private bool _footnoteSaid;
+
+    public ColumnUnits(KindMatch match, MoneyUnit? note)
+    {
+        _match = match;
+        _note = note;
+        foreach (ColumnBinding column in MoneyColumns(match))
+        {
+            _columns[column.Column] = Resolve(column, fromRow: null);
+        }
+    }
+
+    /// <summary>The factor to 万元 (万美元 for 外资) of an amount column; null when the column cannot be read in it.</summary>
+    public decimal? PerWan(ColumnBinding column) =>
+        _columns.TryGetValue(column.Column, out Resolved resolved) ? (resolved.Readable ? resolved.Unit.PerWan : null) : 1m;
+
+    /// <summary>The unit a header, a units row or the note states for a column, or null when none does (a metric's value then stays as written).</summary>
+    public MoneyUnit? Stated(ColumnBinding column) =>
+        _columns.TryGetValue(column.Column, out Resolved resolved) && resolved.Source != ColumnUnit.ByDefault ? resolved.Unit : null;
+
+    /// <summary>
+    /// A units row under the header ("万元 | 亿元 | % | 个"): its unit for each money column, unless the header names
+    /// one already (a second, different unit for one column is a question for the clerk).
+    /// </summary>
+    public void ApplyUnitsRow(int row, IReadOnlyDictionary<int, string> units)
+    {
+        _unitsRow = row;
+        foreach (ColumnBinding column in MoneyColumns(_match))
+        {
+            if (!units.TryGetValue(column.Column, out string? written))
+            {
+                continue;
+            }
+
+            if (MoneyUnit.Exactly(ChineseText.Compact(written)) is not MoneyUnit unit)
+            {
+                _ambiguous.Add((column, $"下方单位行写的是“{written}”，不是金额单位"));
+                continue;
+            }
+
+            if (column.Header.Unit.Unit is MoneyUnit header && header != unit)
+            {
+                _ambiguous.Add((column, $"表头写的是{header.Name}，下方单位行写的是{unit.Name}"));
+                continue;
+            }
+
+            _columns[column.Column] = Resolve(column, unit);
+        }
+    }
+
+    /// <summary>Raises the findings about units once the lead rows are read: two units for one column, a foreign currency in a yuan column.</summary>
+    public void Check(SheetContext sheet)
+    {
+        int headerRow = sheet.Defaults.HeaderRow - 1;
+        foreach (ColumnBinding column in MoneyColumns(_match))
+        {
+            if (column.Header.Unit.Ambiguous)
+            {
+                _ambiguous.Add((column, $"表头同时写有{column.Header.Unit.Unit!.Value.Name}和{column.Header.Unit.Other!.Value.Name}"));
+            }
+        }
+
+        foreach ((ColumnBinding column, string problem) in _ambiguous)
+        {
+            _columns[column.Column] = _columns[column.Column] with { Readable = false };
+            sheet.Error(RuleIds.UnitAmbiguous, _unitsRow >= 0 && problem.Contains("单位行", StringComparison.Ordinal) ? _unitsRow : headerRow, column, string.Empty,
+                $"的单位无法确定：{problem}。请只写一个金额单位（如“万元”）后重新上传。");
+        }
+
+        foreach (ColumnBinding column in MoneyColumns(_match))
+        {
+            // A metric keeps a foreign unit as written ("实际利用外资 | 亿美元"); an investment or a signing cannot.
+            Resolved resolved = _columns[column.Column];
+            if (column.Spec.Kind != ValueKind.Amount || !resolved.Readable || IsForeignColumn(column) == !resolved.Unit.IsYuan)
+            {
+                continue;
+            }
+
+            _columns[column.Column] = resolved with { Readable = false };
+            int row = resolved.Source == ColumnUnit.FromUnitsRow ? _unitsRow : headerRow;
+            if (IsForeignColumn(column))
+            {
+                sheet.Warn(RuleIds.UnitForeignCurrency, row, column, string.Empty,
+                    $"按{resolved.Source}的单位为{resolved.Unit.Name}，不是美元，无法准确折算为万美元，本列未读取。外资请以万美元填报。");
+            }
+            else if (column.Spec.Required)
+            {
+                sheet.Error(RuleIds.UnitForeignCurrency, row, column, string.Empty,
+                    $"按{resolved.Source}的单位为{resolved.Unit.Name}，是外币，无法准确折算为人民币万元（汇率口径未定）。请按人民币万元填报{column.Spec.Label}；外资金额可另列“外资（万美元）”列。");
+            }
+            else
+            {
+                sheet.Warn(RuleIds.UnitForeignCurrency, row, column, string.Empty,
+                    $"按{resolved.Source}的单位为{resolved.Unit.Name}，是外币，无法准确折算为人民币万元，本列未计入。如需统计，请按人民币万元填报。");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A unit stated only below the table ("注：表中金额单位为亿元"): the rows above were read in the note's unit or
+    /// 万元 by then, so a different unit there refuses the sheet with the question, once.
+    /// </summary>
+    public void CheckFootnote(SheetContext sheet, MoneyUnit footnote, int row, int column, string text)
+    {
+        string[] misread = [.. MoneyColumns(_match)
+            .Where(c => c.Spec.Kind == ValueKind.Amount && !IsForeignColumn(c) && _columns[c.Column] is { Source: ColumnUnit.FromNote or ColumnUnit.ByDefault } resolved && resolved.Unit != footnote)
+            .Select(c => "“" + FindingSink.HeaderLabel(c) + "”")];
+        if (misread.Length == 0 || _footnoteSaid)
+        {
+            return;
+        }
+
+        _footnoteSaid = true;
+        string read = _note is MoneyUnit note ? $"表上方注明的{note.Name}" : "万元（表上方未注明单位）";
+        sheet.Run.Findings.Sheet(
+            sheet.Sheet,
+            RuleIds.UnitAmbiguous,
+            $"工作表“{sheet.Sheet}”{CellRef.ToA1(row, column)}单元格“{FindingSink.Shorten(text)}”说金额单位为{footnote.Name}，但{string.Join("、", misread)}列已按{read}读取。"
+            + $"请在表头上方注明“单位：{footnote.Name}”（或在列名中写明单位）后重新上传。");
+    }
+
+    /// <summary>Every money column with the unit it was read in, for the dataset and the receipt.</summary>
+    public IEnumerable<ColumnUnit> Describe(string sheet)
+    {
+        foreach (ColumnBinding column in MoneyColumns(_match))
+        {
+            Resolved resolved = _columns[column.Column];
+            string header = FindingSink.HeaderLabel(column);
+            yield return new ColumnUnit(sheet, column.Spec.Key, header, resolved.Unit.Name, resolved.Source, _note?.Name);
+        }
+    }
+
+    // Amounts of projects and signings, and a metric's value and last year's (the unit column, per row, wins there).
+    private static IEnumerable<ColumnBinding> MoneyColumns(KindMatch match) =>
+        match.Columns.Values
+            .Where(b => b.Spec.Kind == ValueKind.Amount || b.Spec.Key is FieldCatalog.Value or FieldCatalog.Prior)
+            .OrderBy(b => b.Column);
+
+    private static bool IsForeignColumn(ColumnBinding column) => column.Spec.Key == FieldCatalog.ForeignAmount;
+
+    private Resolved Resolve(ColumnBinding column, MoneyUnit? fromRow)
+    {
+        if (column.Header.Unit.Unit is MoneyUnit header)
+        {
+            return new Resolved(header, ColumnUnit.FromHeader, Readable: true);
+        }
+
+        if (fromRow is MoneyUnit row)
+        {
+            return new Resolved(row, ColumnUnit.FromUnitsRow, Readable: true);
+        }
+
+        // "单位：亿元" is about yuan: the 外资 column stays in 万美元 unless the note itself is in dollars.
+        if (_note is MoneyUnit note && (!IsForeignColumn(column) || note.Currency == MoneyUnit.Dollar))
+        {
+            return new Resolved(note, ColumnUnit.FromNote, Readable: true);
+        }
+
+        return new Resolved(IsForeignColumn(column) ? MoneyUnit.WanDollars : MoneyUnit.Wan, ColumnUnit.ByDefault, Readable: true);
+    }
+
+    private readonly record struct Resolved(MoneyUnit Unit, string Source, bool Readable);
+}

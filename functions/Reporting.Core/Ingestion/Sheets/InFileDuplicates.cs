@@ -1,0 +1,97 @@
+using Reporting.Core.Ingestion.Headers;
+
+namespace Reporting.Core.Ingestion.Sheets;
+
+/// <summary>
+/// The same project twice in one file, on one sheet or across its sheets, by <see cref="ProjectIdentity"/>'s
+/// rule (the one the indicators use across files): the copies agreeing on every figure are counted once
+/// with a warning naming both rows; copies that disagree refuse the file, since nobody can tell which is right.
+/// </summary>
+internal sealed class InFileDuplicates
+{
+    private readonly ProjectIndex<ProjectRecord> _projects = new();
+    private readonly ProjectIndex<SigningRecord> _signings = new();
+
+    /// <summary>Whether the project is to be counted: true for its first copy, false for a later copy or a copy in conflict.</summary>
+    public bool IsFirstCopy(SheetContext sheet, int row, ProjectRecord record)
+    {
+        ProjectKey key = ProjectIdentity.KeyOf(record.Code, record.Name, record.County);
+        IdentityMatch match = _projects.Find(key, out ProjectRecord? first);
+        // A copy registers the keys it adds (its name under another code, its code under another name), so
+        // a third row matching only those is found too.
+        _projects.Add(key, record);
+        if (match == IdentityMatch.None)
+        {
+            return true;
+        }
+
+        if (match == IdentityMatch.SameNameOtherCode)
+        {
+            sheet.Warn(RuleIds.ProjectDuplicate, row, sheet[FieldCatalog.Name]!, record.Name,
+                $"与{Where(sheet, first!.Source)}的项目重复（项目名称和县区相同），但项目代码不同（{first.Code}、{record.Code}），按两个项目分别统计。"
+                + "如是同一项目，请删除重复行；如不是，请在项目名称中加以区分。");
+            return true;
+        }
+
+        string differences = Differences(
+            first!.Source.Row,
+            row + 1,
+            ("年度计划投资", first.AnnualPlan, record.AnnualPlan),
+            ("累计完成投资", first.Completed, record.Completed),
+            ("总投资", first.TotalInvestment, record.TotalInvestment));
+        return Decide(sheet, row, record.Name, first.Source, Why(match), differences);
+    }
+
+    /// <summary>As for projects, with the same name and county making the same signing (signings have no code).</summary>
+    public bool IsFirstCopy(SheetContext sheet, int row, SigningRecord record)
+    {
+        ProjectKey key = ProjectIdentity.KeyOf(null, record.Name, record.County);
+        if (_signings.Find(key, out SigningRecord? first) == IdentityMatch.None)
+        {
+            _signings.Add(key, record);
+            return true;
+        }
+
+        string differences = Differences(
+            first!.Source.Row,
+            row + 1,
+            ("签约金额", first.Amount, record.Amount),
+            ("外资", first.ForeignAmountUsd, record.ForeignAmountUsd));
+        return Decide(sheet, row, record.Name, first.Source, Why(IdentityMatch.SameNameAndCounty), differences);
+    }
+
+    private static bool Decide(SheetContext sheet, int row, string name, SourceRef first, string why, string differences)
+    {
+        ColumnBinding nameColumn = sheet[FieldCatalog.Name]!;
+        string where = Where(sheet, first);
+        if (differences.Length == 0)
+        {
+            sheet.Warn(RuleIds.ProjectDuplicate, row, nameColumn, name, $"与{where}的项目重复（{why}），两行数字相同，只计一次。请删除重复行。");
+            return false;
+        }
+
+        sheet.Error(RuleIds.ProjectDuplicateConflict, row, nameColumn, name,
+            $"与{where}的项目重复（{why}），但{differences}，无法确定以哪一行为准。同一项目只能填报一行，请删除或合并重复行后重新上传。");
+        return false;
+    }
+
+    private static string Why(IdentityMatch match) => match == IdentityMatch.SameCode ? "项目代码相同" : "项目名称和县区相同";
+
+    private static string Where(SheetContext sheet, SourceRef first) =>
+        first.Sheet == sheet.Sheet ? $"第{first.Row}行" : $"工作表“{first.Sheet}”第{first.Row}行";
+
+    // "年度计划投资第3行为10万元、本行为12万元"; empty when every figure agrees. A figure stated in one copy only is no disagreement.
+    private static string Differences(int firstRow, int thisRow, params ReadOnlySpan<(string Label, decimal? First, decimal? This)> figures)
+    {
+        var parts = new List<string>();
+        foreach ((string label, decimal? a, decimal? b) in figures)
+        {
+            if (a is decimal x && b is decimal y && x != y)
+            {
+                parts.Add($"{label}第{firstRow}行为{FindingSink.Format(x)}万元、第{thisRow}行为{FindingSink.Format(y)}万元");
+            }
+        }
+
+        return string.Join("，", parts);
+    }
+}

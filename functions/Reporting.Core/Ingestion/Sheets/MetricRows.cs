@@ -1,0 +1,161 @@
+using System.Buffers;
+using Reporting.Core.Ingestion.Headers;
+using Reporting.Core.Ingestion.Parsing;
+
+namespace Reporting.Core.Ingestion.Sheets;
+
+/// <summary>One row of a 经济运行指标表 into a <see cref="MetricRecord"/>.</summary>
+internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecordBuilder
+{
+    private static readonly SearchValues<char> s_numberingEnds = SearchValues.Create(".、)");
+
+    private readonly ColumnBinding? _name = sheet[FieldCatalog.Name];
+
+    public int Records { get; private set; }
+
+    public bool Build(RowView row, string nameText)
+    {
+        bool ok = true;
+        string name = MetricName(nameText, out string? unitInName);
+        if (name.Length == 0)
+        {
+            cells.NameMissing(row, _name!);
+            ok = false;
+        }
+
+        // The unit column, else a unit in the name ("亿元以上技改项目数（个）"), wins over the unit the header, a
+        // units row or the note states for the column. Yuan amounts convert to 万元; anything else (个, 户, %,
+        // 亿美元) is kept as written, and so is a unit column's "元" (a per-capita figure, not an amount to add up).
+        string? unitText = cells.OptionalText(row, FieldCatalog.Unit) ?? unitInName;
+        ColumnBinding valueColumn = sheet[FieldCatalog.Value]!;
+        MoneyUnit? money = unitText is null ? sheet.Units.Stated(valueColumn)
+            : ChineseText.Compact(unitText) is "元" ? null
+            : MoneyUnit.Exactly(ChineseText.Compact(unitText));
+        string? unit = money is MoneyUnit named ? (named.IsYuan ? MoneyUnit.Wan.Name : unitText ?? named.Name) : unitText;
+        decimal? value = cells.MetricNumber(row, valueColumn, Factor(money), required: true, ref ok);
+        decimal? prior = null;
+        if (sheet[FieldCatalog.Prior] is ColumnBinding priorColumn)
+        {
+            MoneyUnit? priorMoney = unitText is null ? sheet.Units.Stated(priorColumn) ?? money : money;
+            prior = cells.MetricNumber(row, priorColumn, Factor(priorMoney), required: false, ref ok);
+        }
+
+        if (_name is not null && name.Length > 0)
+        {
+            cells.WarnIfUnprintable(row.Index, _name, name);
+        }
+
+        decimal? yoy = cells.OptionalPercent(row, FieldCatalog.Yoy, ref ok);
+        if (yoy is decimal reported && IsFraction(reported, value, prior) is decimal computed)
+        {
+            ColumnBinding yoyColumn = sheet[FieldCatalog.Yoy]!;
+            sheet.Error(RuleIds.PercentAsFraction, row.Index, yoyColumn, CellReader.TextOf(row[yoyColumn.Column]),
+                $"像是小数而不是百分数：按本期值和上年同期值算，同比增长为{FindingSink.Format(Math.Round(computed, 1, MidpointRounding.AwayFromZero))}%。请填写百分数（如 24.7 或 24.7%）。");
+            ok = false;
+        }
+
+        decimal? share = cells.OptionalPercent(row, FieldCatalog.Share, ref ok);
+        decimal? sharePrior = cells.OptionalPercent(row, FieldCatalog.SharePrior, ref ok);
+
+        // "比重比上年提高3.9个百分点" gives last year's share as this year's less the change.
+        if (sharePrior is null && share is decimal current && cells.OptionalPercent(row, FieldCatalog.ShareChange, ref ok) is decimal change)
+        {
+            sharePrior = current - change;
+        }
+
+        var record = new MetricRecord
+        {
+            Name = name,
+            Unit = unit,
+            Value = value,
+            Prior = prior,
+            YoyReported = yoy,
+            Share = share,
+            SharePrior = sharePrior,
+            Note = cells.OptionalText(row, FieldCatalog.Note),
+            Source = new SourceRef(sheet.Sheet, row.Index + 1),
+        };
+
+        if (ok)
+        {
+            sheet.Run.Metrics.Add(record);
+            Records++;
+        }
+
+        return true;
+    }
+
+    private static decimal Factor(MoneyUnit? unit) => unit is MoneyUnit { IsYuan: true } yuan ? yuan.PerWan : 1m;
+
+    // 0.247 typed for 24.7% (a formula =C6/D6-1 without percent format): the levels say which it is. Null when
+    // the reported growth agrees with the levels, or nothing can be told.
+    private static decimal? IsFraction(decimal reported, decimal? value, decimal? prior)
+    {
+        if (value is not decimal v || prior is not decimal p || p <= 0m || reported == 0m)
+        {
+            return null;
+        }
+
+        decimal computed = (v - p) / p * 100m;
+        bool asFraction = Math.Abs((reported * 100m) - computed) <= (Math.Abs(computed) * 0.01m) + 0.05m;
+        bool asPercent = Math.Abs(reported - computed) <= (Math.Abs(computed) * 0.05m) + 0.5m;
+        return asFraction && !asPercent ? computed : null;
+    }
+
+    // "其中：锂电产业" is an indicator of its own; "一、地区生产总值", "（二）制造业贷款" and "1.电子信息" are numbered
+    // in the list, not named so; a unit in brackets at the end ("制造业贷款余额（亿元）") is the row's unit.
+    private static string MetricName(string nameText, out string? unit)
+    {
+        unit = null;
+        string name = nameText;
+        foreach (string prefix in (ReadOnlySpan<string>)["其中：", "其中:", "其中"])
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                name = name[prefix.Length..].Trim();
+                break;
+            }
+        }
+
+        string compact = ChineseText.Compact(name);
+        if (RowClassifier.SectionNumbering(compact, out _) is int numbering && numbering < compact.Length)
+        {
+            name = ChineseText.Tidy(compact[numbering..]);
+        }
+        else if (ArabicNumbering(compact) is int arabic)
+        {
+            name = ChineseText.Tidy(compact[arabic..]);
+        }
+
+        int open = name.LastIndexOfAny(['(', '（']);
+        if (open > 0 && name[^1] is ')' or '）')
+        {
+            string inside = ChineseText.Compact(name[(open + 1)..^1]);
+            if (MoneyUnit.Exactly(inside) is not null || UnitsRow.IsMeasure(inside))
+            {
+                unit = inside;
+                name = name[..open].TrimEnd();
+            }
+        }
+
+        return name;
+    }
+
+    // "1.", "12、", "(3)" before a name; not "5G基站数" nor "1.5万户".
+    private static int? ArabicNumbering(string compact)
+    {
+        int i = compact.StartsWith('(') ? 1 : 0;
+        int digits = i;
+        while (digits < compact.Length && digits - i < 2 && char.IsAsciiDigit(compact[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == i || digits >= compact.Length - 1 || !s_numberingEnds.Contains(compact[digits]) || (i == 1) != (compact[digits] == ')'))
+        {
+            return null;
+        }
+
+        return char.IsAsciiDigit(compact[digits + 1]) ? null : digits + 1;
+    }
+}
