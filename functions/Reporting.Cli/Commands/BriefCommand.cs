@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Reporting.Core;
-using Reporting.Core.Briefings.Pdf;
+using Reporting.Core.Fonts;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Numbers;
 using Reporting.Core.Pipeline;

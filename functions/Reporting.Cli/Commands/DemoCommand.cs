@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Reporting.Core;
-using Reporting.Core.Briefings.Pdf;
 using Reporting.Core.Delivery;
+using Reporting.Core.Fonts;
 using Reporting.Core.Ingestion;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Pipeline;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Reporting.Core;
-using Reporting.Core.Briefings.Pdf;
 using Reporting.Core.Delivery;
+using Reporting.Core.Fonts;
 using Reporting.Core.Pipeline;
 
 namespace Reporting.Cli.Commands;

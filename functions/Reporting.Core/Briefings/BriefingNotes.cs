@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Reporting.Core.Briefings.Composition;
+using Reporting.Core.Fonts;
 
 namespace Reporting.Core.Briefings;
 
@@ -51,7 +51,7 @@ public static class BriefingNotes
             {
                 problems.Add($"{field}第{position}个字是不可见的控制字符（U+{rune.Value:X4}），请删除。");
             }
-            else if (DataText.FirstUnprintable(rune.ToString()) is { } missing)
+            else if (PrintableText.FirstUnprintable(rune.ToString()) is { } missing)
             {
                 problems.Add($"{field}第{position}个字“{missing}”（U+{missing.Value:X4}）简报字体中没有，印出来会是“〓”，请改用通用写法。");
             }

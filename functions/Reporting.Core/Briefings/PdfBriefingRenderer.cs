@@ -1,6 +1,7 @@
 using Reporting.Core.Briefings.Model;
 using Reporting.Core.Briefings.Pdf;
 using Reporting.Core.Briefings.Pdf.Layout;
+using Reporting.Core.Fonts;
 
 namespace Reporting.Core.Briefings;
 

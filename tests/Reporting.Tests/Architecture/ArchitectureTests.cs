@@ -47,6 +47,7 @@ public sealed class ArchitectureTests
     /// <summary>Each stage may use the stages before it, never one after it: the flow reads front to back.</summary>
     [Theory]
     [InlineData("Reporting.Core.Storage", new[] { "Reporting.Core.Ingestion", "Reporting.Core.Indicators", "Reporting.Core.Briefings", "Reporting.Core.Delivery", "Reporting.Core.Pipeline", "Reporting.Core.Mailbox" })]
+    [InlineData("Reporting.Core.Ingestion", new[] { "Reporting.Core.Indicators", "Reporting.Core.Briefings", "Reporting.Core.Delivery", "Reporting.Core.Pipeline", "Reporting.Core.Mailbox" })]
     [InlineData("Reporting.Core.Indicators", new[] { "Reporting.Core.Briefings", "Reporting.Core.Delivery", "Reporting.Core.Pipeline", "Reporting.Core.Mailbox" })]
     [InlineData("Reporting.Core.Briefings", new[] { "Reporting.Core.Delivery", "Reporting.Core.Pipeline", "Reporting.Core.Mailbox" })]
     [InlineData("Reporting.Core.Delivery", new[] { "Reporting.Core.Indicators", "Reporting.Core.Briefings", "Reporting.Core.Pipeline", "Reporting.Core.Mailbox" })]
@@ -55,6 +56,21 @@ public sealed class ArchitectureTests
         TestResult result = Types.InAssembly(s_core).That().ResideInNamespace(stage).ShouldNot().HaveDependencyOnAny(later).GetResult();
 
         Assert.True(result.IsSuccessful, $"{stage} types reaching forward into {string.Join(", ", later)}: {Names(result)}");
+    }
+
+    /// <summary>
+    /// What every stage shares (the decimal rules of display, the type case the briefing prints with) sits beneath them
+    /// all: ingestion asks whether a cell is printable without knowing the briefing exists.
+    /// </summary>
+    [Theory]
+    [InlineData("Reporting.Core.Numbers")]
+    [InlineData("Reporting.Core.Fonts")]
+    public void Shared_foundations_depend_on_no_stage(string foundation)
+    {
+        string[] stages = ["Reporting.Core.Storage", "Reporting.Core.Ingestion", "Reporting.Core.Indicators", "Reporting.Core.Briefings", "Reporting.Core.Delivery", "Reporting.Core.Pipeline", "Reporting.Core.Mailbox"];
+        TestResult result = Types.InAssembly(s_core).That().ResideInNamespace(foundation).ShouldNot().HaveDependencyOnAny(stages).GetResult();
+
+        Assert.True(result.IsSuccessful, $"{foundation} types depending on a stage: {Names(result)}");
     }
 
     /// <summary>

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Reporting.Core.Briefings;
 using Reporting.Core.Briefings.Model;
-using Reporting.Core.Briefings.Pdf;
 using Reporting.Core.Briefings.Text;
+using Reporting.Core.Fonts;
 using Reporting.Core.Indicators;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;

@@ -1,4 +1,5 @@
 using System.Text;
+using Reporting.Core.Fonts;
 
 namespace Reporting.Core.Briefings.Composition;
 
@@ -42,7 +43,7 @@ internal static class DataText
                 pendingSpace = false;
             }
 
-            if (Printable(rune))
+            if (PrintableText.IsPrintable(rune))
             {
                 builder.Append(rune.ToString());
             }
@@ -53,64 +54,6 @@ internal static class DataText
         }
 
         return builder.ToString();
-    }
-
-    /// <summary>
-    /// The first character of <paramref name="text"/> that <see cref="Clean"/> would print as 〓, or null.
-    /// Ingestion uses it to tell the clerk at the cell, long before the briefing is printed.
-    /// </summary>
-    public static Rune? FirstUnprintable(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        foreach (Rune rune in text.EnumerateRunes())
-        {
-            // ASCII is always in the font; checking it would only cost time on the ingestion path.
-            if (rune.Value < 0x80 || Rune.IsWhiteSpace(rune) || Rune.IsControl(rune)
-                || Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format)
-            {
-                continue;
-            }
-
-            if (!Printable(rune))
-            {
-                return rune;
-            }
-        }
-
-        return null;
-    }
-
-    // Per BMP code point, whether both faces have it (0 not yet known, 1 yes, 2 no). Ingestion asks for every
-    // character of every printed cell, and names repeat the same few thousand characters; two cmap searches
-    // each time are avoidable. A race only computes the same answer twice.
-    private static readonly byte[] s_bmpPrintable = new byte[0x10000];
-
-    private static bool Printable(Rune rune)
-    {
-        if (!rune.IsBmp)
-        {
-            return InBothFaces(rune);
-        }
-
-        byte known = s_bmpPrintable[rune.Value];
-        if (known == 0)
-        {
-            known = InBothFaces(rune) ? (byte)1 : (byte)2;
-            s_bmpPrintable[rune.Value] = known;
-        }
-
-        return known == 1;
-    }
-
-    // Both faces: a name may be set in bold in a table header or a heading.
-    private static bool InBothFaces(Rune rune)
-    {
-        Pdf.BriefingFonts fonts = Pdf.BriefingFonts.Shared;
-        return rune.Value != 0xFFFD && fonts.Regular.HasGlyph(rune.Value) && fonts.Bold.HasGlyph(rune.Value);
     }
 
     /// <summary>The cleaned text, or "—" when nothing is left.</summary>

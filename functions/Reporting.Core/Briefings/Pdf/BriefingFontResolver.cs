@@ -1,4 +1,5 @@
 using PdfSharp.Fonts;
+using Reporting.Core.Fonts;
 
 namespace Reporting.Core.Briefings.Pdf;
 

@@ -2,6 +2,7 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using Reporting.Core.Briefings.Model;
 using Reporting.Core.Briefings.Pdf.Layout;
+using Reporting.Core.Fonts;
 
 namespace Reporting.Core.Briefings.Pdf;
 

@@ -1,3 +1,4 @@
+using Reporting.Core.Fonts;
 using Reporting.Core.Ingestion.Headers;
 using Reporting.Core.Ingestion.Parsing;
 using Reporting.Core.Ingestion.Reading;
@@ -64,7 +65,7 @@ internal sealed class CellReader(SheetContext sheet)
 
     public void WarnIfUnprintable(int row, ColumnBinding column, string text)
     {
-        if (Briefings.Composition.DataText.FirstUnprintable(text) is { } rune)
+        if (PrintableText.FirstUnprintable(text) is { } rune)
         {
             sheet.Warn(RuleIds.TextUnprintable, row, column, text, $"中的字符“{rune}”（U+{rune.Value:X4}）简报字体中没有，简报中将印为“〓”。如是生僻字，请改用通用写法或在括号内注明。");
         }

@@ -1,4 +1,5 @@
 using Reporting.Core.Briefings.Model;
+using Reporting.Core.Fonts;
 using Reporting.Core.Numbers;
 
 namespace Reporting.Core.Briefings.Pdf.Layout;

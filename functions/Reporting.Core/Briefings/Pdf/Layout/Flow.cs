@@ -1,3 +1,5 @@
+using Reporting.Core.Fonts;
+
 namespace Reporting.Core.Briefings.Pdf.Layout;
 
 /// <summary>The cursor and the text setter every block layout works with, plus line placement with orphan and widow control.</summary>

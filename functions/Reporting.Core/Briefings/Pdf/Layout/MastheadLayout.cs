@@ -1,4 +1,5 @@
 using Reporting.Core.Briefings.Model;
+using Reporting.Core.Fonts;
 
 namespace Reporting.Core.Briefings.Pdf.Layout;
 

@@ -1,3 +1,5 @@
+using Reporting.Core.Fonts;
+
 namespace Reporting.Core.Briefings.Pdf.Layout;
 
 /// <summary>An sRGB colour; layout stays free of PDFsharp types.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using Reporting.Core.Briefings.Model;
 using Reporting.Core.Briefings.Text;
+using Reporting.Core.Fonts;
 
 namespace Reporting.Core.Briefings.Pdf.Layout;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Reporting.Core.Briefings.Pdf;
+namespace Reporting.Core.Fonts;
 
 internal enum FontFace
 {

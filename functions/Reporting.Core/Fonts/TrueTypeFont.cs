@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Reporting.Core.Briefings.Pdf;
+namespace Reporting.Core.Fonts;
 
 /// <summary>
 /// The parts of a TrueType file layout needs: which characters it has (cmap), how wide each

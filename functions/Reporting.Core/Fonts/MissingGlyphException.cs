@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Reporting.Core.Briefings.Pdf;
+namespace Reporting.Core.Fonts;
 
 /// <summary>
 /// The briefing contains a character the font does not have. Rendering stops rather than print
