@@ -40,6 +40,9 @@ public sealed record BriefingIssue
     /// <summary>草稿第N版: 1 for the first draft, one more for each re-rendering.</summary>
     public int DraftVersion { get; init; }
 
+    /// <summary>When the current draft version was claimed (before it was rendered): a claim never rendered is taken over after a while.</summary>
+    public DateTimeOffset? DraftClaimedAt { get; init; }
+
     public DateTimeOffset? DraftRenderedAt { get; init; }
 
     /// <summary>Why the current version was drawn up: 定时生成, 安源区重新报送, 推进办修改编者按, ….</summary>

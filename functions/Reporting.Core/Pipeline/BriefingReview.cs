@@ -62,6 +62,9 @@ public sealed class BriefingReview
 
     private const int MaxAttempts = 8;
 
+    /// <summary>How long a claimed draft version may take to be rendered and stored before another run takes over (a render takes seconds).</summary>
+    private static readonly TimeSpan s_draftClaimTimeout = TimeSpan.FromMinutes(10);
+
     private readonly BriefingRenderer _renderer;
     private readonly BriefingFiles _files;
     private readonly BriefingDelivery _briefings;
@@ -128,7 +131,7 @@ public sealed class BriefingReview
 
         IssueView? view = row is null ? null : await ViewAsync(row, cancellationToken).ConfigureAwait(false);
         ReviewResult result = view?.Draft is null
-            ? await RedraftAsync(period, view?.Issue.Number, "定时生成", SystemActor, notify: true, cancellationToken).ConfigureAwait(false)
+            ? await RedraftAsync(period, view?.Issue.Number, "定时生成", SystemActor, notify: true, cancellationToken, firstOnly: true).ConfigureAwait(false)
             : new ReviewResult(ReviewOutcome.Done, view, "草稿已存在") { ReviewNotice = await NotifyAsync(view, cancellationToken).ConfigureAwait(false) };
         return new BriefingRun(period, result.View?.Draft, null) { Issue = result.View?.Issue, ReviewNotice = result.ReviewNotice };
     }
@@ -390,8 +393,13 @@ public sealed class BriefingReview
     /// A new draft version of the issue (<paramref name="number"/>, or the period's current issue, allocated if there is
     /// none): the version is claimed on the ledger row first, then rendered and stored, then the row records what moved.
     /// </summary>
+    /// <param name="firstOnly">
+    /// The timer's first draft: when another run has drafted the issue (or claimed a draft within ten minutes)
+    /// since this one looked, that draft stands; two timers firing at once draft once and tell the reviewers once. A
+    /// claim older than that belongs to a run that died before storing its draft, and is drafted again.
+    /// </param>
     private async Task<ReviewResult> RedraftAsync(
-        ReportingPeriod period, int? number, string reason, string who, bool notify, CancellationToken cancellationToken, DateOnly? issueDate = null)
+        ReportingPeriod period, int? number, string reason, string who, bool notify, CancellationToken cancellationToken, DateOnly? issueDate = null, bool firstOnly = false)
     {
         IndicatorReport report = await _renderer.ComputeAsync(period, cancellationToken).ConfigureAwait(false);
         if (report.Sources.Count == 0)
@@ -421,8 +429,17 @@ public sealed class BriefingReview
             }
 
             DateTimeOffset now = _clock.GetUtcNow();
+            if (firstOnly && row.Value.DraftVersion > 0)
+            {
+                IssueView existing = await ViewAsync(row, cancellationToken).ConfigureAwait(false);
+                if (existing.Draft is not null || now - (row.Value.DraftClaimedAt ?? DateTimeOffset.MinValue) < s_draftClaimTimeout)
+                {
+                    return new ReviewResult(ReviewOutcome.Done, existing, existing.Draft is null ? "草稿正在生成。" : "草稿已存在。");
+                }
+            }
+
             int version = row.Value.DraftVersion + 1;
-            BriefingIssue claimed = row.Value with { State = IssueState.Draft, DraftVersion = version };
+            BriefingIssue claimed = row.Value with { State = IssueState.Draft, DraftVersion = version, DraftClaimedAt = now };
             string? etag = await TryReplaceAsync(row, claimed, cancellationToken).ConfigureAwait(false);
             if (etag is null)
             {

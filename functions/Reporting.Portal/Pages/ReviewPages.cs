@@ -216,9 +216,9 @@ internal static class ReviewPages
                     <input type="hidden" name="__csrf" value="{csrf}">
                     <input type="hidden" name="version" value="{issue.DraftVersion}">
                     <label for="editorsNote">编者按（印在标题下，不超过400字）</label>
-                    <textarea id="editorsNote" name="editorsNote" rows="4">{form?["editorsNote"].ToString() ?? issue.EditorsNote ?? string.Empty}</textarea>
+                    <textarea id="editorsNote" name="editorsNote" rows="4">{Typed(form, "editorsNote") ?? issue.EditorsNote ?? string.Empty}</textarea>
                     <label for="nextSteps">下步工作（印在正文最后，每行一段，不超过1500字）</label>
-                    <textarea id="nextSteps" name="nextSteps" rows="6">{form?["nextSteps"].ToString() ?? issue.NextSteps ?? string.Empty}</textarea>
+                    <textarea id="nextSteps" name="nextSteps" rows="6">{Typed(form, "nextSteps") ?? issue.NextSteps ?? string.Empty}</textarea>
                     <button type="submit">保存并重新生成草稿</button>
                   </form>
                   <p class="hint">数字不能在这里修改：数据有误请通知报送单位重新报送，草稿会自动更新。</p>
@@ -312,6 +312,10 @@ internal static class ReviewPages
         ReportingPeriod.TryParse(request.Value("period"), out ReportingPeriod period) && int.TryParse(request.Value("issue"), out int number)
             ? request.Service<BriefingReview>().GetAsync(period, number, request.Aborted)
             : Task.FromResult<IssueView?>(null);
+
+    // What the office typed into a field of the form it just sent (kept when the save was refused), or null when that
+    // form did not carry the field (signing, re-rendering): then the saved text shows.
+    private static string? Typed(IFormCollection? form, string field) => form is not null && form.ContainsKey(field) ? form[field].ToString() : null;
 
     private static int Version(IFormCollection form) => int.TryParse(form["version"].ToString(), out int version) ? version : 0;
 

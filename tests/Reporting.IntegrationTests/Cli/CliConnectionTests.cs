@@ -53,9 +53,10 @@ public sealed class CliConnectionTests(AzuriteFixture azurite)
             }
         }
 
-        // Three leaders and a receipt for each of the year's 135 uploads (eleven departments, twelve months, three
+        // The reviewer's notice of the draft, the four leaders once it is signed (three, and 安源区's head with the county
+        // appendix) and a receipt for each of the year's 135 uploads (eleven departments, twelve months, three
         // resubmissions), each once across both runs.
-        Assert.Equal(3 + 135, mails.Count);
+        Assert.Equal(1 + 4 + 135, mails.Count);
         Assert.False(Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(), "nothing was written to the folder store");
     }
 

@@ -2,6 +2,9 @@ using System.Text;
 using System.Text.Json;
 using ClosedXML.Excel;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Core;
+using Reporting.Core.Pipeline;
 using Reporting.Core.Ingestion.Output;
 using Reporting.Core.Storage;
 using Reporting.Functions;
@@ -72,8 +75,37 @@ public sealed class HttpFunctionTests(AzuriteFixture azurite, SmtpFixture smtp) 
     }
 
     [Fact]
-    public async Task Render_now_stores_the_briefing_and_send_true_delivers_it_once()
+    public async Task Render_now_draws_up_a_draft_and_send_true_is_refused_until_the_office_signs_it()
     {
+        await IngestAsync("anyuan", Samples.Projects(Host.Options));
+        Smtp.Clear();
+        BriefingFunction function = Host.Create<BriefingFunction>();
+
+        (int renderStatus, _, byte[] rendered) = await Host.ExecuteAsync(await function.RunAsync(FunctionsTestHost.Request(), "2022-12", CancellationToken.None));
+        (int refusedStatus, _, byte[] refused) = await Host.ExecuteAsync(await function.RunAsync(FunctionsTestHost.Request("?send=true"), "2022-12", CancellationToken.None));
+        int leadersBeforeSigning = Smtp.Messages.Count(m => m.EnvelopeTo.Any(Leaders().Contains));
+        var review = Host.Services.GetRequiredService<BriefingReview>();
+        IssueView draft = (await review.GetAsync(new ReportingPeriod(2022, 12)))!;
+        ReviewResult signed = await review.SignAsync(draft.Issue.PeriodOf(), draft.Issue.Number, draft.Issue.DraftVersion, "张主任");
+        (int sendStatus, _, byte[] sent) = await Host.ExecuteAsync(await function.RunAsync(FunctionsTestHost.Request("?send=true"), "2022-12", CancellationToken.None));
+
+        Assert.Equal((200, 409, 200), (renderStatus, refusedStatus, sendStatus));
+        string pdfPath = Json(rendered).GetProperty("briefing").GetProperty("pdfPath").GetString()!;
+        Assert.StartsWith("briefings/2022-12/drafts/", pdfPath, StringComparison.Ordinal);
+        Assert.Equal("%PDF", Encoding.ASCII.GetString((await Host.Stores.Store.ReadBytesAsync(pdfPath))!, 0, 4));
+        Assert.Contains("尚未签发", Json(refused).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, leadersBeforeSigning);
+        Assert.True(signed.Succeeded, signed.Message);
+        // Signing mailed the leaders; the send afterwards finds every one already served.
+        Assert.Equal(0, Json(sent).GetProperty("delivery").GetProperty("sentNow").GetInt32());
+        Assert.Equal(Leaders().Length, Json(sent).GetProperty("delivery").GetProperty("alreadySent").GetInt32());
+        Assert.Equal(Leaders().Order(), Smtp.Messages.SelectMany(m => m.EnvelopeTo).Where(Leaders().Contains).Order());
+    }
+
+    [Fact]
+    public async Task Without_sign_off_render_now_stores_the_briefing_and_send_true_delivers_it_once()
+    {
+        UseSettings(WithoutSignOff());
         await IngestAsync("anyuan", Samples.Projects(Host.Options));
         Smtp.Clear();
         BriefingFunction function = Host.Create<BriefingFunction>();
@@ -84,15 +116,13 @@ public sealed class HttpFunctionTests(AzuriteFixture azurite, SmtpFixture smtp) 
         (_, _, byte[] again) = await Host.ExecuteAsync(await function.RunAsync(FunctionsTestHost.Request("?send=true"), "2022-12", CancellationToken.None));
 
         Assert.Equal((200, 200), (renderStatus, sendStatus));
-        string pdfPath = Json(rendered).GetProperty("briefing").GetProperty("pdfPath").GetString()!;
-        Assert.StartsWith("briefings/2022-12/", pdfPath, StringComparison.Ordinal);
-        Assert.Equal("%PDF", Encoding.ASCII.GetString((await Host.Stores.Store.ReadBytesAsync(pdfPath))!, 0, 4));
+        Assert.Equal("briefings/2022-12/1.pdf", Json(rendered).GetProperty("briefing").GetProperty("pdfPath").GetString());
         Assert.False(Json(rendered).TryGetProperty("delivery", out _), "no delivery without send=true");
         Assert.Equal(0, afterRender);
-        Assert.Equal(Host.Options.Delivery.Recipients.Count, Json(sent).GetProperty("delivery").GetProperty("sentNow").GetInt32());
+        Assert.Equal(Leaders().Length, Json(sent).GetProperty("delivery").GetProperty("sentNow").GetInt32());
         Assert.Equal(0, Json(again).GetProperty("delivery").GetProperty("sentNow").GetInt32());
-        Assert.Equal(Host.Options.Delivery.Recipients.Count, Json(again).GetProperty("delivery").GetProperty("alreadySent").GetInt32());
-        Assert.Equal(Host.Options.Delivery.Recipients.Order(), Smtp.Messages.SelectMany(m => m.EnvelopeTo).Order());
+        Assert.Equal(Leaders().Length, Json(again).GetProperty("delivery").GetProperty("alreadySent").GetInt32());
+        Assert.Equal(Leaders().Order(), Smtp.Messages.SelectMany(m => m.EnvelopeTo).Order());
     }
 
     [Fact]
@@ -109,6 +139,8 @@ public sealed class HttpFunctionTests(AzuriteFixture azurite, SmtpFixture smtp) 
         Azure.Storage.Blobs.BlobClient blob = await Host.UploadAsync(department, file.Name, file.Content);
         await Host.Create<IngestUploadFunction>().RunAsync(blob, department, file.Name, CancellationToken.None);
     }
+
+    private string[] Leaders() => [.. Host.Options.Delivery.Leaders().Select(l => l.Address)];
 
     private static JsonElement Json(byte[] body) => JsonDocument.Parse(body).RootElement;
 }

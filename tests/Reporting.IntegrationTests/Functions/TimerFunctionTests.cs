@@ -1,4 +1,8 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Reporting.Core;
+using Reporting.Core.Pipeline;
 using Reporting.Core.Delivery;
 using Reporting.Core.Storage;
 using Reporting.Functions;
@@ -13,62 +17,111 @@ public sealed class TimerFunctionTests(AzuriteFixture azurite, SmtpFixture smtp)
     private static readonly DateTimeOffset s_briefingTick = new(2023, 1, 5, 0, 30, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task The_briefing_timer_sends_each_recipient_exactly_once_across_two_runs()
+    public async Task The_briefing_timer_drafts_once_and_tells_only_the_reviewers_and_no_leader_gets_anything_unsigned()
     {
-        foreach ((string department, string path) in Samples.Bundled())
-        {
-            await IngestAsync(department, (Path.GetFileName(path), await File.ReadAllBytesAsync(path)));
-        }
-
+        await IngestBundledAsync();
         Host.Clock.Now = s_briefingTick;
         Smtp.Clear();
 
-        await Host.Create<SendBriefingFunction>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
-        IReadOnlyList<CapturedMail> first = Smtp.Messages;
+        await TickAsync();
         Host.Clock.Advance(TimeSpan.FromHours(1));
-        await Host.Create<SendBriefingFunction>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+        await TickAsync();
 
-        Assert.Equal(Host.Options.Delivery.Recipients.Order(), first.SelectMany(m => m.EnvelopeTo).Order());
-        Assert.Equal(first.Count, Smtp.Messages.Count);
-        StoredObject pdf = Assert.Single(await Host.ListAsync("briefings/2022-12/"), o => o.Path.EndsWith(".pdf", StringComparison.Ordinal));
-        byte[] stored = (await Host.Stores.Store.ReadBytesAsync(pdf.Path))!;
-        foreach (CapturedMail mail in first)
+        CapturedMail notice = Assert.Single(Smtp.Messages);
+        Assert.Equal(Host.Options.Delivery.Reviewers, notice.EnvelopeTo);
+        Assert.Equal("【待审核】萍乡市重大项目推进情况简报（2022年第1期）草稿第1版", notice.Message.Subject);
+        Assert.Contains("审核无误后请在报送平台签发", notice.Message.TextBody!, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:5080/portal/office/briefings/2022-12/1/review", notice.Message.TextBody!, StringComparison.Ordinal);
+        Assert.Empty(await Host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12"));
+        Assert.DoesNotContain(await Host.ListAsync("briefings/2022-12/"), o => o.Path == "briefings/2022-12/1.pdf");
+        Assert.Contains(await Host.ListAsync("briefings/2022-12/drafts/"), o => o.Path == "briefings/2022-12/drafts/1-v1.pdf");
+    }
+
+    [Fact]
+    public async Task Once_signed_each_leader_gets_the_signed_bytes_with_the_workbook_and_the_county_leader_the_appendix_exactly_once()
+    {
+        await IngestBundledAsync();
+        Host.Clock.Now = s_briefingTick;
+        await TickAsync();
+        var review = Host.Services.GetRequiredService<BriefingReview>();
+        IssueView draft = (await review.GetAsync(s_period))!;
+        byte[] seen = (await Host.Stores.Store.ReadBytesAsync(draft.Draft!.PdfPath))!;
+        Smtp.Clear();
+
+        ReviewResult signed = await review.SignAsync(s_period, draft.Issue.Number, draft.Issue.DraftVersion, "张主任");
+        await TickAsync();
+        Host.Clock.Advance(TimeSpan.FromDays(1));
+        await TickAsync();
+
+        Assert.True(signed.Succeeded, signed.Message);
+        string[] leaders = [.. Host.Options.Delivery.Leaders().Select(l => l.Address)];
+        Assert.Equal(leaders.Order(), Smtp.Messages.SelectMany(m => m.EnvelopeTo).Order());
+        byte[] issued = (await Host.Stores.Store.ReadBytesAsync("briefings/2022-12/1.pdf"))!;
+        Assert.Equal(seen, issued);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(seen)), signed.View!.Issue.SignedSha256);
+        foreach (CapturedMail mail in Smtp.Messages)
         {
-            Assert.StartsWith("萍乡市重大项目推进情况简报（2022年第", mail.Message.Subject, StringComparison.Ordinal);
+            Assert.Equal("萍乡市重大项目推进情况简报（2022年第1期）", mail.Message.Subject);
             Assert.Contains("134.8%", mail.Message.TextBody!, StringComparison.Ordinal);
-            MimePart attachment = Assert.Single(mail.Message.Attachments.OfType<MimePart>());
-            Assert.Equal(mail.Message.Subject + ".pdf", attachment.FileName);
-            using var attached = new MemoryStream();
-            attachment.Content!.DecodeTo(attached);
-            Assert.Equal(stored, attached.ToArray());
+            Assert.Equal(seen, Attachment(mail, mail.Message.Subject + ".pdf"));
+            Assert.NotEmpty(Attachment(mail, "滞后项目清单.xlsx"));
+            bool county = mail.EnvelopeTo.Contains("anyuan-quzhang@pingxiang.example");
+            Assert.Equal(county ? 3 : 2, mail.Message.Attachments.Count());
         }
 
         Assert.All(await Host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12"), row => Assert.Equal((DeliveryStatus.Sent, 1), (row.Value.Status, row.Value.Attempts)));
     }
 
     [Fact]
-    public async Task An_smtp_outage_marks_the_deliveries_failed_and_the_next_run_delivers_them()
+    public async Task Without_sign_off_the_briefing_timer_sends_each_leader_exactly_once_across_two_runs()
+    {
+        UseSettings(WithoutSignOff());
+        await IngestBundledAsync();
+        Host.Clock.Now = s_briefingTick;
+        Smtp.Clear();
+
+        await TickAsync();
+        IReadOnlyList<CapturedMail> first = Smtp.Messages;
+        Host.Clock.Advance(TimeSpan.FromHours(1));
+        await TickAsync();
+
+        Assert.Equal(Host.Options.Delivery.Leaders().Select(l => l.Address).Order(), first.SelectMany(m => m.EnvelopeTo).Order());
+        Assert.Equal(first.Count, Smtp.Messages.Count);
+        byte[] stored = (await Host.Stores.Store.ReadBytesAsync("briefings/2022-12/1.pdf"))!;
+        Assert.All(first, mail => Assert.Equal(stored, Attachment(mail, mail.Message.Subject + ".pdf")));
+        Assert.All(await Host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12"), row => Assert.Equal((DeliveryStatus.Sent, 1), (row.Value.Status, row.Value.Attempts)));
+    }
+
+    [Fact]
+    public async Task An_smtp_outage_while_signing_marks_the_deliveries_failed_and_the_next_timer_run_delivers_them()
     {
         await IngestAsync("anyuan", Samples.Projects(Host.Options));
         Host.Clock.Now = s_briefingTick;
+        await TickAsync();
+        var review = Host.Services.GetRequiredService<BriefingReview>();
+        IssueView draft = (await review.GetAsync(s_period))!;
         await Smtp.StopAsync();
         Smtp.Clear();
 
-        await Host.Create<SendBriefingFunction>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+        ReviewResult signed = await review.SignAsync(s_period, draft.Issue.Number, draft.Issue.DraftVersion, "张主任");
         List<LedgerRow<DeliveryRecord>> failed = await Host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12");
         await Smtp.StartAsync();
         Host.Clock.Advance(TimeSpan.FromHours(1));
-        await Host.Create<SendBriefingFunction>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
-        await Host.Create<SendBriefingFunction>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+        await TickAsync();
+        await TickAsync();
 
-        Assert.Equal(Host.Options.Delivery.Recipients.Count, failed.Count);
+        // The signature stands: the issue is signed, only its mail waits for the server.
+        Assert.True(signed.Succeeded, signed.Message);
+        Assert.Equal(IssueState.SignedOff, signed.View!.Issue.State);
+        Assert.Equal(Host.Options.Delivery.Leaders().Count, failed.Count);
         Assert.All(failed, row =>
         {
             Assert.Equal(DeliveryStatus.Failed, row.Value.Status);
             Assert.StartsWith("cannot connect to 127.0.0.1:", row.Value.LastError, StringComparison.Ordinal);
         });
-        Assert.Equal(Host.Options.Delivery.Recipients.Order(), Smtp.Messages.SelectMany(m => m.EnvelopeTo).Order());
+        Assert.Equal(Host.Options.Delivery.Leaders().Select(l => l.Address).Order(), Smtp.Messages.SelectMany(m => m.EnvelopeTo).Order());
         Assert.All(await Host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12"), row => Assert.Equal((DeliveryStatus.Sent, 2), (row.Value.Status, row.Value.Attempts)));
+        Assert.Equal(IssueState.Delivered, (await review.GetAsync(s_period))!.Issue.State);
     }
 
     [Fact]
@@ -109,5 +162,24 @@ public sealed class TimerFunctionTests(AzuriteFixture azurite, SmtpFixture smtp)
     {
         Azure.Storage.Blobs.BlobClient blob = await Host.UploadAsync(department, file.Name, file.Content);
         await Host.Create<IngestUploadFunction>().RunAsync(blob, department, file.Name, CancellationToken.None);
+    }
+
+    private static readonly ReportingPeriod s_period = new(2022, 12);
+
+    private Task TickAsync() => Host.Create<SendBriefingFunction>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
+
+    private async Task IngestBundledAsync()
+    {
+        foreach ((string department, string path) in Samples.Bundled())
+        {
+            await IngestAsync(department, (Path.GetFileName(path), await File.ReadAllBytesAsync(path)));
+        }
+    }
+
+    private static byte[] Attachment(CapturedMail mail, string fileName)
+    {
+        using var content = new MemoryStream();
+        Assert.Single(mail.Message.Attachments.OfType<MimePart>(), p => p.FileName == fileName).Content!.DecodeTo(content);
+        return content.ToArray();
     }
 }

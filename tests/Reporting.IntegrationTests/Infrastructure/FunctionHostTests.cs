@@ -23,6 +23,17 @@ public abstract class FunctionHostTests(AzuriteFixture azurite, SmtpFixture smtp
         Host = new FunctionsTestHost(Azurite, Smtp, new ManualClock(start));
     }
 
+    /// <summary>A fresh host (its own containers and tables) with <paramref name="settings"/> on top, on the same clock time.</summary>
+    protected void UseSettings(IDictionary<string, string?> settings)
+    {
+        DateTimeOffset now = Host.Clock.GetUtcNow();
+        Host.Dispose();
+        Host = new FunctionsTestHost(Azurite, Smtp, new ManualClock(now), settings);
+    }
+
+    /// <summary>The office's setting for leaders to receive the briefing straight from the timer, unreviewed (审核签发 off).</summary>
+    protected static Dictionary<string, string?> WithoutSignOff() => new() { ["Reporting:Briefing:RequireSignOff"] = "false" };
+
     public async Task DisposeAsync()
     {
         await Smtp.ResetAsync();

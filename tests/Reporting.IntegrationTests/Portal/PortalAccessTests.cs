@@ -44,11 +44,20 @@ public sealed partial class PortalAccessTests(AzuriteFixture azurite, SmtpFixtur
         [("GET", "/office/indicators")] = PortalAccess.Office,
         [("GET", "/office/briefings")] = PortalAccess.Office,
         [("GET", "/office/briefings/{period}/{issue}")] = PortalAccess.Office,
+        [("GET", "/office/briefings/{period}/{issue}/review")] = PortalAccess.Office,
+        [("GET", "/office/briefings/{period}/{issue}/pdf")] = PortalAccess.Office,
+        [("POST", "/office/briefings/{period}/{issue}/notes")] = PortalAccess.Office,
+        [("POST", "/office/briefings/{period}/{issue}/render")] = PortalAccess.Office,
+        [("POST", "/office/briefings/{period}/{issue}/sign")] = PortalAccess.Office,
+        [("POST", "/office/briefings/{period}/{issue}/correct")] = PortalAccess.Office,
+        [("POST", "/office/briefings/{period}/{issue}/resend")] = PortalAccess.Office,
         [("GET", "/api/me")] = PortalAccess.SignedIn,
         [("GET", "/api/submissions")] = PortalAccess.Clerk,
         [("POST", "/api/uploads")] = PortalAccess.Clerk,
         [("GET", "/api/office/status")] = PortalAccess.Office,
         [("GET", "/api/office/indicators")] = PortalAccess.Office,
+        [("GET", "/api/office/briefings/{period}/{issue}")] = PortalAccess.Office,
+        [("POST", "/api/office/briefings/{period}/{issue}/sign")] = PortalAccess.Office,
     };
 
     private PortalFixture _portal = null!;

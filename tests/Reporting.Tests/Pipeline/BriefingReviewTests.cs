@@ -1,6 +1,7 @@
 using MimeKit;
 using Reporting.Cli;
 using Reporting.Core;
+using Reporting.Core.Briefings;
 using Reporting.Core.Configuration;
 using Reporting.Core.Pipeline;
 using Reporting.Core.Storage;
@@ -95,6 +96,44 @@ public sealed class BriefingReviewTests : IDisposable
         Assert.Equal(Reviewer, notice.To.Mailboxes.Single().Address);
         Assert.Equal("【待审核】萍乡市重大项目推进情况简报（2022年第1期）草稿第1版", notice.Subject);
         Assert.DoesNotContain(_sender.Sent, m => _options.Delivery.Leaders().Any(l => l.Address == m.To.Mailboxes.Single().Address));
+    }
+
+    [Fact]
+    public async Task Two_timer_runs_at_once_draft_once_and_tell_the_reviewers_once()
+    {
+        await IngestSamplesAsync();
+        _clock.Now = new DateTimeOffset(2023, 1, 5, 0, 30, 0, TimeSpan.Zero);
+        BriefingPublisher publisher = _services.Get<BriefingPublisher>();
+
+        await Task.WhenAll(Task.Run(() => publisher.RunScheduledAsync()), Task.Run(() => publisher.RunScheduledAsync()));
+
+        IssueView view = (await Review.GetAsync(s_period))!;
+        Assert.Equal(1, view.Issue.DraftVersion);
+        Assert.NotNull(view.Draft);
+        Assert.Single(ReviewerMail);
+        Assert.DoesNotContain(_sender.Sent, m => _options.Delivery.Leaders().Any(l => l.Address == m.To.Mailboxes.Single().Address));
+    }
+
+    [Fact]
+    public async Task A_draft_claimed_by_a_run_that_died_before_storing_it_is_drafted_again_after_ten_minutes()
+    {
+        await IngestSamplesAsync();
+        await TimerAsync();
+        // The run died between claiming version 2 and storing it: the row says 2, no version 2 exists.
+        var ledger = _services.Get<ILedgerStore>();
+        LedgerRow<BriefingIssue> row = (await ledger.GetAsync<BriefingIssue>(LedgerTables.Issues, "2022", IssueNumbering.RowKey(1)))!;
+        await ledger.ReplaceAsync(LedgerTables.Issues, row.PartitionKey, row.RowKey, row.Value with { DraftVersion = 2, DraftClaimedAt = _clock.GetUtcNow() }, row.ETag);
+        BriefingPublisher publisher = _services.Get<BriefingPublisher>();
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        BriefingRun soon = await publisher.RunScheduledAsync();
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        BriefingRun later = await publisher.RunScheduledAsync();
+
+        Assert.Null(soon.Briefing);
+        Assert.Equal(3, later.Issue!.DraftVersion);
+        Assert.NotNull((await Review.GetAsync(s_period))!.Draft);
+        Assert.Equal(2, ReviewerMail.Count());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Reporting.Core.Configuration;
+using Reporting.Core.Pipeline;
 using Reporting.IntegrationTests.Infrastructure;
 
 namespace Reporting.IntegrationTests.Portal.Browser;
@@ -123,6 +124,10 @@ public sealed class PortalAccessibilityTests(AzuriteFixture azurite, SmtpFixture
             rejected = await anyuan.UploadJsonAsync("安源区（有误）.xlsx", PortalSamples.Broken(Portal.Get<ReportingOptions>()));
         }
 
+        // 安源区's upload came after the signature: the office starts a correction, a draft with every review form on it.
+        ReviewResult correction = await Portal.Get<BriefingReview>().CorrectAsync(PortalFixture.Period, "推进办（测试）");
+        Assert.True(correction.Succeeded, correction.Message);
+
         var problems = new List<string>();
         await using (Person visitor = await Person.OpenAsync(browser, Portal, "desktop"))
         {
@@ -147,6 +152,8 @@ public sealed class PortalAccessibilityTests(AzuriteFixture azurite, SmtpFixture
             foreach ((string what, string path) in new[]
             {
                 ("office indicators", "/portal/office/indicators"), ("office briefings", "/portal/office/briefings"), ("office submission", $"/portal/office/submissions/anyuan/{rejected.Id}"),
+                ("office review (signed)", "/portal/office/briefings/2022-12/1/review"),
+                ("office review (draft of the correction)", $"/portal/office/briefings/2022-12/{correction.View!.Issue.Number}/review"),
             })
             {
                 await office.Page.GotoAsync(path);

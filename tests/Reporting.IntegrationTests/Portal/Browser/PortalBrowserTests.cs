@@ -233,12 +233,18 @@ internal static class PortalScenes
         portal.Clock.Advance(TimeSpan.FromMinutes(7));
     }
 
-    /// <summary>The period's briefing rendered and mailed to the leaders, as the monthly timer would.</summary>
+    /// <summary>
+    /// The period's briefing drafted by the monthly timer, signed by the office and mailed to the leaders: what the
+    /// briefings page shows once a month is done.
+    /// </summary>
     public static async Task PublishBriefingAsync(PortalFixture portal)
     {
-        var publisher = portal.Get<BriefingPublisher>();
-        PublishedBriefing briefing = (await publisher.RenderAsync(PortalFixture.Period, new DateOnly(2023, 1, 3)))!;
-        Assert.NotNull(briefing);
-        Assert.Equal(0, (await publisher.DeliverAsync(briefing)).Outcomes.Count(o => o.Result != Core.Delivery.DeliveryResult.Sent));
+        var review = portal.Get<BriefingReview>();
+        BriefingRun run = await review.RunScheduledAsync(PortalFixture.Period);
+        Assert.NotNull(run.Briefing);
+        IssueView view = (await review.GetAsync(PortalFixture.Period))!;
+        ReviewResult signed = await review.SignAsync(PortalFixture.Period, view.Issue.Number, view.Issue.DraftVersion, "推进办（测试）");
+        Assert.True(signed.Succeeded, signed.Message);
+        Assert.Equal(0, signed.Delivery!.Outcomes.Count(o => o.Result != Core.Delivery.DeliveryResult.Sent));
     }
 }
