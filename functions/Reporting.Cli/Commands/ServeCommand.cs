@@ -16,7 +16,7 @@ public static class ServeCommand
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = $"端口，默认 {DefaultPort}（只在本机 127.0.0.1 上监听）", DefaultValueFactory = _ => DefaultPort };
-        var command = new Command("serve", "在本机启动报送平台（网页）：各单位上传报表、推进办查看报送情况；开发模式登录，仅限本机访问");
+        var command = new Command("serve", "在本机启动报送平台（网页）：各单位上传报表、推进办查看报送情况并审核签发简报；开发模式登录，仅限本机访问");
         command.Options.Add(port);
         StoreSelection store = StoreSelection.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
