@@ -43,8 +43,9 @@ public static class BriefingMail
         return corrects is { } corrected ? $"{subject}【更正第{corrected}期】" : subject;
     }
 
-    public static string AttachmentName(ReportingOptions options, ReportingPeriod period, int issueNumber, int? issueYear = null) =>
-        MailText.FileNameSafe(Subject(options, period, issueNumber, issueYear), "briefing") + ".pdf";
+    /// <summary>The PDF's file name: the subject, so a corrected issue's file says 更正 too.</summary>
+    public static string AttachmentName(ReportingOptions options, ReportingPeriod period, int issueNumber, int? issueYear = null, int? corrects = null) =>
+        MailText.FileNameSafe(Subject(options, period, issueNumber, issueYear, corrects), "briefing") + ".pdf";
 
     /// <param name="county">The county the recipient is tagged with, if any: their mail also carries that county's appendix.</param>
     public static OutgoingMail Create(ReportingOptions options, BriefingMailContent content, string recipient, string? county = null)
@@ -92,7 +93,7 @@ public static class BriefingMail
             body.Append($"{date.Year}年{date.Month}月{date.Day}日\n");
         }
 
-        var pdf = new MailAttachment(AttachmentName(options, content.Period, content.IssueNumber, content.IssueYear), "application", "pdf", content.Pdf);
+        var pdf = new MailAttachment(AttachmentName(options, content.Period, content.IssueNumber, content.IssueYear, content.Corrects), "application", "pdf", content.Pdf);
         List<MailAttachment> attachments = [pdf, .. content.Attachments];
         if (county is not null && content.CountyAppendices.TryGetValue(county, out MailAttachment? appendix))
         {

@@ -170,7 +170,7 @@ internal static class OfficePages
             return;
         }
 
-        await request.FileAsync(pdf, BriefingMail.AttachmentName(request.Service<ReportingOptions>(), briefing.Period, briefing.IssueNumber, briefing.IssueYear), "application/pdf")
+        await request.FileAsync(pdf, BriefingMail.AttachmentName(request.Service<ReportingOptions>(), briefing.Period, briefing.IssueNumber, briefing.IssueYear, briefing.Corrects), "application/pdf")
             .ConfigureAwait(false);
     }
 

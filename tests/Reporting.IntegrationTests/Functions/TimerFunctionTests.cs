@@ -7,6 +7,7 @@ using Reporting.Core.Delivery;
 using Reporting.Core.Storage;
 using Reporting.Functions;
 using Reporting.IntegrationTests.Infrastructure;
+using UglyToad.PdfPig;
 
 namespace Reporting.IntegrationTests.Functions;
 
@@ -70,6 +71,54 @@ public sealed class TimerFunctionTests(AzuriteFixture azurite, SmtpFixture smtp)
         }
 
         Assert.All(await Host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12"), row => Assert.Equal((DeliveryStatus.Sent, 1), (row.Value.Status, row.Value.Attempts)));
+    }
+
+    [Fact]
+    public async Task Data_after_signing_leaves_the_signed_issue_alone_and_a_correction_goes_out_numbered_and_labelled_after_its_own_sign_off()
+    {
+        await IngestBundledAsync();
+        Host.Clock.Now = s_briefingTick;
+        await TickAsync();
+        var review = Host.Services.GetRequiredService<BriefingReview>();
+        IssueView first = (await review.GetAsync(s_period))!;
+        Assert.True((await review.SignAsync(s_period, 1, first.Issue.DraftVersion, "张主任")).Succeeded);
+        byte[] signedBytes = (await Host.Stores.Store.ReadBytesAsync("briefings/2022-12/1.pdf"))!;
+        Smtp.Clear();
+
+        // 安源区 sends a corrected table after the signature.
+        Host.Clock.Advance(TimeSpan.FromHours(2));
+        await IngestAsync("anyuan", Samples.Projects(Host.Options));
+        await TickAsync();
+        IssueView flagged = (await review.GetAsync(s_period, 1))!;
+        ReviewResult correction = await review.CorrectAsync(s_period, "张主任");
+        await TickAsync();
+        int leaderMailBeforeSigning = Smtp.Messages.Count(m => m.EnvelopeTo.Any(Leaders().Contains));
+        IssueView draft = correction.View!;
+        ReviewResult signed = await review.SignAsync(s_period, draft.Issue.Number, draft.Issue.DraftVersion, "张主任");
+
+        Assert.Contains("安源区", flagged.Issue.DataChangedAfterSigning, StringComparison.Ordinal);
+        Assert.Equal(signedBytes, (await Host.Stores.Store.ReadBytesAsync("briefings/2022-12/1.pdf"))!);
+        Assert.True(correction.Succeeded, correction.Message);
+        Assert.Equal((2, 1), (draft.Issue.Number, draft.Issue.Corrects));
+        Assert.Equal(0, leaderMailBeforeSigning);
+        CapturedMail notice = Assert.Single(Smtp.Messages, m => m.EnvelopeTo.SequenceEqual(Host.Options.Delivery.Reviewers));
+        Assert.Contains("【更正第1期】", notice.Message.Subject, StringComparison.Ordinal);
+        Assert.True(signed.Succeeded, signed.Message);
+        List<CapturedMail> corrected = [.. Smtp.Messages.Where(m => m.EnvelopeTo.Any(Leaders().Contains))];
+        Assert.Equal(Leaders().Order(), corrected.SelectMany(m => m.EnvelopeTo).Order());
+        byte[] issued = (await Host.Stores.Store.ReadBytesAsync("briefings/2022-12/2.pdf"))!;
+        Assert.All(corrected, mail =>
+        {
+            Assert.Equal("萍乡市重大项目推进情况简报（2022年第2期）【更正第1期】", mail.Message.Subject);
+            Assert.Equal(issued, Attachment(mail, mail.Message.Subject + ".pdf"));
+        });
+        using (PdfDocument pdf = PdfDocument.Open(issued))
+        {
+            Assert.Contains("更正", pdf.GetPage(1).Text, StringComparison.Ordinal);
+        }
+
+        Assert.All(await Host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12-c2"), row => Assert.Equal((DeliveryStatus.Sent, 1), (row.Value.Status, row.Value.Attempts)));
+        Assert.Equal(Leaders().Length, (await Host.RowsAsync<DeliveryRecord>(LedgerTables.Deliveries, "2022-12")).Count);
     }
 
     [Fact]
@@ -165,6 +214,8 @@ public sealed class TimerFunctionTests(AzuriteFixture azurite, SmtpFixture smtp)
     }
 
     private static readonly ReportingPeriod s_period = new(2022, 12);
+
+    private string[] Leaders() => [.. Host.Options.Delivery.Leaders().Select(l => l.Address)];
 
     private Task TickAsync() => Host.Create<SendBriefingFunction>().RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
 
