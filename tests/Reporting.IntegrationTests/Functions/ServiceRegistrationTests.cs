@@ -30,7 +30,7 @@ public sealed class ServiceRegistrationTests(AzuriteFixture azurite) : IDisposab
     [
         typeof(ReportingOptions), typeof(IReportStore), typeof(ILedgerStore), typeof(IMailSender), typeof(DeliveryService),
         typeof(UploadPipeline), typeof(BriefingPublisher), typeof(IndicatorService), typeof(SubmissionStatusService), typeof(ReminderService),
-        typeof(MailboxService), typeof(IReportingMailbox),
+        typeof(MailboxService), typeof(IReportingMailbox), typeof(BriefingReview), typeof(Reporting.Portal.Hosting.PortalApp),
     ];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "reporting-root-" + Guid.NewGuid().ToString("N"));
