@@ -2,7 +2,15 @@ targetScope = 'subscription'
 
 metadata description = 'Reporting on Azure: a Flex Consumption function app (.NET isolated 10) with its storage, identity, monitoring, Key Vault (SMTP and IMAP passwords), Event Grid and per-department upload access. Deployed with `azd up`; see infra/README.md.'
 
-import { parseAddresses, parseDepartmentContacts, parseDepartmentGroups, parseMailboxSenders } from 'modules/rules.bicep'
+import {
+  checkGuid
+  parseAddresses
+  parseCountyRecipients
+  parseDepartmentContacts
+  parseDepartmentGroups
+  parseMailboxSenders
+  parseObjectIds
+} from 'modules/rules.bicep'
 
 @minLength(1)
 @maxLength(64)
@@ -15,6 +23,35 @@ param location string
 
 @description('Leaders who receive the briefing, comma-separated (REPORTING_RECIPIENTS). Only these addresses ever get mail.')
 param recipients string = ''
+
+@description('County leaders (县区主要领导) who receive the briefing plus their county\'s one-page appendix, "county=address" separated by \';\' or \',\' (REPORTING_COUNTY_RECIPIENTS), e.g. "安源区=leader@example.gov.cn;湘东区=…". County names as the app knows them (or an alias).')
+param countyRecipients string = ''
+
+@allowed([
+  ''
+  'true'
+  'false'
+])
+@description('审核签发 (REPORTING_REQUIRE_SIGN_OFF): true or empty, the timer only drafts the briefing and mails the draft to the reviewers; leaders get it once the office signs it off in the portal. false: the timer mails it to the leaders unreviewed.')
+param requireSignOff string = ''
+
+@description('The office\'s reviewers (审核人) who receive each draft with a link to review and sign it, comma-separated (REPORTING_REVIEWERS); required while sign-off is required and leaders are configured.')
+param reviewers string = ''
+
+@description('Public base address of the portal for links in mails (REPORTING_PORTAL_ADDRESS), e.g. https://baosong.example.gov.cn; empty means https:// and the function app\'s default host name.')
+param portalAddress string = ''
+
+@description('Application (client) id of the portal\'s Entra ID app registration (REPORTING_PORTAL_CLIENT_ID): sign-in only, no secret. Empty: the portal\'s sign-in page answers 503 until it is set.')
+param portalClientId string = ''
+
+@description('Entra tenant id of the portal\'s sign-in (REPORTING_PORTAL_TENANT_ID); empty means the tenant of this deployment.')
+param portalTenantId string = ''
+
+@description('Entra ID sign-in endpoint (REPORTING_PORTAL_INSTANCE); empty means the login endpoint of the cloud deployed to (Azure operated by 21Vianet: https://login.chinacloudapi.cn/).')
+param portalInstance string = ''
+
+@description('Entra group object ids of the office (推进办) in the portal, comma-separated (REPORTING_OFFICE_GROUPS). Departments\' clerks come from REPORTING_DEPARTMENT_GROUPS.')
+param officeGroups string = ''
 
 @description('Sender address of the briefing and receipts (REPORTING_MAIL_FROM); required with SMTP_HOST.')
 param mailFrom string = ''
@@ -124,7 +161,10 @@ var departmentIds = map(departments, d => d.id)
 var departmentsAreDistinct = length(union(departmentIds, [])) == length(departmentIds)
   ? true
   : fail('REPORTING_DEPARTMENT_GROUPS names a department twice')
-var recipientList = parseAddresses(recipients)
+var recipientList = parseAddresses('REPORTING_RECIPIENTS', recipients)
+var countyRecipientList = parseCountyRecipients(countyRecipients)
+var reviewerList = parseAddresses('REPORTING_REVIEWERS', reviewers)
+var officeGroupList = parseObjectIds('REPORTING_OFFICE_GROUPS', officeGroups)
 var contactList = parseDepartmentContacts(departmentContacts)
 var senderList = parseMailboxSenders(mailboxSenders)
 
@@ -161,6 +201,54 @@ var imapSettings = empty(imapHost)
       Reporting__Mailbox__AuthServId: empty(mailboxAuthServId) ? fail('MAILBOX_AUTHSERV_ID is required when IMAP_HOST is set') : mailboxAuthServId
     }
 
+// 报送平台: Entra ID sign-in inside the app (Microsoft.Identity.Web; Flex Consumption has no built-in
+// authentication). The registration is sign-in only, so there is no secret; without a client id the
+// sign-in page answers 503. Office and department roles come from the token's group ids: one
+// REPORTING_DEPARTMENT_GROUPS value serves both the portal and the upload folders' role assignments.
+var portalSettings = union(
+  {
+    Reporting__Portal__SignIn: 'EntraId'
+    Reporting__Portal__EntraId__TenantId: empty(portalTenantId)
+      ? tenant().tenantId
+      : checkGuid('REPORTING_PORTAL_TENANT_ID', 'a tenant id', portalTenantId)
+    Reporting__Portal__EntraId__Instance: empty(portalInstance)
+      ? environment().authentication.loginEndpoint
+      : startsWith(portalInstance, 'https://')
+          ? portalInstance
+          : fail('REPORTING_PORTAL_INSTANCE: \'${portalInstance}\' is not an https:// address')
+  },
+  empty(portalClientId)
+    ? {}
+    : {
+        Reporting__Portal__EntraId__ClientId: checkGuid('REPORTING_PORTAL_CLIENT_ID', 'an application (client) id', portalClientId)
+      },
+  toObject(range(0, length(officeGroupList)), i => 'Reporting__Portal__OfficeGroups__${i}', i => officeGroupList[i]),
+  toObject(departments, d => 'Reporting__Portal__DepartmentGroups__${d.id}', d => d.groupObjectId)
+)
+
+// The app's settings cannot read its own defaultHostName output, but the default host name of an app
+// is its name under the cloud's App Service domain; REPORTING_PORTAL_ADDRESS overrides it (a custom domain).
+var appServiceDomain = environment().name == 'AzureChinaCloud'
+  ? 'chinacloudsites.cn'
+  : environment().name == 'AzureUSGovernment' ? 'azurewebsites.us' : 'azurewebsites.net'
+var portalBaseAddress = empty(portalAddress)
+  ? 'https://${names.functionApp}.${appServiceDomain}'
+  : startsWith(portalAddress, 'https://') && !contains(portalAddress, ' ')
+      ? (endsWith(portalAddress, '/') ? take(portalAddress, length(portalAddress) - 1) : portalAddress)
+      : fail('REPORTING_PORTAL_ADDRESS: \'${portalAddress}\' is not an https:// address')
+
+// 审核签发: with sign-off required, leaders get the briefing only once the office has signed it off in
+// the portal, and the reviewers are who is sent each draft to sign: leaders without reviewers would wait
+// for a draft nobody is told about.
+var signOffSettings = {
+  Reporting__Briefing__RequireSignOff: requireSignOff == 'false'
+    ? 'false'
+    : empty(reviewerList) && !(empty(recipientList) && empty(countyRecipientList))
+        ? fail('REPORTING_REVIEWERS is required while sign-off is required (REPORTING_REQUIRE_SIGN_OFF is not false) and REPORTING_RECIPIENTS or REPORTING_COUNTY_RECIPIENTS is set: leaders get the briefing only once the office signs it off, and without reviewers nobody is sent the draft to sign. Set REPORTING_REVIEWERS, or REPORTING_REQUIRE_SIGN_OFF to false to mail the briefing unreviewed')
+        : 'true'
+  Reporting__Delivery__PortalAddress: portalBaseAddress
+}
+
 // Several clerks per department: one setting per department (Reporting__Mailbox__Senders__{id}), its addresses joined by ';'.
 var senderSettings = toObject(
   union(map(senderList, s => s.id), []),
@@ -176,7 +264,12 @@ var reportingSettings = union(
   },
   empty(mailFrom) ? {} : { Reporting__Delivery__From: mailFrom },
   toObject(range(0, length(recipientList)), i => 'Reporting__Delivery__Recipients__${i}', i => recipientList[i]),
+  toObject(range(0, length(countyRecipientList)), i => 'Reporting__Delivery__CountyRecipients__${i}__County', i => countyRecipientList[i].county),
+  toObject(range(0, length(countyRecipientList)), i => 'Reporting__Delivery__CountyRecipients__${i}__Address', i => countyRecipientList[i].address),
+  toObject(range(0, length(reviewerList)), i => 'Reporting__Delivery__Reviewers__${i}', i => reviewerList[i]),
   toObject(contactList, c => 'Reporting__Contacts__${c.id}', c => c.address),
+  signOffSettings,
+  portalSettings,
   smtpSettings,
   imapSettings,
   senderSettings
@@ -341,3 +434,6 @@ output UPLOADS_CONTAINER_NAME string = containers.uploads
 output EVENT_GRID_DEADLETTER_CONTAINER_NAME string = deadLetterContainerName
 output UPLOADS_FUNCTION_NAME string = uploadsFunctionName
 output REPORTING_DEPARTMENT_IDS string = join(departmentIds, ',')
+output REPORTING_PORTAL_ADDRESS string = portalBaseAddress
+// What the portal's app registration must list as its web redirect URI (PortalAuthentication.CallbackPath).
+output REPORTING_PORTAL_REDIRECT_URI string = '${empty(portalAddress) ? 'https://${functionApp.outputs.defaultHostName}' : portalBaseAddress}/portal/signin-oidc'

@@ -16,12 +16,47 @@ func parseDepartmentGroups(text string) departmentGroup[] =>
   map(filter(map(split(text, [',', ';', '\n']), e => trim(e)), e => !empty(e)), e => parseDepartmentGroup(e))
 
 @export()
-@description('Parses a comma- or semicolon-separated list of e-mail addresses; an entry without \'@\' stops the deployment.')
-func parseAddresses(text string) string[] =>
+@description('Parses a comma- or semicolon-separated list of e-mail addresses (the azd variable named by `variable`); an entry without \'@\' stops the deployment with a message naming the variable and the entry.')
+func parseAddresses(variable string, text string) string[] =>
   map(
     filter(map(split(text, [',', ';', '\n']), a => trim(a)), a => !empty(a)),
-    a => contains(a, '@') && !contains(a, ' ') ? a : fail('REPORTING_RECIPIENTS: \'${a}\' is not an e-mail address')
+    a => contains(a, '@') && !contains(a, ' ') ? a : fail('${variable}: \'${a}\' is not an e-mail address')
   )
+
+@export()
+@description('A leader who also receives the one-page appendix of their county (县区主要领导).')
+type countyRecipient = {
+  @description('County-level unit as the app knows it (安源区) or one of its aliases; resolved by the app when the briefing is sent.')
+  county: string
+
+  @description('E-mail address.')
+  address: string
+}
+
+@export()
+@description('Parses "安源区=leader@example.gov.cn;湘东区=…" (the azd variable REPORTING_COUNTY_RECIPIENTS); an entry without both a county and an address stops the deployment with a message naming it.')
+func parseCountyRecipients(text string) countyRecipient[] =>
+  map(filter(map(split(text, [',', ';', '\n']), e => trim(e)), e => !empty(e)), e => parseCountyRecipient(e))
+
+func parseCountyRecipient(entry string) countyRecipient =>
+  length(split(entry, '=')) != 2 || empty(trim(split(entry, '=')[0])) || !contains(split(entry, '=')[1], '@') || contains(trim(split(entry, '=')[1]), ' ')
+    ? fail('REPORTING_COUNTY_RECIPIENTS: \'${entry}\' is not of the form county=address (e.g. 安源区=leader@example.gov.cn)')
+    : {
+        county: trim(split(entry, '=')[0])
+        address: trim(split(entry, '=')[1])
+      }
+
+@export()
+@description('Parses a comma- or semicolon-separated list of Entra object ids (the azd variable named by `variable`, e.g. REPORTING_OFFICE_GROUPS); an entry that is not a GUID stops the deployment with a message naming it.')
+func parseObjectIds(variable string, text string) string[] =>
+  map(filter(map(split(text, [',', ';', '\n']), e => trim(e)), e => !empty(e)), e => checkGuid(variable, 'an Entra object id', e))
+
+@export()
+@description('The text itself when it is a GUID; otherwise stops the deployment with "{variable}: \'{text}\' is not {what} (a GUID)".')
+func checkGuid(variable string, what string, text string) string =>
+  length(text) != 36 || !empty(filter(range(0, 36), i => !contains('0123456789abcdefABCDEF-', substring(text, i, 1))))
+    ? fail('${variable}: \'${text}\' is not ${what} (a GUID)')
+    : text
 
 @export()
 @description('A department\'s mailbox for receipts and reminders (催报).')
@@ -86,10 +121,7 @@ func checkDepartmentId(id string) string =>
     ? fail('REPORTING_DEPARTMENT_GROUPS: department id \'${id}\' must be 1-40 lower-case ASCII letters, digits or \'-\'')
     : id
 
-func checkObjectId(id string) string =>
-  length(id) != 36 || !empty(filter(range(0, 36), i => !contains('0123456789abcdefABCDEF-', substring(id, i, 1))))
-    ? fail('REPORTING_DEPARTMENT_GROUPS: \'${id}\' is not an Entra object id (a GUID)')
-    : id
+func checkObjectId(id string) string => checkGuid('REPORTING_DEPARTMENT_GROUPS', 'an Entra object id', id)
 
 @export()
 @description('ABAC condition (version 2.0) letting a role touch blobs only under {departmentId}/ in one container: reading, listing, writing, creating, deleting and renaming are all confined to the prefix, whatever data actions the role carries.')

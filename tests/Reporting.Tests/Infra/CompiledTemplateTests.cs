@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Reporting.Portal.Identity;
 
 namespace Reporting.Tests.Infra;
 
@@ -96,6 +97,53 @@ public sealed partial class CompiledTemplateTests(CompiledTemplateTests.MainTemp
         Assert.Contains("variables('imapPasswordSecretName')", imapSettings);
         Assert.Contains("fail('MAILBOX_AUTHSERV_ID is required when IMAP_HOST is set')", imapSettings);
         Assert.DoesNotContain("parameters('imapPassword')", imapSettings);
+    }
+
+    [Fact]
+    public void Portal_sign_in_defaults_to_the_deployment_tenant_and_cloud_and_configures_no_secret()
+    {
+        string portalSettings = (string)_template.Root["variables"]!["portalSettings"]!;
+
+        Assert.Contains("'Reporting__Portal__SignIn', 'EntraId'", portalSettings);
+        Assert.Contains("'Reporting__Portal__EntraId__TenantId', if(empty(parameters('portalTenantId')), tenant().tenantId,", portalSettings);
+        Assert.Contains("'Reporting__Portal__EntraId__Instance', if(empty(parameters('portalInstance')), environment().authentication.loginEndpoint,", portalSettings);
+        // Without a client id there is no ClientId setting at all (the sign-in page answers 503).
+        Assert.Contains("if(empty(parameters('portalClientId')), createObject(), createObject('Reporting__Portal__EntraId__ClientId',", portalSettings);
+        Assert.Contains("format('Reporting__Portal__OfficeGroups__{0}', lambdaVariables('i'))", portalSettings);
+        // One REPORTING_DEPARTMENT_GROUPS value: the same parsed list the role assignments loop over.
+        Assert.Contains("toObject(variables('departments'), lambda('d', format('Reporting__Portal__DepartmentGroups__{0}', lambdaVariables('d').id)), lambda('d', lambdaVariables('d').groupObjectId))", portalSettings);
+        Assert.DoesNotContain("Secret", portalSettings, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Certificate", portalSettings, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Sign_off_is_on_unless_switched_off_and_leaders_without_reviewers_fail_the_deployment()
+    {
+        JsonObject signOff = _template.Root["variables"]!["signOffSettings"]!.AsObject();
+        string requireSignOff = (string)signOff["Reporting__Briefing__RequireSignOff"]!;
+
+        Assert.StartsWith("[if(equals(parameters('requireSignOff'), 'false'), 'false', ", requireSignOff);
+        Assert.Contains("fail('REPORTING_REVIEWERS is required while sign-off is required", requireSignOff);
+        Assert.EndsWith("'true'))]", requireSignOff);
+        Assert.Equal("[variables('portalBaseAddress')]", (string)signOff["Reporting__Delivery__PortalAddress"]!);
+        Assert.Equal(["", "true", "false"], _template.Root["parameters"]!["requireSignOff"]!["allowedValues"]!.AsArray().Select(v => (string)v!));
+    }
+
+    [Fact]
+    public void Portal_redirect_uri_output_is_the_apps_sign_in_callback()
+    {
+        string redirectUri = (string)_template.Root["outputs"]!["REPORTING_PORTAL_REDIRECT_URI"]!["value"]!;
+
+        Assert.StartsWith($"[format('{{0}}{PortalAuthentication.CallbackPath}', ", redirectUri);
+        Assert.Contains("reference('functionApp').outputs.defaultHostName.value", redirectUri);
+    }
+
+    [Fact]
+    public void Every_parameter_says_what_it_is()
+    {
+        Assert.All(
+            _template.Root["parameters"]!.AsObject(),
+            p => Assert.False(string.IsNullOrWhiteSpace((string?)p.Value!["metadata"]?["description"]), $"{p.Key} has no @description"));
     }
 
     [Fact]

@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Reporting.Core.Configuration;
 using Reporting.Core.Storage;
+using Reporting.Portal;
+using Reporting.Portal.Identity;
 
 namespace Reporting.Tests.Infra;
 
@@ -200,6 +204,103 @@ public sealed class DeploymentSnapshotTests
     }
 
     [Fact]
+    public void Portal_signs_in_with_Entra_ID_without_a_secret_and_maps_office_and_department_groups()
+    {
+        Dictionary<string, string> settings = AppSettings(_full);
+
+        Assert.Equal("EntraId", settings["Reporting__Portal__SignIn"]);
+        Assert.Equal(DeploymentSnapshot.TenantId, settings["Reporting__Portal__EntraId__TenantId"]);
+        Assert.Equal(Snapshots.PortalClientId, settings["Reporting__Portal__EntraId__ClientId"]);
+        // The cloud's own sign-in endpoint: login.microsoftonline.com, or login.chinacloudapi.cn under 21Vianet.
+        Assert.Equal("[environment().authentication.loginEndpoint]", settings["Reporting__Portal__EntraId__Instance"]);
+        Assert.Equal(Snapshots.OfficeGroups, Listed(settings, "Reporting__Portal__OfficeGroups__"));
+        // The same groups that get the upload folders' role assignments.
+        Assert.Equal(
+            Snapshots.Departments.Select(d => ($"Reporting__Portal__DepartmentGroups__{d.Id}", d.GroupObjectId)).Order(),
+            settings.Where(s => s.Key.StartsWith("Reporting__Portal__DepartmentGroups__", StringComparison.Ordinal)).Select(s => (s.Key, s.Value)).Order());
+        // Sign-in only: no client secret or certificate is configured anywhere.
+        Assert.Equal(
+            ["ClientId", "Instance", "TenantId"],
+            settings.Keys.Where(k => k.StartsWith("Reporting__Portal__EntraId__", StringComparison.Ordinal)).Select(k => k.Split("__")[^1]).Order());
+    }
+
+    [Fact]
+    public void Sign_off_reviewers_county_leaders_and_the_portal_address_become_app_settings()
+    {
+        Dictionary<string, string> settings = AppSettings(_full);
+        string siteName = (string)_full.Single("Microsoft.Web/sites")["name"]!;
+        string hostName = ((string)_full.Outputs["AZURE_FUNCTION_APP_HOSTNAME"]!)[1..^1];
+
+        Assert.Equal("true", settings["Reporting__Briefing__RequireSignOff"]);
+        Assert.Equal(Snapshots.Reviewers, Listed(settings, "Reporting__Delivery__Reviewers__"));
+        Assert.Equal(Snapshots.CountyRecipients, CountyRecipients(settings));
+        Assert.Equal(Snapshots.Recipients, Listed(settings, "Reporting__Delivery__Recipients__"));
+        Assert.Equal(DefaultPortalAddress(siteName), settings["Reporting__Delivery__PortalAddress"]);
+        // What the app registration must list: the real host name and the app's own callback path.
+        Assert.Equal(
+            $"[format('{{0}}{PortalAuthentication.CallbackPath}', format('https://{{0}}', {hostName}))]",
+            (string)_full.Outputs["REPORTING_PORTAL_REDIRECT_URI"]!);
+        Assert.Equal(settings["Reporting__Delivery__PortalAddress"], (string)_full.Outputs["REPORTING_PORTAL_ADDRESS"]!);
+    }
+
+    [Fact]
+    public void App_binds_the_portal_and_sign_off_settings_as_the_template_writes_them()
+    {
+        // App Service hands app settings to the app as environment variables, where "__" separates sections.
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(AppSettings(_full)
+                .Where(s => s.Key.StartsWith($"{ReportingOptions.SectionName}__", StringComparison.Ordinal))
+                .Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), (string?)s.Value)))
+            .Build();
+        var reporting = new ReportingOptions();
+        configuration.GetSection(ReportingOptions.SectionName).Bind(reporting);
+        var portal = new PortalOptions();
+        configuration.GetSection(PortalOptions.SectionName).Bind(portal);
+
+        Assert.True(reporting.Briefing.RequireSignOff);
+        Assert.Equal(Snapshots.Reviewers, reporting.Delivery.Reviewers);
+        Assert.Equal(Snapshots.CountyRecipients, reporting.Delivery.CountyRecipients.Select(c => (c.County, c.Address)));
+        Assert.Equal(
+            Snapshots.Recipients.Select(r => (r, (string?)null)).Concat(Snapshots.CountyRecipients.Select(c => (c.Address, (string?)c.County))),
+            reporting.Delivery.Leaders());
+        Assert.Equal(PortalSignIn.EntraId, portal.SignIn);
+        Assert.Equal(Snapshots.OfficeGroups, portal.OfficeGroups);
+        Assert.Equal(Snapshots.Departments.Select(d => d.GroupObjectId), Snapshots.Departments.Select(d => portal.DepartmentGroups[d.Id]));
+        Assert.Equal(Snapshots.Departments.Count, portal.DepartmentGroups.Count);
+        Assert.True(PortalAuthentication.EntraConfigured(configuration));
+    }
+
+    [Fact]
+    public void Portal_tenant_sign_in_endpoint_and_address_can_be_set_explicitly()
+    {
+        const string OtherTenant = "6bcfa0b8-9c7d-4e0a-8f86-cde4708192a3";
+        DeploymentSnapshot snapshot = DeploymentSnapshot.Create(Snapshots.MinimalParameters
+            .With("portalTenantId", OtherTenant)
+            .With("portalInstance", "https://login.chinacloudapi.cn/")
+            .With("portalAddress", "https://baosong.pingxiang.gov.cn/"));
+        Dictionary<string, string> settings = AppSettings(snapshot);
+
+        Assert.Equal(OtherTenant, settings["Reporting__Portal__EntraId__TenantId"]);
+        Assert.Equal("https://login.chinacloudapi.cn/", settings["Reporting__Portal__EntraId__Instance"]);
+        Assert.Equal("https://baosong.pingxiang.gov.cn", settings["Reporting__Delivery__PortalAddress"]);
+        Assert.Equal("https://baosong.pingxiang.gov.cn" + PortalAuthentication.CallbackPath, (string)snapshot.Outputs["REPORTING_PORTAL_REDIRECT_URI"]!);
+    }
+
+    [Fact]
+    public void Without_sign_off_the_briefing_goes_to_leaders_unreviewed_and_needs_no_reviewers()
+    {
+        DeploymentSnapshot snapshot = DeploymentSnapshot.Create(Snapshots.MinimalParameters
+            .With("recipients", "mayor@pingxiang.gov.cn")
+            .With("countyRecipients", "安源区=quzhang@anyuan.pingxiang.gov.cn")
+            .With("requireSignOff", "false"));
+        Dictionary<string, string> settings = AppSettings(snapshot);
+
+        Assert.Equal("false", settings["Reporting__Briefing__RequireSignOff"]);
+        Assert.Empty(Listed(settings, "Reporting__Delivery__Reviewers__"));
+        Assert.Equal([("安源区", "quzhang@anyuan.pingxiang.gov.cn")], CountyRecipients(settings));
+    }
+
+    [Fact]
     public void App_identity_holds_exactly_the_roles_it_needs_at_the_narrowest_scope()
     {
         string identityId = (string)_full.Single("Microsoft.ManagedIdentity/userAssignedIdentities")["id"]!;
@@ -359,13 +460,32 @@ public sealed class DeploymentSnapshotTests
         // The webhook key does not exist before the first deploy: the postdeploy hook subscribes.
         Assert.Empty(minimal.OfType("Microsoft.EventGrid/systemTopics/eventSubscriptions"));
         Assert.Single(minimal.OfType("Microsoft.EventGrid/systemTopics"));
-        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("Reporting__Delivery__", StringComparison.Ordinal));
+        // Of the delivery settings only the portal's address (links in mails) is there: no leader, reviewer or server.
+        Assert.Equal(["Reporting__Delivery__PortalAddress"], settings.Keys.Where(k => k.StartsWith("Reporting__Delivery__", StringComparison.Ordinal)));
         Assert.DoesNotContain(settings.Keys, k => k.StartsWith("Reporting__Mailbox__", StringComparison.Ordinal));
         Assert.Equal("0 */5 * * * *", settings["MailboxSchedule"]); // the timer's binding needs its setting even with no mailbox
         Assert.DoesNotContain(minimal.OfType(RoleAssignment), a => RoleOf(a) == BuiltInRoles.KeyVaultSecretsUser);
         Assert.DoesNotContain(minimal.OfType(RoleAssignment), a => (string?)a["properties"]!["principalType"] == "Group");
         Assert.Empty(minimal.OfType("Microsoft.Authorization/roleDefinitions"));
         Assert.Equal("Standard_LRS", (string)minimal.Single("Microsoft.Storage/storageAccounts")["sku"]!["name"]!);
+    }
+
+    [Fact]
+    public void First_provision_portal_signs_in_to_the_deployment_tenant_and_waits_for_a_client_id()
+    {
+        DeploymentSnapshot minimal = Snapshots.Minimal;
+        Dictionary<string, string> settings = AppSettings(minimal);
+
+        Assert.Equal("EntraId", settings["Reporting__Portal__SignIn"]);
+        Assert.Equal(DeploymentSnapshot.TenantId, settings["Reporting__Portal__EntraId__TenantId"]);
+        Assert.Equal("[environment().authentication.loginEndpoint]", settings["Reporting__Portal__EntraId__Instance"]);
+        // No client id: the sign-in page answers 503 until the app registration exists.
+        Assert.DoesNotContain("Reporting__Portal__EntraId__ClientId", settings.Keys);
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("Reporting__Portal__OfficeGroups__", StringComparison.Ordinal));
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("Reporting__Portal__DepartmentGroups__", StringComparison.Ordinal));
+        // Sign-off is on by default; with no leader configured it needs no reviewer yet.
+        Assert.Equal("true", settings["Reporting__Briefing__RequireSignOff"]);
+        Assert.Equal(DefaultPortalAddress((string)minimal.Single("Microsoft.Web/sites")["name"]!), settings["Reporting__Delivery__PortalAddress"]);
     }
 
     [Fact]
@@ -404,6 +524,24 @@ public sealed class DeploymentSnapshotTests
     private static Dictionary<string, string> AppSettings(DeploymentSnapshot snapshot) =>
         snapshot.Single("Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
             .ToDictionary(s => (string)s!["name"]!, s => (string)s!["value"]!);
+
+    /// <summary>The values of a list setting (prefix0, prefix1, …) in order.</summary>
+    private static List<string> Listed(Dictionary<string, string> settings, string prefix) =>
+        settings.Where(s => s.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .OrderBy(s => int.Parse(s.Key[prefix.Length..]))
+            .Select(s => s.Value)
+            .ToList();
+
+    private static List<(string County, string Address)> CountyRecipients(Dictionary<string, string> settings) =>
+        Enumerable.Range(0, settings.Count)
+            .TakeWhile(i => settings.ContainsKey($"Reporting__Delivery__CountyRecipients__{i}__Address"))
+            .Select(i => (settings[$"Reporting__Delivery__CountyRecipients__{i}__County"], settings[$"Reporting__Delivery__CountyRecipients__{i}__Address"]))
+            .ToList();
+
+    /// <summary>https:// and the app's default host name: its name under the App Service domain of the cloud deployed to.</summary>
+    private static string DefaultPortalAddress(string siteName) =>
+        $"[format('https://{{0}}.{{1}}', '{siteName}', if(equals(environment().name, 'AzureChinaCloud'), 'chinacloudsites.cn', " +
+        "if(equals(environment().name, 'AzureUSGovernment'), 'azurewebsites.us', 'azurewebsites.net')))]";
 
     private static string ContainerId(DeploymentSnapshot snapshot, string name) =>
         (string)Assert.Single(snapshot.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"), c => LastSegment(c["name"]) == name)["id"]!;

@@ -74,4 +74,64 @@ public sealed class ParameterValidationTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(message, result.Output);
     }
+
+    [Theory]
+    [InlineData("recipients", "mayor@pingxiang.gov.cn")]
+    [InlineData("countyRecipients", "安源区=quzhang@anyuan.pingxiang.gov.cn")]
+    public void Rejects_leaders_without_reviewers_while_sign_off_is_required(string leaders, string value)
+    {
+        ProcessResult result = DeploymentSnapshot.Fail(Snapshots.MinimalParameters.With(leaders, value));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(
+            "REPORTING_REVIEWERS is required while sign-off is required (REPORTING_REQUIRE_SIGN_OFF is not false) and REPORTING_RECIPIENTS or REPORTING_COUNTY_RECIPIENTS is set",
+            result.Output);
+    }
+
+    [Fact]
+    public void Rejects_a_full_configuration_that_loses_its_reviewers()
+    {
+        ProcessResult result = DeploymentSnapshot.Fail(Snapshots.FullParameters.Without("reviewers"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("REPORTING_REVIEWERS is required while sign-off is required", result.Output);
+    }
+
+    [Fact]
+    public void Rejects_a_reviewer_that_is_not_an_address()
+    {
+        ProcessResult result = DeploymentSnapshot.Fail(Snapshots.FullParameters.With("reviewers", "shenhe@pingxiang.gov.cn; 审核人"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("REPORTING_REVIEWERS: '审核人' is not an e-mail address", result.Output);
+    }
+
+    [Theory]
+    [InlineData("安源区")]
+    [InlineData("=quzhang@anyuan.pingxiang.gov.cn")]
+    [InlineData("安源区=张区长")]
+    [InlineData("安源区=quzhang@anyuan.pingxiang.gov.cn=湘东区")]
+    [InlineData("安源区=quzhang @anyuan.pingxiang.gov.cn")]
+    public void Rejects_a_county_recipient_without_both_county_and_address_naming_the_entry(string entry)
+    {
+        ProcessResult result = DeploymentSnapshot.Fail(Snapshots.FullParameters
+            .With("countyRecipients", $"湘东区=quzhang@xiangdong.pingxiang.gov.cn; {entry}"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains($"REPORTING_COUNTY_RECIPIENTS: '{entry}' is not of the form county=address", result.Output);
+    }
+
+    [Theory]
+    [InlineData("officeGroups", Group + ",推进办", "REPORTING_OFFICE_GROUPS: '推进办' is not an Entra object id (a GUID)")]
+    [InlineData("portalClientId", "reporting-portal", "REPORTING_PORTAL_CLIENT_ID: 'reporting-portal' is not an application (client) id (a GUID)")]
+    [InlineData("portalTenantId", "pingxiang.onmicrosoft.com", "REPORTING_PORTAL_TENANT_ID: 'pingxiang.onmicrosoft.com' is not a tenant id (a GUID)")]
+    [InlineData("portalInstance", "login.chinacloudapi.cn", "REPORTING_PORTAL_INSTANCE: 'login.chinacloudapi.cn' is not an https:// address")]
+    [InlineData("portalAddress", "http://baosong.pingxiang.gov.cn", "REPORTING_PORTAL_ADDRESS: 'http://baosong.pingxiang.gov.cn' is not an https:// address")]
+    public void Rejects_a_malformed_portal_setting_naming_the_variable(string parameter, string value, string message)
+    {
+        ProcessResult result = DeploymentSnapshot.Fail(Snapshots.MinimalParameters.With(parameter, value));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Output);
+    }
 }

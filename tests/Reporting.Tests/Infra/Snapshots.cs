@@ -14,6 +14,18 @@ internal static class Snapshots
 
     public static readonly IReadOnlyList<string> Recipients = ["mayor@pingxiang.gov.cn", "office@pingxiang.gov.cn"];
 
+    public static readonly IReadOnlyList<string> Reviewers = ["shenhe@pingxiang.gov.cn", "zhuren@pingxiang.gov.cn"];
+
+    public static readonly IReadOnlyList<(string County, string Address)> CountyRecipients =
+    [
+        ("安源区", "quzhang@anyuan.pingxiang.gov.cn"),
+        ("湘东区", "quzhang@xiangdong.pingxiang.gov.cn"),
+    ];
+
+    public static readonly IReadOnlyList<string> OfficeGroups = ["3e9c7d85-6f4a-4bad-8c53-9ab14d5e6f70", "4fad8e96-7a5b-4cbe-9d64-abc25e6f7081"];
+
+    public const string PortalClientId = "5abe9fa7-8b6c-4dcf-8e75-bcd36f708192";
+
     /// <summary>Everything configured, after the postdeploy hook has run once.</summary>
     public static readonly Dictionary<string, string> FullParameters = new()
     {
@@ -32,6 +44,10 @@ internal static class Snapshots
         ["imapPassword"] = "test-only-imap-password",
         ["mailboxAuthServId"] = "mx.pingxiang.gov.cn",
         ["mailboxSenders"] = "anyuan=liu@anyuan.pingxiang.gov.cn, anyuan=chen@anyuan.pingxiang.gov.cn; swj=wang@swj.pingxiang.gov.cn",
+        ["reviewers"] = string.Join(", ", Reviewers),
+        ["countyRecipients"] = string.Join(";", CountyRecipients.Select(c => $"{c.County}={c.Address}")),
+        ["officeGroups"] = string.Join(",", OfficeGroups),
+        ["portalClientId"] = PortalClientId,
         ["uploadsEventSubscription"] = "true",
     };
 
