@@ -23,7 +23,7 @@ fi
 # - dovecot-imapd: the IMAP server the mailbox's tests start on loopback (ImapFixture).
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$missing fonts-noto-cjk"
+dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "install ok installed" || missing="$missing fonts-noto-cjk"
 [ -x /usr/sbin/dovecot ] || missing="$missing dovecot-imapd"
 if [ -n "$missing" ]; then
   echo "== apt-get install$missing"
