@@ -60,7 +60,7 @@ internal static class ReviewPages
             return;
         }
 
-        await request.HtmlAsync(Page(request, view, null)).ConfigureAwait(false);
+        await request.HtmlAsync(Page(request, view, null, null, await DeliveriesAsync(request, view.Issue).ConfigureAwait(false))).ConfigureAwait(false);
     }
 
     /// <summary>The current draft (or the issued copy), inline, for the preview frame; ?version=N for an earlier draft.</summary>
@@ -165,10 +165,13 @@ internal static class ReviewPages
         }
 
         int status = result.Outcome is ReviewOutcome.Done ? StatusCodes.Status200OK : result.Outcome == ReviewOutcome.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
-        await request.HtmlAsync(Page(request, view, result, form), status).ConfigureAwait(false);
+        await request.HtmlAsync(Page(request, view, result, form, await DeliveriesAsync(request, view.Issue).ConfigureAwait(false)), status).ConfigureAwait(false);
     }
 
-    private static HtmlText Page(PortalRequest request, IssueView view, ReviewResult? result, IFormCollection? form = null)
+    private static Task<IReadOnlyList<DeliveryRecord>> DeliveriesAsync(PortalRequest request, BriefingIssue issue) =>
+        request.Service<DeliveryService>().GetDeliveriesAsync(PublishedBriefing.DeliveryPartitionFor(issue.PeriodOf(), issue.Number, issue.Corrects), request.Aborted);
+
+    private static HtmlText Page(PortalRequest request, IssueView view, ReviewResult? result, IFormCollection? form, IReadOnlyList<DeliveryRecord> deliveries)
     {
         BriefingIssue issue = view.Issue;
         ReportingPeriod period = issue.PeriodOf();
@@ -205,7 +208,7 @@ internal static class ReviewPages
             : HtmlText.Of($"""
                 <div class="preview">
                   <iframe src="{basePath}/pdf" title="{title}预览"></iframe>
-                  <p><a href="{basePath}/pdf" target="_blank" rel="noopener">在新窗口打开 PDF</a></p>
+                  <p><a class="open-pdf" href="{basePath}/pdf" target="_blank" rel="noopener">在新窗口打开 PDF（{(view.Issued is null ? $"草稿第{issue.DraftVersion}版" : "签发稿")}）</a></p>
                 </div>
                 """);
         HtmlText actions = issue.State == IssueState.Draft
@@ -248,9 +251,9 @@ internal static class ReviewPages
         HtmlText history = HtmlText.Of($"""
             <details>
               <summary>审核记录（{issue.History.Count}条）</summary>
-              <div class="table-wrap"><table>
+              <div class="table-wrap"><table class="stack">
                 <thead><tr><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">内容</th></tr></thead>
-                <tbody>{issue.History.Select(e => HtmlText.Of($"<tr><td>{Fragments.Time(e.At)}</td><td>{e.Who}</td><td>{e.What}</td></tr>"))}</tbody>
+                <tbody>{issue.History.Select(e => HtmlText.Of($"<tr><td data-label=\"时间\">{Fragments.Time(e.At)}</td><td data-label=\"操作人\">{e.Who}</td><td data-label=\"内容\">{e.What}</td></tr>"))}</tbody>
               </table></div>
             </details>
             """);
@@ -269,6 +272,7 @@ internal static class ReviewPages
             {changedAfterSigning}
             {preview}
             {actions}
+            {(issue.State == IssueState.Draft ? HtmlText.Empty : Deliveries(deliveries))}
             {history}
             <p><a href="/portal/office/briefings">返回简报列表</a></p>
             """);
@@ -291,10 +295,10 @@ internal static class ReviewPages
         }
 
         HtmlText rows = HtmlText.Join(deliveries.Select(d => HtmlText.Of($"""
-            <tr><td>{d.Recipient}</td><td>{DeliveryState(d)}</td><td>{(d.SentAt is { } at ? Fragments.Time(at) : "—")}</td><td>{d.Attempts}</td><td>{d.LastError ?? string.Empty}</td></tr>
+            <tr><th scope="row" class="file">{d.Recipient}</th><td data-label="状态">{DeliveryState(d)}</td><td data-label="发送时间">{(d.SentAt is { } at ? Fragments.Time(at) : "—")}</td><td data-label="尝试次数" class="num">{d.Attempts}</td><td data-label="说明">{d.LastError ?? "—"}</td></tr>
             """)));
         return HtmlText.Of($"""
-            <div class="table-wrap"><table><caption>发送记录</caption>
+            <div class="table-wrap"><table class="stack"><caption>发送记录（领导通过邮件收到 PDF）</caption>
               <thead><tr><th scope="col">收件人</th><th scope="col">状态</th><th scope="col">发送时间</th><th scope="col">尝试次数</th><th scope="col">说明</th></tr></thead>
               <tbody>{rows}</tbody></table></div>
             """);
