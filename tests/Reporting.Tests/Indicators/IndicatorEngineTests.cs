@@ -148,6 +148,20 @@ public sealed class IndicatorEngineTests
     }
 
     [Fact]
+    public void A_new_build_planned_to_start_next_year_is_next_years_plan_and_one_delayed_from_last_year_stays_in_this_years()
+    {
+        ProjectRecord thisYear = Project("新建今年开工", 1m, 1m) with { Nature = "新建", PlannedStart = new DateOnly(2022, 4, 1), Started = true };
+        ProjectRecord nextYear = Project("拟明年开工", 1m, 0m) with { Nature = "新建", PlannedStart = new DateOnly(2023, 3, 1), Started = false };
+        ProjectRecord delayed = Project("去年计划今年仍未开工", 1m, 0m) with { Nature = "新建", PlannedStart = new DateOnly(2021, 10, 1), Started = false };
+
+        IndicatorReport report = Compute(Projects("anyuan", thisYear, nextYear, delayed));
+
+        Assert.Equal(2, report.PlannedNewStarts);
+        Assert.Equal(1, report.StartedNewStarts);
+        Assert.Equal(50m, report.StartRatePct);
+    }
+
+    [Fact]
     public void Start_rate_is_missing_when_no_new_start_was_planned()
     {
         IndicatorReport report = Compute(Projects("anyuan", Project("续建", 1m, 1m) with { Nature = "续建" }));

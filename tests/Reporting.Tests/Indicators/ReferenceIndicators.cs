@@ -69,7 +69,9 @@ internal static class ReferenceIndicators
         }
 
         List<ProjectRecord> projects = [.. kept.Select(k => k.Record)];
-        List<ProjectRecord> planned = [.. projects.Where(p => p.Nature?.Trim() == "新建" || p.PlannedStart?.Year == period.Year)];
+        List<ProjectRecord> planned = [.. projects.Where(p => p.PlannedStart is { } start
+            ? start.Year == period.Year || (start.Year < period.Year && p.Nature?.Trim() == "新建")
+            : p.Nature?.Trim() == "新建")];
         int started = planned.Count(p => p.Started == true || (p.ActualStart is { } start && start < period.EndExclusive));
 
         return new IndicatorReport
