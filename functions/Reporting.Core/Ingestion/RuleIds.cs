@@ -57,6 +57,7 @@ public static class RuleIds
     public const string TotalMismatch = "total.mismatch";
     public const string ProjectDuplicate = "project.duplicate";
     public const string CumulativeDecreased = "cumulative.decreased";
+    public const string ProjectsDroppedOnResubmission = "resubmission.projects-dropped";
     public const string CellNotDate = "cell.not-date";
 
     /// <summary>A date typed as the number 2022.1, which is January or a 2022.10 Excel shortened: read as January, said (日期有歧义).</summary>

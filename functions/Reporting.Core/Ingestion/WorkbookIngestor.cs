@@ -93,6 +93,49 @@ public sealed class WorkbookIngestor
             };
     }
 
+    /// <summary>
+    /// A second upload of the same period replaces the first (the latest wins). When it lacks projects the first one had,
+    /// a clerk who meant it as a 补报 (only the new projects) would silently drop the rest from the city's figures: the
+    /// receipt says how many and names a few, and how to send a supplement.
+    /// </summary>
+    public static IngestionOutcome WithEarlierUpload(IngestionOutcome outcome, Dataset? earlier, ReportingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(options);
+        if (earlier is null || earlier.Projects.Count == 0 || outcome.Projects.Count == 0)
+        {
+            return outcome;
+        }
+
+        var now = new ProjectIndex<ProjectRecord>(outcome.Projects.Count);
+        foreach (ProjectRecord project in outcome.Projects)
+        {
+            now.Add(ProjectIdentity.KeyOf(project.Code, project.Name, project.County), project);
+        }
+
+        List<ProjectRecord> dropped = [.. earlier.Projects.Where(p =>
+            now.Find(ProjectIdentity.KeyOf(p.Code, p.Name, p.County), out _) is not (IdentityMatch.SameCode or IdentityMatch.SameNameAndCounty))];
+        if (dropped.Count == 0)
+        {
+            return outcome;
+        }
+
+        var sink = new FindingSink(Math.Max(1, options.Ingestion.MaxFindings));
+        foreach (Finding finding in outcome.Findings)
+        {
+            sink.Add(finding);
+        }
+
+        string examples = string.Join("、", dropped.Take(3).Select(p => $"“{FindingSink.Shorten(p.Name)}”"));
+        sink.Sheet(
+            outcome.Projects[0].Source.Sheet,
+            RuleIds.ProjectsDroppedOnResubmission,
+            $"本期此前已报送的《{earlier.SourceFile}》中有{dropped.Count}个项目本次没有（{examples}{(dropped.Count > 3 ? "等" : string.Empty)}）。"
+                + "以最后一次报送为准，这些项目将不再计入；如本次只是补报新增项目，请把全部项目放在同一张表中重新报送。",
+            Severity.Warning);
+        return outcome with { Findings = sink.Items, WarningCount = outcome.WarningCount + 1, FindingsTruncated = outcome.FindingsTruncated || sink.Truncated };
+    }
+
     private static IngestionOutcome ReadCore(Stream content, string fileName, IngestionContext context)
     {
         ReportingOptions options = context.Options;

@@ -126,10 +126,12 @@ public sealed class IngestionService(IReportStore store, ILedgerStore ledger, Re
         IngestionOutcome outcome = new WorkbookIngestor().Read(spool, safeName, context);
         string resolved = outcome.DepartmentId ?? segment;
 
-        if (outcome.Accepted && outcome.Period is ReportingPeriod period && outcome.Projects.Count > 0 && outcome.DepartmentId is not null)
+        if (outcome.Accepted && outcome.Period is ReportingPeriod period && outcome.Projects.Count > 0 && outcome.DepartmentId is string departmentId)
         {
-            Dataset? previous = await _datasets.LoadAsync(period.Previous, outcome.DepartmentId, DatasetKind.Projects, ct).ConfigureAwait(false);
+            Dataset? previous = await _datasets.LoadAsync(period.Previous, departmentId, DatasetKind.Projects, ct).ConfigureAwait(false);
             outcome = WorkbookIngestor.WithPreviousMonth(outcome, previous?.Projects, options);
+            Dataset? earlier = await _datasets.LoadAsync(period, departmentId, DatasetKind.Projects, ct).ConfigureAwait(false);
+            outcome = WorkbookIngestor.WithEarlierUpload(outcome, earlier, options);
         }
 
         var datasetPaths = new List<string>();
