@@ -62,6 +62,9 @@ public static class RuleIds
     /// <summary>A date typed as the number 2022.1, which is January or a 2022.10 Excel shortened: read as January, said (日期有歧义).</summary>
     public const string DateAmbiguous = "date.ambiguous";
 
+    /// <summary>A date written without a year (11月11日, 11-11, or shown so by Excel): read in the reporting period's year, said (未写年份).</summary>
+    public const string DateYearMissing = "date.year-missing";
+
     /// <summary>A row of a signings table whose 签约状态 says it is not signed yet (在谈, 拟签约): not counted (尚未签约).</summary>
     public const string SigningNotSigned = "signing.not-signed";
 
