@@ -34,6 +34,12 @@ public static class RuleIds
     public const string UnitAmbiguous = "unit.ambiguous";
 
     /// <summary>
+    /// No unit stated anywhere for the annual plan or the signing amount, and every figure too small to be 万元 (all under
+    /// 10 万元 for a 重大项目's plan, 100 for a signing: 2.5 for 2.5亿元): likely 亿元, so the sheet is refused with the question (单位不合常理).
+    /// </summary>
+    public const string UnitImplausible = "unit.implausible";
+
+    /// <summary>
     /// A money column in a foreign currency (亿美元 under 签约金额): no exact conversion to 万元, so a required column is
     /// refused and an optional one left out with a warning (外币无法折算).
     /// </summary>
@@ -62,6 +68,9 @@ public static class RuleIds
 
     /// <summary>A date typed as the number 2022.1, which is January or a 2022.10 Excel shortened: read as January, said (日期有歧义).</summary>
     public const string DateAmbiguous = "date.ambiguous";
+
+    /// <summary>A date written without a year (11月11日, 11-11, or shown so by Excel): read in the reporting period's year, said (未写年份).</summary>
+    public const string DateYearMissing = "date.year-missing";
 
     /// <summary>A row of a signings table whose 签约状态 says it is not signed yet (在谈, 拟签约): not counted (尚未签约).</summary>
     public const string SigningNotSigned = "signing.not-signed";

@@ -198,9 +198,10 @@ public sealed class WorkbookIngestor
         // Without a table, period and department questions would only bury the one answer that matters.
         ReportingPeriod? period = hasTable ? ResolvePeriod(run, context, fileName) : context.Period;
         string? department = hasTable ? ResolveDepartment(run, context) : context.Department;
+        HashSet<(string Sheet, int Row)> yearless = SettleYearlessDates(run, period);
         if (period is ReportingPeriod stated)
         {
-            WarnSigningsOutsidePeriod(run, stated);
+            WarnSigningsOutsidePeriod(run, stated, yearless);
         }
 
         int records = run.Projects.Count + run.Signings.Count + run.Metrics.Count;
@@ -241,8 +242,75 @@ public sealed class WorkbookIngestor
         return outcome;
     }
 
-    // A signing dated outside the period is kept as sent but not counted (SigningPeriod): the clerk is told at the cell.
-    private static void WarnSigningsOutsidePeriod(IngestionRun run, ReportingPeriod period)
+    /// <summary>
+    /// A date written without a year is the reporting period's year (never the computer's), said at the cell. A signing
+    /// it puts outside the period is said once, by the outside-period warning: returned, (sheet, row) of such signings.
+    /// </summary>
+    private static HashSet<(string Sheet, int Row)> SettleYearlessDates(IngestionRun run, ReportingPeriod? period)
+    {
+        HashSet<(string Sheet, int Row)> signingsYearless = [];
+        foreach (YearlessDate written in run.YearlessDates)
+        {
+            DateOnly? date = period is ReportingPeriod p && written.Day <= DateTime.DaysInMonth(p.Year, written.Month)
+                ? new DateOnly(p.Year, written.Month, written.Day)
+                : null;
+            SetDate(run, written, date);
+            if (date is not DateOnly read)
+            {
+                run.Findings.Cell(Severity.Warning, RuleIds.DateYearMissing, written.Sheet, written.Row, written.Column, written.Typed,
+                    period is null ? "未写年份，报告期也无法确定，已忽略。请注明年份。" : $"未写年份，报告期{period.Value.Year}年没有这一天，已忽略。请注明年份。");
+                continue;
+            }
+
+            if (written.Key == FieldCatalog.SignedOn)
+            {
+                signingsYearless.Add((written.Sheet, written.Row));
+                if (!SigningPeriod.Counts(read, period!.Value))
+                {
+                    continue;
+                }
+            }
+
+            run.Findings.Cell(Severity.Warning, RuleIds.DateYearMissing, written.Sheet, written.Row, written.Column, written.Typed,
+                $"未写年份，按报告期年份读作{ChineseDate(read)}；如不是，请注明年份。");
+        }
+
+        return signingsYearless;
+    }
+
+    // The record read from the cell gets the settled date (the stand-in year is replaced, or the date dropped).
+    private static void SetDate(IngestionRun run, YearlessDate written, DateOnly? date)
+    {
+        var source = new SourceRef(written.Sheet, written.Row + 1);
+        if (written.Key == FieldCatalog.SignedOn)
+        {
+            int i = run.Signings.FindIndex(s => s.Source == source);
+            if (i >= 0)
+            {
+                run.Signings[i] = run.Signings[i] with { SignedOn = date };
+            }
+
+            return;
+        }
+
+        int j = run.Projects.FindIndex(p => p.Source == source);
+        if (j >= 0)
+        {
+            run.Projects[j] = written.Key switch
+            {
+                FieldCatalog.PlannedStart => run.Projects[j] with { PlannedStart = date },
+                FieldCatalog.ActualStart => run.Projects[j] with { ActualStart = date },
+                FieldCatalog.PlannedCompletion => run.Projects[j] with { PlannedCompletion = date },
+                _ => run.Projects[j],
+            };
+        }
+    }
+
+    private static string ChineseDate(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+
+    // A signing dated outside the period is kept as sent but not counted (SigningPeriod): the clerk is told at the cell,
+    // quoting what was typed (a date without a year is the period's year, and said so).
+    private static void WarnSigningsOutsidePeriod(IngestionRun run, ReportingPeriod period, HashSet<(string Sheet, int Row)> yearless)
     {
         foreach (SigningRecord signing in run.Signings)
         {
@@ -251,14 +319,19 @@ public sealed class WorkbookIngestor
                 continue;
             }
 
+            DateOnly date = signing.SignedOn!.Value;
+            YearlessDate? written = yearless.Contains((signing.Source.Sheet, signing.Source.Row - 1))
+                ? run.YearlessDates.Find(y => y.Key == FieldCatalog.SignedOn && y.Sheet == signing.Source.Sheet && y.Row == signing.Source.Row - 1)
+                : null;
             run.Findings.Cell(
                 Severity.Warning,
                 RuleIds.SigningOutsidePeriod,
                 signing.Source.Sheet,
                 signing.Source.Row - 1,
                 column,
-                signing.SignedOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                $"不在报告期{period.ToChineseCumulative()}内，该项目不计入本期新签约项目数和签约金额。如签约时间填错，请更正后重新上传。");
+                written?.Typed ?? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                (written is null ? string.Empty : $"未写年份，按报告期年份读作{ChineseDate(date)}，")
+                + $"不在报告期{period.ToChineseCumulative()}内，该项目不计入本期新签约项目数和签约金额。如签约时间填错，请更正后重新上传。");
         }
     }
 

@@ -31,7 +31,8 @@ internal readonly record struct ParsedNumber(ParseStatus Status, decimal Value)
     public static ParsedNumber TooLarge => new(ParseStatus.TooLarge, 0m);
 }
 
-internal readonly record struct ParsedDate(ParseStatus Status, DateOnly Value);
+/// <summary>A date; <paramref name="YearMissing"/> when the clerk wrote no year (11月11日) and the year given to the parser was used.</summary>
+internal readonly record struct ParsedDate(ParseStatus Status, DateOnly Value, bool YearMissing = false);
 
 internal readonly record struct ParsedBool(ParseStatus Status, bool Value);
 
@@ -265,21 +266,52 @@ internal static class ValueParser
     private static ParsedNumber FromDouble(double number, decimal scale) =>
         Math.Abs(number) * (double)scale < (double)MaxMagnitude ? new(ParseStatus.Ok, (decimal)number * scale) : ParsedNumber.TooLarge;
 
-    public static ParsedDate Date(in CellValue cell)
+    /// <summary>
+    /// A date cell. <paramref name="yearIfMissing"/> is the year a date written without one (11月11日, 11-11, 11.11, or a
+    /// date Excel shows as 11月11日) is read in: the reporting period's, never the computer's. Without it such a date is invalid.
+    /// </summary>
+    public static ParsedDate Date(in CellValue cell, int? yearIfMissing = null)
     {
         switch (cell.Type)
         {
             case CellType.Empty:
                 return new(ParseStatus.Empty, default);
+            case CellType.DateTime when cell.YearHidden:
+                // Excel filled in the year of the day it was typed: the clerk saw none.
+                return yearIfMissing is int year ? Make(year, cell.Date.Month, cell.Date.Day, yearMissing: true) : new(ParseStatus.Invalid, default);
             case CellType.DateTime:
                 return new(ParseStatus.Ok, DateOnly.FromDateTime(cell.Date));
             case CellType.Number:
-                return FromNumber(cell.Number, cell.DecimalsInFormat);
+                return cell.Number is >= 1 and < 13 ? MonthDayNumber(cell.Number, cell.DecimalsInFormat, yearIfMissing) : FromNumber(cell.Number, cell.DecimalsInFormat);
             case CellType.Text:
-                return DateText(cell.Text);
+                return DateText(cell.Text, yearIfMissing);
             default:
                 return new(ParseStatus.Invalid, default);
         }
+    }
+
+    // 11.11 typed in a date column is month.day. 11.1 may be the 1st or a 11.10 Excel shortened: not guessed.
+    private static ParsedDate MonthDayNumber(double number, int decimalsInFormat, int? yearIfMissing)
+    {
+        decimal value = (decimal)number;
+        int month = (int)decimal.Truncate(value);
+        decimal fraction = value - month;
+        if (yearIfMissing is not int year || month < 1 || fraction <= 0m)
+        {
+            return new(ParseStatus.Invalid, default);
+        }
+
+        string digits = fraction.ToString(CultureInfo.InvariantCulture)[2..];
+        if (decimalsInFormat >= 2 && digits.Length == 1)
+        {
+            digits += "0";
+        }
+        else if (digits.Length == 1 && digits[0] is '1' or '2' or '3')
+        {
+            return new(ParseStatus.Invalid, default);
+        }
+
+        return digits.Length <= 2 ? Make(year, month, ParseInt(digits), yearMissing: true) : new(ParseStatus.Invalid, default);
     }
 
     // 2023.3 typed as a number is year.month; 44986 is an Excel serial (1900 date system) between 2000 and 2099.
@@ -315,8 +347,11 @@ internal static class ValueParser
         return new(ParseStatus.Invalid, default);
     }
 
-    /// <summary>2023-03-15, 2023/3/15, 2023.3.15, 2023年3月15日, 2023年3月, 2023.3, 2023-03, 20230315; month-only means the first day.</summary>
-    public static ParsedDate DateText(string text)
+    /// <summary>
+    /// 2023-03-15, 2023/3/15, 2023.3.15, 2023年3月15日, 2023年3月, 2023.3, 2023-03, 20230315; month-only means the first day.
+    /// Without a year (11月11日, 11-11, 11/11, 11.11, 3月) the date is read in <paramref name="yearIfMissing"/>, or is invalid without one.
+    /// </summary>
+    public static ParsedDate DateText(string text, int? yearIfMissing = null)
     {
         string compact = ChineseText.Compact(text);
         if (compact.Length == 0)
@@ -341,6 +376,11 @@ internal static class ValueParser
         }
 
         int position = 0;
+        if (MonthDayText(span, yearIfMissing) is ParsedDate yearless)
+        {
+            return yearless;
+        }
+
         int year = ReadDigits(span, ref position, 4);
         if (year < 0 || position != 4 || position >= span.Length || !IsDateSeparator(span[position], yearSeparator: true))
         {
@@ -382,6 +422,39 @@ internal static class ValueParser
         }
 
         return Make(year, month, day);
+    }
+
+    // One or two digits, then 月 - / . : a month (and day) without a year. Null when the text starts otherwise.
+    private static ParsedDate? MonthDayText(ReadOnlySpan<char> span, int? yearIfMissing)
+    {
+        int position = 0;
+        int month = ReadDigits(span, ref position, 2);
+        if (month < 0 || position >= span.Length || char.IsAsciiDigit(span[position]) || !IsDateSeparator(span[position], yearSeparator: false))
+        {
+            return null;
+        }
+
+        position++;
+        int day = 1;
+        int start = position;
+        int parsedDay = ReadDigits(span, ref position, 2);
+        if (parsedDay >= 0)
+        {
+            day = parsedDay;
+        }
+        else if (span[start - 1] != '月')
+        {
+            // "11-" or "11/" alone is no date.
+            return new(ParseStatus.Invalid, default);
+        }
+
+        // 日, 号 may follow; more digits (11-11-2022, 11/11/22) are a year after all, in an order not guessed.
+        if (position < span.Length && (char.IsAsciiDigit(span[position]) || IsDateSeparator(span[position], yearSeparator: true)))
+        {
+            return new(ParseStatus.Invalid, default);
+        }
+
+        return yearIfMissing is int year ? Make(year, month, day, yearMissing: true) : new(ParseStatus.Invalid, default);
     }
 
     /// <summary>
@@ -502,8 +575,8 @@ internal static class ValueParser
 
     private static int ParseInt(ReadOnlySpan<char> digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 
-    private static ParsedDate Make(int year, int month, int day) =>
+    private static ParsedDate Make(int year, int month, int day, bool yearMissing = false) =>
         year is >= 1990 and < 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
-            ? new(ParseStatus.Ok, new DateOnly(year, month, day))
+            ? new(ParseStatus.Ok, new DateOnly(year, month, day), yearMissing)
             : new(ParseStatus.Invalid, default);
 }

@@ -19,12 +19,13 @@ internal readonly struct CellValue
 {
     private readonly object? _value;
 
-    private CellValue(CellType type, object? value, bool percentFormat, int decimalsInFormat)
+    private CellValue(CellType type, object? value, bool percentFormat, int decimalsInFormat, bool yearHidden = false)
     {
         Type = type;
         _value = value;
         PercentFormat = percentFormat;
         DecimalsInFormat = decimalsInFormat;
+        YearHidden = yearHidden;
     }
 
     public static CellValue Empty => default;
@@ -35,6 +36,12 @@ internal readonly struct CellValue
 
     /// <summary>Decimal places the number format shows (2 for "0.00"), used to tell 2023.10 from 2023.1.</summary>
     public int DecimalsInFormat { get; }
+
+    /// <summary>
+    /// A date whose format shows no year ("m月d日", "m/d", "d-mmm"): the clerk typed 11月11日 and Excel filled in the
+    /// year of the computer it was typed on, which the clerk never saw.
+    /// </summary>
+    public bool YearHidden { get; }
 
     public bool IsEmpty => Type == CellType.Empty;
 
@@ -67,7 +74,7 @@ internal readonly struct CellValue
             case double d:
                 return double.IsFinite(d) ? new CellValue(CellType.Number, d, IsPercent(numberFormat), DecimalPlaces(numberFormat)) : default;
             case DateTime:
-                return new CellValue(CellType.DateTime, value, false, 0);
+                return new CellValue(CellType.DateTime, value, false, 0, IsYearlessDateFormat(numberFormat));
             case bool:
                 return new CellValue(CellType.Boolean, value, false, 0);
             case int i:
@@ -87,6 +94,62 @@ internal readonly struct CellValue
         : (number * (double)factor).ToString("G15", CultureInfo.InvariantCulture);
 
     private static bool IsPercent(string? format) => format is not null && format.Contains('%', StringComparison.Ordinal) && !format.Contains("\"%", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A date format with a month or day but no year: "m月d日", "mm-dd", "d-mmm", "m\"月\"d\"日\"". Quoted text, escaped
+    /// characters and [bracketed] locale or colour codes are not format letters; "e" is a year in some locales.
+    /// </summary>
+    public static bool IsYearlessDateFormat(string? format)
+    {
+        if (string.IsNullOrEmpty(format))
+        {
+            return false;
+        }
+
+        bool quoted = false;
+        bool bracketed = false;
+        bool month = false;
+        bool day = false;
+        for (int i = 0; i < format.Length; i++)
+        {
+            char c = format[i];
+            if (quoted)
+            {
+                quoted = c != '"';
+                continue;
+            }
+
+            if (bracketed)
+            {
+                bracketed = c != ']';
+                continue;
+            }
+
+            switch (char.ToLowerInvariant(c))
+            {
+                case '"':
+                    quoted = true;
+                    break;
+                case '[':
+                    bracketed = true;
+                    break;
+                case '\\':
+                    i++;
+                    break;
+                case 'y' or 'e' or 'g' or 'h' or 's':
+                    // A year (or an era, which carries one), or a time: not a year-less day.
+                    return false;
+                case 'd':
+                    day = true;
+                    break;
+                case 'm':
+                    month = true;
+                    break;
+            }
+        }
+
+        return day || month;
+    }
 
     private static int DecimalPlaces(string? format)
     {

@@ -129,7 +129,7 @@ internal sealed class SpreadsheetReader : IDisposable
         }
 
         object? value = _reader.GetValue(column);
-        return value is double ? CellValue.From(value, _reader.GetNumberFormatString(column)) : CellValue.From(value, null);
+        return value is double or DateTime ? CellValue.From(value, _reader.GetNumberFormatString(column)) : CellValue.From(value, null);
     }
 
     /// <summary>Raw value for copying (the annotated workbook).</summary>

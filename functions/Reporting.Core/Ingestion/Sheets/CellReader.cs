@@ -248,8 +248,14 @@ internal sealed class CellReader(SheetContext sheet)
         }
 
         CellValue cell = row[column.Column];
-        ParsedDate parsed = ValueParser.Date(cell);
-        if (parsed.Status == ParseStatus.Invalid)
+
+        // Without a year the period's is meant; before the period is settled (none given) a stand-in, replaced once it is.
+        ParsedDate parsed = ValueParser.Date(cell, sheet.Run.GivenPeriod?.Year ?? YearlessDate.StandInYear);
+        if (parsed is { Status: ParseStatus.Ok, YearMissing: true })
+        {
+            sheet.Run.YearlessDates.Add(new YearlessDate(sheet.Sheet, row.Index, column, key, cell.Display, parsed.Value.Month, parsed.Value.Day));
+        }
+        else if (parsed.Status == ParseStatus.Invalid)
         {
             sheet.Warn(RuleIds.CellNotDate, row.Index, column, cell.Display, "不是可识别的日期，已忽略。请填写如 2023-03-15 或 2023年3月。");
         }

@@ -17,6 +17,7 @@ internal sealed class ColumnUnits
     private readonly List<(ColumnBinding Column, string Problem)> _ambiguous = [];
     private int _unitsRow = -1;
     private bool _footnoteSaid;
+    private bool _footnoteSeen;
 
     public ColumnUnits(KindMatch match, MoneyUnit? note)
     {
@@ -120,6 +121,7 @@ internal sealed class ColumnUnits
     /// </summary>
     public void CheckFootnote(SheetContext sheet, MoneyUnit footnote, int row, int column, string text)
     {
+        _footnoteSeen = true;
         string[] misread = [.. MoneyColumns(_match)
             .Where(c => c.Spec.Kind == ValueKind.Amount && !IsForeignColumn(c) && _columns[c.Column] is { Source: ColumnUnit.FromNote or ColumnUnit.ByDefault } resolved && resolved.Unit != footnote)
             .Select(c => "“" + FindingSink.HeaderLabel(c) + "”")];
@@ -135,6 +137,60 @@ internal sealed class ColumnUnits
             RuleIds.UnitAmbiguous,
             $"工作表“{sheet.Sheet}”{CellRef.ToA1(row, column)}单元格“{FindingSink.Shorten(text)}”说金额单位为{footnote.Name}，但{string.Join("、", misread)}列已按{read}读取。"
             + $"请在表头上方注明“单位：{footnote.Name}”（或在列名中写明单位）后重新上传。");
+    }
+
+    /// <summary>
+    /// Below these, in 万元, no figure is believable for its kind: a 重大项目 the city schedules monthly does not plan
+    /// under 10 万元 (100,000 yuan) a year, and a 招商引资 signing the office counts is not under 100 万元 (1,000,000 yuan).
+    /// Every row under them is what a table kept in 亿元 looks like (2.5 for 2.5亿元; 19.3 for a 19.3亿元 signing).
+    /// </summary>
+    public const decimal ProjectPlanImplausibleBelow = 10m;
+
+    /// <inheritdoc cref="ProjectPlanImplausibleBelow"/>
+    public const decimal SigningImplausibleBelow = 100m;
+
+    /// <summary>
+    /// When nothing on the sheet states the unit of its key money column (the annual plan, the signing amount) — no header,
+    /// no units row, no note above or below — and every non-zero figure in it (and, for projects, in 累计完成投资) is under
+    /// the kind's floor in 万元, the 万元 the template assumes cannot be right: the sheet is refused with the question, once,
+    /// at the header. One small row among large ones is a small project, not a unit: only all of them count. One row alone counts too.
+    /// </summary>
+    public void CheckPlausible(SheetContext sheet)
+    {
+        (string key, string items, decimal floor, IEnumerable<decimal> figures) = sheet.Kind switch
+        {
+            DatasetKind.Projects => (FieldCatalog.AnnualPlan, "项目", ProjectPlanImplausibleBelow,
+                sheet.Run.Projects.Where(p => p.Source.Sheet == sheet.Sheet).SelectMany(p => (decimal[])[p.AnnualPlan, p.Completed])),
+            DatasetKind.Signings => (FieldCatalog.Amount, "签约项目", SigningImplausibleBelow, sheet.Run.Signings.Where(s => s.Source.Sheet == sheet.Sheet).Select(s => s.Amount)),
+            _ => (string.Empty, string.Empty, 0m, []),
+        };
+        if (_footnoteSeen || key.Length == 0 || sheet[key] is not ColumnBinding column
+            || !_columns.TryGetValue(column.Column, out Resolved resolved) || resolved.Source != ColumnUnit.ByDefault || !resolved.Readable)
+        {
+            return;
+        }
+
+        decimal[] nonZero = [.. figures.Where(f => f != 0m)];
+        if (nonZero.Length == 0 || nonZero.Any(f => Math.Abs(f) >= floor))
+        {
+            return;
+        }
+
+        decimal[] keyFigures = [.. (sheet.Kind == DatasetKind.Projects
+            ? sheet.Run.Projects.Where(p => p.Source.Sheet == sheet.Sheet).Select(p => p.AnnualPlan)
+            : sheet.Run.Signings.Where(s => s.Source.Sheet == sheet.Sheet).Select(s => s.Amount)).Where(f => f != 0m)];
+        if (keyFigures.Length == 0)
+        {
+            return;
+        }
+
+        string label = FindingSink.HeaderLabel(column);
+        string found = keyFigures.Length == 1
+            ? $"本表唯一的{items}{label}只有{FindingSink.Format(keyFigures[0])}"
+            : $"本表全部{keyFigures.Length}个{items}的{label}都不到{FindingSink.Format(floor)}万元（最大为{FindingSink.Format(keyFigures.Max())}）";
+        sheet.Error(RuleIds.UnitImplausible, sheet.Defaults.HeaderRow - 1, column, string.Empty,
+            $"未注明单位（表头、单位行和表注都没有写），按万元读取，但{found}，按万元不合常理，可能是按亿元填写的。"
+            + $"请在表头写明单位，如“{label}（亿元）”或“{label}（万元）”，然后重新上传。");
     }
 
     /// <summary>Every money column with the unit it was read in, for the dataset and the receipt.</summary>

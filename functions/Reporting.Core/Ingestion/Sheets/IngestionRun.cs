@@ -23,6 +23,16 @@ internal sealed record PeriodClue(ReportingPeriod? Period, int? MonthOnly, strin
     public bool FromHeader { get; init; }
 }
 
+/// <summary>
+/// A date cell written without a year ("11月11日", or a date Excel shows as 11月11日): read in the reporting period's
+/// year, which may only be known after the scan. <paramref name="Row"/> is 0-based, as a finding's.
+/// </summary>
+internal sealed record YearlessDate(string Sheet, int Row, ColumnBinding Column, string Key, string Typed, int Month, int Day)
+{
+    /// <summary>The year such a date holds until the period is known: a leap year, so 2月29日 survives until then.</summary>
+    public const int StandInYear = 2000;
+}
+
 /// <summary>Everything one file's scan accumulates across its sheets.</summary>
 internal sealed class IngestionRun
 {
@@ -79,6 +89,9 @@ internal sealed class IngestionRun
     public InFileDuplicates Duplicates { get; }
 
     public List<SheetSummary> Sheets { get; } = [];
+
+    /// <summary>Dates written without a year (11月11日), given the period's year once the period is settled.</summary>
+    public List<YearlessDate> YearlessDates { get; } = [];
 
     /// <summary>The unit each money column of each sheet was read in.</summary>
     public List<ColumnUnit> Units { get; } = [];

@@ -99,6 +99,7 @@ internal sealed class SheetRows
         }
 
         _records.Finish();
+        _sheet.Units.CheckPlausible(_sheet);
         _totals?.Check(_sheet.Run.Findings, _sheet.Sheet, _sheet.Run.Options.Ingestion.TotalTolerancePct);
         return _records.Records;
     }

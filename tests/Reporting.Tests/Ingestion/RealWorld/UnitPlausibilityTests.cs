@@ -1,0 +1,122 @@
+using Reporting.Core.Ingestion;
+
+namespace Reporting.Tests.Ingestion.RealWorld;
+
+/// <summary>
+/// Amounts with no unit stated anywhere are read in 万元, the template's unit; when every one is too small for 万元 to be
+/// believable (a table kept in 亿元: 2.5, 2.43), the sheet is refused with the question instead of read 10,000× too small.
+/// </summary>
+public sealed class UnitPlausibilityTests
+{
+    private static MemoryStream Projects(string planHeader, string? note, params (double Plan, double Completed)[] rows) => RealWorld.Book(workbook =>
+    {
+        var sheet = workbook.AddWorksheet("调度表")
+            .Put(1, "安源区2022年重大项目调度表")
+            .Put(2, "时间：2022年1-12月", null, null, note)
+            .Put(3, "序号", "项目名称", "县区", "所属领域", planHeader, "累计完成投资");
+        for (int i = 0; i < rows.Length; i++)
+        {
+            sheet.Put(4 + i, i + 1, $"安源区重点项目{i + 1}", "安源区", "工业", rows[i].Plan, rows[i].Completed);
+        }
+    });
+
+    private static MemoryStream Signings(string amountHeader, params double[] amounts) => RealWorld.Book(workbook =>
+    {
+        var sheet = workbook.AddWorksheet("签约项目")
+            .Put(1, "2022年1-12月招商引资签约项目表")
+            .Put(2, "序号", "项目名称", "县区", "签约时间", amountHeader);
+        for (int i = 0; i < amounts.Length; i++)
+        {
+            sheet.Put(3 + i, i + 1, $"签约项目{i + 1}", "芦溪县", new DateTime(2022, 3, 1), amounts[i]);
+        }
+    });
+
+    [Fact]
+    public void Refuses_a_projects_table_with_no_unit_anywhere_whose_every_figure_looks_like_yiyuan()
+    {
+        using MemoryStream file = Projects("年度计划投资", null, (1, 0.98), (0.8, 0.75), (0.5, 0.5), (0.2, 0.2));
+
+        Finding error = RealWorld.Read(file, period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.UnitImplausible, "调度表", "E3"), (error.RuleId, error.Sheet, error.Cell));
+        Assert.Equal(
+            "工作表“调度表”E3单元格（年度计划投资）未注明单位（表头、单位行和表注都没有写），按万元读取，但本表全部4个项目的年度计划投资都不到10万元（最大为1），"
+            + "按万元不合常理，可能是按亿元填写的。请在表头写明单位，如“年度计划投资（亿元）”或“年度计划投资（万元）”，然后重新上传。",
+            error.Message);
+    }
+
+    [Fact]
+    public void Refuses_a_single_project_too_small_for_wan()
+    {
+        using MemoryStream file = Projects("年度计划投资", null, (2.5, 2.43));
+
+        Finding error = RealWorld.Read(file, period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal(RuleIds.UnitImplausible, error.RuleId);
+        Assert.Contains("本表唯一的项目年度计划投资只有2.5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_one_or_two_small_projects_among_normal_ones_as_written()
+    {
+        using MemoryStream file = Projects("年度计划投资", null, (25000, 24300), (3, 2), (5, 5), (12000, 9000));
+
+        IngestionOutcome outcome = RealWorld.Read(file, period: RealWorld.December2022).Accepted();
+
+        Assert.Equal(25000m + 3 + 5 + 12000, outcome.Projects.Sum(p => p.AnnualPlan));
+        Assert.DoesNotContain(outcome.Findings, f => f.RuleId == RuleIds.UnitImplausible);
+    }
+
+    [Theory]
+    [InlineData("年度计划投资（亿元）", null, 25000)]
+    [InlineData("年度计划投资（万元）", null, 2.5)]
+    [InlineData("年度计划投资", "单位：万元", 2.5)]
+    [InlineData("年度计划投资", "单位：亿元", 25000)]
+    public void Never_asks_when_the_unit_is_stated(string header, string? note, double plan)
+    {
+        using MemoryStream file = Projects(header, note, (2.5, 2.43));
+
+        IngestionOutcome outcome = RealWorld.Read(file, period: RealWorld.December2022).Accepted();
+
+        Assert.Equal((decimal)plan, outcome.Projects.Single().AnnualPlan);
+        Assert.DoesNotContain(outcome.Findings, f => f.RuleId == RuleIds.UnitImplausible);
+    }
+
+    [Fact]
+    public void Never_asks_when_a_note_below_the_table_states_wan()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("调度表")
+            .Put(1, "时间：2022年1-12月")
+            .Put(2, "项目名称", "县区", "所属领域", "年度计划投资", "累计完成投资")
+            .Put(3, "安源区新能源电池项目", "安源区", "工业", 2.5, 2.43)
+            .Put(5, "注：表中金额单位为万元"));
+
+        IngestionOutcome outcome = RealWorld.Read(file, period: RealWorld.December2022).Accepted();
+
+        Assert.Equal(2.5m, outcome.Projects.Single().AnnualPlan);
+    }
+
+    [Fact]
+    public void Refuses_a_signings_list_with_no_unit_anywhere_whose_every_amount_looks_like_yiyuan()
+    {
+        using MemoryStream file = Signings("签约金额", 5, 12, 1, 0.9999, 0.3);
+
+        Finding error = RealWorld.Read(file, department: "swj", period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.UnitImplausible, "E2"), (error.RuleId, error.Cell));
+        Assert.Equal(
+            "工作表“签约项目”E2单元格（签约金额）未注明单位（表头、单位行和表注都没有写），按万元读取，但本表全部5个签约项目的签约金额都不到100万元（最大为12），"
+            + "按万元不合常理，可能是按亿元填写的。请在表头写明单位，如“签约金额（亿元）”或“签约金额（万元）”，然后重新上传。",
+            error.Message);
+    }
+
+    [Fact]
+    public void Reads_a_small_signing_among_normal_ones_and_a_stated_unit_as_written()
+    {
+        using MemoryStream mixed = Signings("签约金额", 50000, 30, 12000);
+        using MemoryStream stated = Signings("签约金额（亿元）", 5, 12);
+
+        Assert.Equal(62030m, RealWorld.Read(mixed, department: "swj", period: RealWorld.December2022).Accepted().Signings.Sum(s => s.Amount));
+        Assert.Equal(170000m, RealWorld.Read(stated, department: "swj", period: RealWorld.December2022).Accepted().Signings.Sum(s => s.Amount));
+    }
+}
