@@ -28,6 +28,7 @@ public sealed class PortalRoutes
         new("GET", "/office/submissions/{department}/{key}", PortalAccess.Office, false, OfficePages.SubmissionAsync),
         new("GET", "/office/submissions/{department}/{key}/original", PortalAccess.Office, false, OfficePages.OriginalAsync),
         new("GET", "/office/submissions/{department}/{key}/annotated", PortalAccess.Office, false, OfficePages.AnnotatedAsync),
+        new("POST", "/office/mailbox/{key}/assign", PortalAccess.Office, false, MailboxPages.AssignAsync),
         new("GET", "/office/indicators", PortalAccess.Office, false, OfficePages.IndicatorsAsync),
         new("GET", "/office/briefings", PortalAccess.Office, false, ReviewPages.ListAsync),
         new("GET", "/office/briefings/{period}/{issue}/review", PortalAccess.Office, false, ReviewPages.ReviewAsync),

@@ -58,6 +58,7 @@ internal static class OfficePages
             </details>
             """)));
 
+        HtmlText kept = await MailboxPages.KeptSectionAsync(request, csrf).ConfigureAwait(false);
         HtmlText content = HtmlText.Of($"""
             {PeriodPicker("/portal/office", period, clock)}
             {note}
@@ -71,6 +72,7 @@ internal static class OfficePages
               </table>
             </div>
             <div class="actions">{remind}</div>
+            {kept}
             <h2>各单位报送记录</h2>
             {(details.Value.Length == 0 ? HtmlText.Of($"<p>本期还没有收到任何报送。</p>") : details)}
             """);

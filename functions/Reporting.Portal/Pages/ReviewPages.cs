@@ -56,7 +56,7 @@ internal static class ReviewPages
     {
         if (await FindAsync(request).ConfigureAwait(false) is not { } view)
         {
-            await request.HtmlAsync(ErrorPage.Render("没有这期简报", "没有找到这期简报。", request.User), StatusCodes.Status404NotFound).ConfigureAwait(false);
+            await request.HtmlAsync(ErrorPage.Render(request, "没有这期简报", "没有找到这期简报。"), StatusCodes.Status404NotFound).ConfigureAwait(false);
             return;
         }
 
@@ -151,7 +151,7 @@ internal static class ReviewPages
     {
         if (!ReportingPeriod.TryParse(request.Value("period"), out ReportingPeriod period) || !int.TryParse(request.Value("issue"), out int number))
         {
-            await request.HtmlAsync(ErrorPage.Render("没有这期简报", "没有找到这期简报。", request.User), StatusCodes.Status404NotFound).ConfigureAwait(false);
+            await request.HtmlAsync(ErrorPage.Render(request, "没有这期简报", "没有找到这期简报。"), StatusCodes.Status404NotFound).ConfigureAwait(false);
             return;
         }
 
@@ -160,7 +160,7 @@ internal static class ReviewPages
         IssueView? view = result.View ?? await request.Service<BriefingReview>().GetAsync(period, number, request.Aborted).ConfigureAwait(false);
         if (view is null)
         {
-            await request.HtmlAsync(ErrorPage.Render("没有这期简报", result.Message, request.User), StatusCodes.Status404NotFound).ConfigureAwait(false);
+            await request.HtmlAsync(ErrorPage.Render(request, "没有这期简报", result.Message), StatusCodes.Status404NotFound).ConfigureAwait(false);
             return;
         }
 

@@ -41,6 +41,7 @@ public sealed partial class PortalAccessTests(AzuriteFixture azurite, SmtpFixtur
         [("GET", "/office/submissions/{department}/{key}")] = PortalAccess.Office,
         [("GET", "/office/submissions/{department}/{key}/original")] = PortalAccess.Office,
         [("GET", "/office/submissions/{department}/{key}/annotated")] = PortalAccess.Office,
+        [("POST", "/office/mailbox/{key}/assign")] = PortalAccess.Office,
         [("GET", "/office/indicators")] = PortalAccess.Office,
         [("GET", "/office/briefings")] = PortalAccess.Office,
         [("GET", "/office/briefings/{period}/{issue}")] = PortalAccess.Office,
