@@ -57,7 +57,16 @@ public static class RuleIds
     /// <summary>The same project twice in one file with different figures: which copy is right cannot be told.</summary>
     public const string ProjectDuplicateConflict = "project.duplicate-conflict";
 
+    /// <summary>
+    /// A row with only figures (no 项目名称, 县区, 领域; or a category label such as 亿元以上项目 and no 县区) whose figures
+    /// do not add up to the rows above: neither a total nor a whole project, so the clerk is asked which (只有数字的行).
+    /// </summary>
+    public const string RowFiguresOnly = "row.figures-only";
+
     // Warnings.
+
+    /// <summary>A row with only figures that add up to the rows above: an unlabelled 合计/小计, not counted (未标注的合计行).</summary>
+    public const string TotalUnlabelled = "total.unlabelled";
     public const string CompletedOver200Pct = "completed.over-200pct";
     public const string NotStartedButCompleted = "started.no-but-completed";
     public const string TotalMismatch = "total.mismatch";

@@ -19,6 +19,7 @@ internal sealed class RowClassifier
     private readonly KindMatch _match;
     private readonly ColumnBinding? _name;
     private readonly ColumnBinding? _county;
+    private readonly ColumnBinding? _field;
 
     // The 栏次 row and a units row sit right under the header, in either order: only rows before anything else are looked at for them.
     private bool _leading = true;
@@ -28,6 +29,7 @@ internal sealed class RowClassifier
         _match = match;
         _name = match[FieldCatalog.Name];
         _county = match[FieldCatalog.County];
+        _field = match[FieldCatalog.Field];
     }
 
     public RowClass Classify(RowView row)
@@ -78,8 +80,34 @@ internal sealed class RowClassifier
             return RowClass.Skip;
         }
 
+        if (_match.Kind != DatasetKind.Metrics && countyKey.Length == 0 && (_field is null || row[_field.Column].IsEmpty)
+            && (nameKey.Length == 0 || CategoryLabel(nameKey) is not null))
+        {
+            return new RowClass(RowKind.FiguresOnly, nameText);
+        }
+
         return new RowClass(RowKind.Record, nameText);
     }
+
+    /// <summary>
+    /// A name that is a category of projects rather than a project: "亿元以上项目", "其中10亿元以上项目（3个）", "5020项目",
+    /// "省外项目", "省重点项目", "工业项目". Returns the label without 其中 and the count; null for anything else.
+    /// </summary>
+    public static string? CategoryLabel(string nameKey)
+    {
+        string bare = WithoutCount(nameKey);
+        bare = bare.StartsWith("其中", StringComparison.Ordinal) ? bare[2..].TrimStart(':', '：') : bare;
+        return s_categoryLabels.Contains(bare) ? bare : null;
+    }
+
+    private static readonly HashSet<string> s_categoryLabels =
+    [
+        "亿元以上项目", "1亿元以上项目", "5亿元以上项目", "10亿元以上项目", "50亿元以上项目", "100亿元以上项目",
+        "5020项目", "省外项目", "境外项目", "外资项目", "内资项目", "省外资金项目", "境外资金项目",
+        "省重点项目", "市重点项目", "省大中型项目", "重大项目", "重点项目",
+        "工业项目", "服务业项目", "基础设施项目", "社会民生项目", "生态环保项目", "农业项目",
+        "新开工项目", "续建项目", "新建项目", "竣工项目",
+    ];
 
     private static RowClass? LeadingRow(RowView row)
     {

@@ -24,6 +24,12 @@ internal enum RowKind
     /// <summary>A units row under the header: "万元 | 亿元 | % | 个".</summary>
     Units,
 
+    /// <summary>
+    /// Only figures: no name (or a category label such as 亿元以上项目), no 县区, no 领域. A total when its figures add
+    /// up to the rows above it (<see cref="TotalsTracker.Covers"/>), else refused with one question to the clerk.
+    /// </summary>
+    FiguresOnly,
+
     /// <summary>A record of the sheet's kind (perhaps with errors).</summary>
     Record,
 }

@@ -82,12 +82,72 @@ internal sealed class SheetRows
                     // A section row carrying figures is its section's 小计.
                     _totals.AddTotal(row.Index, grand: false, sums);
                 }
+                else
+                {
+                    _totals?.AddBoundary(row.Index);
+                }
 
                 break;
-            case RowKind.Record:
+            case RowKind.FiguresOnly when _totals?.Read(row, _cells) is { HasAny: true } figures:
+                FiguresOnly(row, what.NameText, figures, _totals);
+                break;
+            case RowKind.Record or RowKind.FiguresOnly:
                 _abandoned = !_records.Build(row, what.NameText);
                 break;
         }
+    }
+
+    // A row of figures only: an unlabelled 合计 when they add up to the rows above (said, not counted); else neither
+    // a total nor a project can be read from it, and one question replaces the 为空 of each cell.
+    private void FiguresOnly(RowView row, string nameText, TotalsValues figures, TotalsTracker totals)
+    {
+        string? label = nameText.Length == 0 ? null : RowClassifier.CategoryLabel(ChineseText.Compact(nameText));
+        decimal? minimum = _sheet.Kind == DatasetKind.Signings && label is not null && label.Contains("亿元以上", StringComparison.Ordinal)
+            ? OverYi(label)
+            : null;
+        string where = $"工作表“{_sheet.Sheet}”第{row.Index + 1}行";
+        string? cell = _sheet[FieldCatalog.Name] is ColumnBinding name ? CellRef.ToA1(row.Index, name.Column) : null;
+        if (totals.Covers(row.Index, figures, minimum))
+        {
+            totals.AddBoundary(row.Index);
+            string message = label is null
+                ? $"{where}没有项目名称，数字等于上方各行之和，按合计行处理，未计入。"
+                : $"{where}“{ChineseText.Tidy(nameText)}”没有县区，数字等于上方相应各行之和，按小计行处理，未计入。";
+            _sheet.Run.Findings.Add(new Finding { Severity = Severity.Warning, RuleId = RuleIds.TotalUnlabelled, Message = message, Sheet = _sheet.Sheet, Cell = cell });
+            return;
+        }
+
+        totals.AddRowInError(row.Index);
+        string missing = Missing(label is null);
+        string error = label is null
+            ? $"{where}没有{missing}，只有数字。如是合计行，请在{Header(FieldCatalog.Name)}列写“合计”；如是项目，请补全{missing}。"
+            : $"{where}“{ChineseText.Tidy(nameText)}”没有{Missing(false)}，只有数字，且不等于上方各行之和。如是小计行，请在{Header(FieldCatalog.Name)}前加“其中：”；如是项目，请写明项目名称并补全{Missing(false)}。";
+        _sheet.Run.Findings.Add(new Finding { Severity = Severity.Error, RuleId = RuleIds.RowFiguresOnly, Message = error, Sheet = _sheet.Sheet, Cell = cell });
+    }
+
+    // "项目名称、县区和所属领域", in the sheet's own headers, of the columns this row leaves empty.
+    private string Missing(bool withName)
+    {
+        List<string> headers = [];
+        foreach (string key in (ReadOnlySpan<string>)[FieldCatalog.Name, FieldCatalog.County, FieldCatalog.Field])
+        {
+            if ((withName || key != FieldCatalog.Name) && _sheet[key] is not null)
+            {
+                headers.Add(Header(key));
+            }
+        }
+
+        return headers.Count <= 1 ? string.Concat(headers) : string.Join("、", headers[..^1]) + "和" + headers[^1];
+    }
+
+    private string Header(string key) => _sheet[key] is ColumnBinding column ? FindingSink.HeaderLabel(column) : key;
+
+    // "10亿元以上项目" → 100,000 万元; "亿元以上项目" → 10,000 万元.
+    private static decimal? OverYi(string label)
+    {
+        int at = label.IndexOf("亿元以上", StringComparison.Ordinal);
+        return at == 0 ? 10_000m
+            : decimal.TryParse(label.AsSpan(0, at), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out decimal yi) ? yi * 10_000m : null;
     }
 
     /// <summary>Ends the sheet: totals are checked once every row is known. Returns the records accepted from it.</summary>

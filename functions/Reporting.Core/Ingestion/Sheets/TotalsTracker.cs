@@ -19,6 +19,9 @@ internal sealed class TotalsTracker
     private readonly List<(int Row, bool Grand, TotalsValues Values)> _totals = [];
     private readonly List<int> _rowsInError = [];
 
+    // The last 合计, 小计 or section row: a row of figures only may total the rows since it.
+    private int _lastBoundary = int.MinValue;
+
     private TotalsTracker(ColumnBinding[] columns, int[] slots)
     {
         _columns = columns;
@@ -54,7 +57,63 @@ internal sealed class TotalsTracker
             slots.Length > 2 ? candidates[slots[2]] : null)));
     }
 
-    public void AddTotal(int row, bool grand, TotalsValues values) => _totals.Add((row, grand, values));
+    public void AddTotal(int row, bool grand, TotalsValues values)
+    {
+        _totals.Add((row, grand, values));
+        _lastBoundary = row;
+    }
+
+    /// <summary>A section row ("一、工业项目"): the rows after it are a new part of the sheet.</summary>
+    public void AddBoundary(int row) => _lastBoundary = row;
+
+    /// <summary>
+    /// Whether a row of figures only (no name, 县区 or 领域) states the sum of the records above it: every stated
+    /// figure equals, exactly or once both are rounded to 2 decimals as Excel's cached values may be, the sum of
+    /// the records since the previous 合计/小计/section row, or of all records above it, or (for
+    /// <paramref name="minimum"/>, a signings "亿元以上项目" line) of the records above it of at least that amount.
+    /// At least one figure must be stated and not 0, and at least one record must be covered.
+    /// </summary>
+    public bool Covers(int row, TotalsValues values, decimal? minimum)
+    {
+        bool any = false;
+        for (int k = 0; k < _columns.Length; k++)
+        {
+            any |= values[k] is decimal v && v != 0m;
+        }
+
+        if (!any || _rowsInError.Exists(r => r < row))
+        {
+            return false;
+        }
+
+        return CoversFrom(row, values, _lastBoundary, null) || CoversFrom(row, values, int.MinValue, null)
+            || (minimum is decimal least && CoversFrom(row, values, int.MinValue, least));
+    }
+
+    private bool CoversFrom(int row, TotalsValues values, int after, decimal? minimum)
+    {
+        int count = 0;
+        for (int k = 0; k < _columns.Length; k++)
+        {
+            decimal sum = 0m;
+            count = 0;
+            foreach ((int recordRow, TotalsValues recordValues) in _records)
+            {
+                if (recordRow > after && recordRow < row && (minimum is null || recordValues[0] >= minimum))
+                {
+                    sum += recordValues[k] ?? 0m;
+                    count++;
+                }
+            }
+
+            if (values[k] is decimal stated && stated != sum && Math.Round(stated, 2, MidpointRounding.AwayFromZero) != Math.Round(sum, 2, MidpointRounding.AwayFromZero))
+            {
+                return false;
+            }
+        }
+
+        return count > 0;
+    }
 
     /// <summary>A record row rejected for errors: a total covering it is not compared (the clerk fixes the errors first).</summary>
     public void AddRowInError(int row) => _rowsInError.Add(row);
