@@ -32,9 +32,8 @@ public static class ReviewCommand
         {
             TextWriter stdout = parseResult.InvocationConfiguration.Output;
             TextWriter stderr = parseResult.InvocationConfiguration.Error;
-            if (!ReportingPeriod.TryParse(parseResult.GetValue(period), out ReportingPeriod reportingPeriod))
+            if (!CliArguments.TryParsePeriod(parseResult.GetValue(period), stderr, out ReportingPeriod reportingPeriod))
             {
-                await stderr.WriteLineAsync("--period 应为 YYYY-MM，例如 2022-12。").ConfigureAwait(false);
                 return CliApp.BadArguments;
             }
 
@@ -116,9 +115,8 @@ public static class ReviewCommand
         {
             TextWriter stdout = parseResult.InvocationConfiguration.Output;
             TextWriter stderr = parseResult.InvocationConfiguration.Error;
-            if (!ReportingPeriod.TryParse(parseResult.GetValue(period), out ReportingPeriod reportingPeriod))
+            if (!CliArguments.TryParsePeriod(parseResult.GetValue(period), stderr, out ReportingPeriod reportingPeriod))
             {
-                await stderr.WriteLineAsync("--period 应为 YYYY-MM，例如 2022-12。").ConfigureAwait(false);
                 return CliApp.BadArguments;
             }
 

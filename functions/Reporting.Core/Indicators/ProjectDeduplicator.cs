@@ -34,10 +34,10 @@ internal static class ProjectDeduplicator
             var pending = new List<(ProjectKey, CountedProject)>(register ? dataset.Projects.Count : 0);
             foreach (ProjectRecord record in dataset.Projects)
             {
-                ProjectKey key = ProjectIdentity.KeyOf(record.Code, record.Name, record.County);
+                ProjectKey key = ProjectIdentity.KeyOf(record);
                 CountedProject? winner = null;
                 IdentityMatch match = lookUp ? seen.Find(key, out winner) : IdentityMatch.None;
-                if (match is IdentityMatch.SameCode or IdentityMatch.SameNameAndCounty)
+                if (ProjectIdentity.IsSameProject(match))
                 {
                     warnings.Add(DuplicateWarning(record, dataset.Department, winner!, match, departmentName));
                     continue;

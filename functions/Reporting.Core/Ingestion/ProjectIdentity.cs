@@ -132,6 +132,16 @@ public static class ProjectIdentity
     /// <summary>A row's identity, normalised once: code (or null), name and canonical county.</summary>
     public static ProjectKey KeyOf(string? code, string? name, string county) => new(NormalizeCode(code), NormalizeName(name), county);
 
+    /// <summary>A read project's identity.</summary>
+    public static ProjectKey KeyOf(ProjectRecord project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return KeyOf(project.Code, project.Name, project.County);
+    }
+
+    /// <summary>Whether a match is the same project (same code, or same name and county with at most one code), not merely a question.</summary>
+    public static bool IsSameProject(IdentityMatch match) => match is IdentityMatch.SameCode or IdentityMatch.SameNameAndCounty;
+
     // What NFKC does to full-width ASCII and the ideographic space.
     private static char Fold(char c) => c switch
     {

@@ -45,23 +45,12 @@ public sealed class WorkbookIngestor
             return outcome;
         }
 
-        var sink = new FindingSink(Math.Max(1, options.Ingestion.MaxFindings));
-        foreach (Finding finding in outcome.Findings)
-        {
-            sink.Add(finding);
-        }
-
-        var lastMonth = new ProjectIndex<ProjectRecord>(previousMonth.Count);
-        foreach (ProjectRecord previous in previousMonth)
-        {
-            lastMonth.Add(ProjectIdentity.KeyOf(previous.Code, previous.Name, previous.County), previous);
-        }
-
+        FindingSink sink = SinkHolding(outcome, options);
+        ProjectIndex<ProjectRecord> lastMonth = IndexOf(previousMonth);
         int added = 0;
         foreach (ProjectRecord project in outcome.Projects)
         {
-            IdentityMatch match = lastMonth.Find(ProjectIdentity.KeyOf(project.Code, project.Name, project.County), out ProjectRecord? previous);
-            if (match is not (IdentityMatch.SameCode or IdentityMatch.SameNameAndCounty))
+            if (!ProjectIdentity.IsSameProject(lastMonth.Find(ProjectIdentity.KeyOf(project), out ProjectRecord? previous)))
             {
                 continue;
             }
@@ -83,14 +72,7 @@ public sealed class WorkbookIngestor
             added++;
         }
 
-        return added == 0
-            ? outcome
-            : outcome with
-            {
-                Findings = sink.Items,
-                WarningCount = outcome.WarningCount + added,
-                FindingsTruncated = outcome.FindingsTruncated || sink.Truncated,
-            };
+        return added == 0 ? outcome : WithWarnings(outcome, sink, added);
     }
 
     /// <summary>
@@ -107,24 +89,14 @@ public sealed class WorkbookIngestor
             return outcome;
         }
 
-        var now = new ProjectIndex<ProjectRecord>(outcome.Projects.Count);
-        foreach (ProjectRecord project in outcome.Projects)
-        {
-            now.Add(ProjectIdentity.KeyOf(project.Code, project.Name, project.County), project);
-        }
-
-        List<ProjectRecord> dropped = [.. earlier.Projects.Where(p =>
-            now.Find(ProjectIdentity.KeyOf(p.Code, p.Name, p.County), out _) is not (IdentityMatch.SameCode or IdentityMatch.SameNameAndCounty))];
+        ProjectIndex<ProjectRecord> now = IndexOf(outcome.Projects);
+        List<ProjectRecord> dropped = [.. earlier.Projects.Where(p => !ProjectIdentity.IsSameProject(now.Find(ProjectIdentity.KeyOf(p), out _)))];
         if (dropped.Count == 0)
         {
             return outcome;
         }
 
-        var sink = new FindingSink(Math.Max(1, options.Ingestion.MaxFindings));
-        foreach (Finding finding in outcome.Findings)
-        {
-            sink.Add(finding);
-        }
+        FindingSink sink = SinkHolding(outcome, options);
 
         string examples = string.Join("、", dropped.Take(3).Select(p => $"“{FindingSink.Shorten(p.Name)}”"));
         sink.Sheet(
@@ -133,7 +105,37 @@ public sealed class WorkbookIngestor
             $"本期此前已报送的《{earlier.SourceFile}》中有{dropped.Count}个项目本次没有（{examples}{(dropped.Count > 3 ? "等" : string.Empty)}）。"
                 + "以最后一次报送为准，这些项目将不再计入；如本次只是补报新增项目，请把全部项目放在同一张表中重新报送。",
             Severity.Warning);
-        return outcome with { Findings = sink.Items, WarningCount = outcome.WarningCount + 1, FindingsTruncated = outcome.FindingsTruncated || sink.Truncated };
+        return WithWarnings(outcome, sink, 1);
+    }
+
+    // Findings added after reading (the comparisons with stored datasets) join the file's own, under the same limit.
+    private static FindingSink SinkHolding(IngestionOutcome outcome, ReportingOptions options)
+    {
+        var sink = new FindingSink(Math.Max(1, options.Ingestion.MaxFindings));
+        foreach (Finding finding in outcome.Findings)
+        {
+            sink.Add(finding);
+        }
+
+        return sink;
+    }
+
+    private static IngestionOutcome WithWarnings(IngestionOutcome outcome, FindingSink sink, int added) => outcome with
+    {
+        Findings = sink.Items,
+        WarningCount = outcome.WarningCount + added,
+        FindingsTruncated = outcome.FindingsTruncated || sink.Truncated,
+    };
+
+    private static ProjectIndex<ProjectRecord> IndexOf(IReadOnlyList<ProjectRecord> projects)
+    {
+        var index = new ProjectIndex<ProjectRecord>(projects.Count);
+        foreach (ProjectRecord project in projects)
+        {
+            index.Add(ProjectIdentity.KeyOf(project), project);
+        }
+
+        return index;
     }
 
     private static IngestionOutcome ReadCore(Stream content, string fileName, IngestionContext context)

@@ -301,14 +301,6 @@ internal static class OfficePages
             """);
     }
 
-    private static string DeliveryState(DeliveryRecord record) => record.Status switch
-    {
-        DeliveryStatus.Sent => "已发送",
-        DeliveryStatus.Failed => "发送失败，下次重试",
-        DeliveryStatus.Sending => "发送中",
-        _ => "待发送",
-    };
-
     private static string Outcome(DeliveryOutcome outcome) => outcome.Result switch
     {
         DeliveryResult.Sent => "已发送",

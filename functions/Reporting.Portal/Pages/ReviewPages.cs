@@ -115,7 +115,7 @@ internal static class ReviewPages
     /// <summary>POST {"version": N}: 签发 as JSON; 409 with the reason when the draft moved on or was signed by someone else.</summary>
     public static async Task SignJsonAsync(PortalRequest request)
     {
-        if (!ReportingPeriod.TryParse(request.Value("period"), out ReportingPeriod period) || !int.TryParse(request.Value("issue"), out int number))
+        if (!TryIssue(request, out ReportingPeriod period, out int number))
         {
             await request.ErrorJsonAsync(StatusCodes.Status404NotFound, "没有这期简报。").ConfigureAwait(false);
             return;
@@ -149,7 +149,7 @@ internal static class ReviewPages
 
     private static async Task ActAsync(PortalRequest request, Func<BriefingReview, ReportingPeriod, int, IFormCollection, Task<ReviewResult>> act)
     {
-        if (!ReportingPeriod.TryParse(request.Value("period"), out ReportingPeriod period) || !int.TryParse(request.Value("issue"), out int number))
+        if (!TryIssue(request, out ReportingPeriod period, out int number))
         {
             await request.HtmlAsync(ErrorPage.Render(request, "没有这期简报", "没有找到这期简报。"), StatusCodes.Status404NotFound).ConfigureAwait(false);
             return;
@@ -313,13 +313,20 @@ internal static class ReviewPages
     };
 
     private static Task<IssueView?> FindAsync(PortalRequest request) =>
-        ReportingPeriod.TryParse(request.Value("period"), out ReportingPeriod period) && int.TryParse(request.Value("issue"), out int number)
+        TryIssue(request, out ReportingPeriod period, out int number)
             ? request.Service<BriefingReview>().GetAsync(period, number, request.Aborted)
             : Task.FromResult<IssueView?>(null);
 
     // What the office typed into a field of the form it just sent (kept when the save was refused), or null when that
     // form did not carry the field (signing, re-rendering): then the saved text shows.
     private static string? Typed(IFormCollection? form, string field) => form is not null && form.ContainsKey(field) ? form[field].ToString() : null;
+
+    // The issue a route names: /office/briefings/{period}/{issue}/…
+    private static bool TryIssue(PortalRequest request, out ReportingPeriod period, out int number)
+    {
+        number = 0;
+        return ReportingPeriod.TryParse(request.Value("period"), out period) && int.TryParse(request.Value("issue"), out number);
+    }
 
     private static int Version(IFormCollection form) => int.TryParse(form["version"].ToString(), out int version) ? version : 0;
 

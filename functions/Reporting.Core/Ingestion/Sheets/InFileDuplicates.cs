@@ -15,7 +15,7 @@ internal sealed class InFileDuplicates
     /// <summary>Whether the project is to be counted: true for its first copy, false for a later copy or a copy in conflict.</summary>
     public bool IsFirstCopy(SheetContext sheet, int row, ProjectRecord record)
     {
-        ProjectKey key = ProjectIdentity.KeyOf(record.Code, record.Name, record.County);
+        ProjectKey key = ProjectIdentity.KeyOf(record);
         IdentityMatch match = _projects.Find(key, out ProjectRecord? first);
         // A copy registers the keys it adds (its name under another code, its code under another name), so
         // a third row matching only those is found too.
