@@ -50,6 +50,11 @@ passed="$(count Passed)"
 failed="$(count Failed)"
 skipped="$(count Skipped)"
 echo
+# CI keeps only the tail of the output: name each failed test again here, where it will be read.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  { grep -E "^ +Failed [A-Za-z_]" "$log" || true; } | sed -E 's/^ +/  /'
+fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "test.sh: no test ran" >&2

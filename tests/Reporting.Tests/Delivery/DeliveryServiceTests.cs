@@ -157,10 +157,15 @@ public sealed class DeliveryServiceTests : IDisposable
     [Fact]
     public async Task A_run_cancelled_mid_send_records_it_so_the_next_run_retries_at_once()
     {
-        _sender.Delay = TimeSpan.FromSeconds(30);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        // Cancelled once the send has begun (after the claim is recorded), not after a fixed time: on a loaded machine a
+        // timer could fire before the claim and test nothing.
+        _sender.Delay = TimeSpan.FromMinutes(5);
+        using var cancel = new CancellationTokenSource();
+        Task<DeliveryReport> run = Service().DeliverAsync(s_period, ["shuji@pingxiang.example"], Build, cancel.Token);
+        await _sender.SendStarted.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Service().DeliverAsync(s_period, ["shuji@pingxiang.example"], Build, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         _sender.Delay = TimeSpan.Zero;
         DeliveryReport next = await Service().DeliverAsync(s_period, ["shuji@pingxiang.example"], Build);
 

@@ -32,10 +32,14 @@ internal sealed class RecordingSender : IMailSender
 
     public int Calls;
 
+    /// <summary>Completed when a send begins, so a test can act mid-send without guessing how long the claim before it takes.</summary>
+    public TaskCompletionSource SendStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public async Task<string> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref Calls);
         MimeMessage message = MimeMessages.Create(mail);
+        SendStarted.TrySetResult();
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, cancellationToken);
