@@ -5,10 +5,12 @@ namespace Reporting.Core.Storage;
 
 /// <summary>
 /// Ledgers as JSON files under <c>{root}/tables/{table}/{partition}/{row}.json</c>, for local runs.
-/// Each file holds the value, its ETag and timestamp; conditional operations are serialised by a lock.
+/// Each file holds the value, its ETag (a new GUID each write) and timestamp; writes are serialised by a process-wide
+/// gate and a lock file, against other threads and other `reporting` processes on the same folder.
 /// </summary>
 public sealed class FolderLedgerStore : ILedgerStore
 {
+    private const string LockFileName = ".ledger.lock";
     private static readonly SemaphoreSlim s_gate = new(1, 1);
     private readonly string _root;
 
@@ -70,6 +72,7 @@ public sealed class FolderLedgerStore : ILedgerStore
         await s_gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            using FileStream processLock = await FolderLock.AcquireAsync(Path.Combine(_root, LockFileName), cancellationToken).ConfigureAwait(false);
             StoredRow? existing = File.Exists(path)
                 ? JsonSerializer.Deserialize<StoredRow>(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false), ReportingJson.Options)
                 : null;

@@ -12,9 +12,12 @@ public sealed class FolderReportStore : IReportStore
     private const string TempPrefix = ".tmp-";
     private const string LockFileName = ".store.lock";
 
-    // Conditional writes are check-then-rename; one process-wide gate plus a lock file
-    // keeps them atomic against other threads and other `reporting` processes.
-    private static readonly SemaphoreSlim s_conditionalGate = new(1, 1);
+    // Writes are check-then-rename; one process-wide gate plus a lock file keeps them atomic against other threads and
+    // other `reporting` processes. Only the rename is gated: the content is written to the temporary file before.
+    private static readonly SemaphoreSlim s_writeGate = new(1, 1);
+
+    // The last modification time a write was given (under the gate), in ticks: see StampAfter.
+    private static long s_lastStamp;
 
     private readonly string _root;
 
@@ -64,14 +67,7 @@ public sealed class FolderReportStore : IReportStore
                 await target.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            if (condition.Kind == WriteConditionKind.Overwrite)
-            {
-                File.Move(tempPath, fullPath, overwrite: true);
-            }
-            else
-            {
-                await MoveConditionallyAsync(path, tempPath, fullPath, condition, cancellationToken).ConfigureAwait(false);
-            }
+            return await MoveIntoPlaceAsync(path, tempPath, fullPath, condition, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -80,8 +76,6 @@ public sealed class FolderReportStore : IReportStore
                 File.Delete(tempPath);
             }
         }
-
-        return Describe(path, new FileInfo(fullPath));
     }
 
     public async IAsyncEnumerable<StoredObject> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -139,12 +133,14 @@ public sealed class FolderReportStore : IReportStore
         return Task.FromResult(true);
     }
 
-    private async Task MoveConditionallyAsync(string path, string tempPath, string fullPath, WriteCondition condition, CancellationToken cancellationToken)
+    // Every write, conditional or not, is checked, stamped, renamed and described under the gate and the lock file, so the
+    // ETag it returns is the one it wrote and no other write can slip between the check and the rename.
+    private async Task<StoredObject> MoveIntoPlaceAsync(string path, string tempPath, string fullPath, WriteCondition condition, CancellationToken cancellationToken)
     {
-        await s_conditionalGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await s_writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using FileStream processLock = await AcquireLockFileAsync(cancellationToken).ConfigureAwait(false);
+            using FileStream processLock = await FolderLock.AcquireAsync(Path.Combine(_root, LockFileName), cancellationToken).ConfigureAwait(false);
             var existing = new FileInfo(fullPath);
             bool holds = condition.Kind switch
             {
@@ -157,27 +153,39 @@ public sealed class FolderReportStore : IReportStore
                 throw new StoreConflictException(path);
             }
 
+            StampAfter(tempPath, existing);
             File.Move(tempPath, fullPath, overwrite: true);
+            return Describe(path, new FileInfo(fullPath));
         }
         finally
         {
-            s_conditionalGate.Release();
+            s_writeGate.Release();
         }
     }
 
-    private async Task<FileStream> AcquireLockFileAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The ETag is the file's modification time and length, and the file system's clock is coarse (ext4 stamps files
+    /// written within the same few milliseconds alike): two writes of the same length in one tick would share an ETag,
+    /// and a writer holding the first would overwrite the second. So a new version's time is set strictly after the
+    /// version it replaces, and after every time this process gave before (a path deleted and written again).
+    /// </summary>
+    private static void StampAfter(string tempPath, FileInfo replaced)
     {
-        string lockPath = Path.Combine(_root, LockFileName);
-        for (int attempt = 0; ; attempt++)
+        long floor = Math.Max(s_lastStamp, replaced.Exists ? replaced.LastWriteTimeUtc.Ticks : 0);
+        long stamp = Math.Max(File.GetLastWriteTimeUtc(tempPath).Ticks, floor + 1);
+
+        // A file system keeping coarser times than 100 ns (FAT: 2 s) rounds the stamp down: step until it is after.
+        for (long step = TimeSpan.TicksPerMillisecond; ; step *= 10)
         {
-            try
+            File.SetLastWriteTimeUtc(tempPath, new DateTime(stamp, DateTimeKind.Utc));
+            long written = File.GetLastWriteTimeUtc(tempPath).Ticks;
+            if (written > floor || step > TimeSpan.TicksPerDay)
             {
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                s_lastStamp = written;
+                return;
             }
-            catch (IOException) when (attempt < 200)
-            {
-                await Task.Delay(25, cancellationToken).ConfigureAwait(false);
-            }
+
+            stamp += step;
         }
     }
 

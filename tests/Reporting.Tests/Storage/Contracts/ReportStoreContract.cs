@@ -55,6 +55,28 @@ public abstract class ReportStoreContract
     }
 
     [Fact]
+    public async Task Every_version_has_its_own_etag_even_when_written_in_the_same_instant_at_the_same_length()
+    {
+        // File systems stamp files written within a few milliseconds alike: an ETag made of time and length alone would
+        // let a writer holding an older version's ETag overwrite a newer one.
+        IReportStore store = await CreateStoreAsync();
+        const string Path = "datasets/2022-12/anyuan/projects.json";
+        StoredObject previous = await store.WriteBytesAsync(Path, "{\"v\":0}"u8.ToArray(), WriteCondition.Overwrite);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { previous.ETag };
+
+        for (int version = 1; version <= 20; version++)
+        {
+            byte[] content = System.Text.Encoding.UTF8.GetBytes($"{{\"v\":{version % 10}}}");
+            StoredObject current = await store.WriteBytesAsync(Path, content, WriteCondition.Overwrite);
+
+            Assert.True(seen.Add(current.ETag), $"version {version} has the ETag of an earlier one: {current.ETag}");
+            Assert.Equal(current.ETag, (await store.GetInfoAsync(Path))!.ETag);
+            await Assert.ThrowsAsync<StoreConflictException>(() => store.WriteBytesAsync(Path, content, WriteCondition.IfMatch(previous.ETag)));
+            previous = current;
+        }
+    }
+
+    [Fact]
     public async Task IfNotExists_writes_once_and_then_refuses_leaving_the_first_content()
     {
         IReportStore store = await CreateStoreAsync();
