@@ -150,19 +150,31 @@ internal sealed class ColumnUnits
     public const decimal SigningImplausibleBelow = 100m;
 
     /// <summary>
+    /// Above these, in 万元, a figure says the table is in 万元 after all: read in 亿元 it would be a plan of 1,000亿元 or a
+    /// signing of 1万亿元, which no city project has. A 亿元 table's largest project (a 30亿元 plan, a 200亿元 signing) stays under.
+    /// </summary>
+    public const decimal ProjectPlanPlausibleFrom = 1_000m;
+
+    /// <inheritdoc cref="ProjectPlanPlausibleFrom"/>
+    public const decimal SigningPlausibleFrom = 10_000m;
+
+    /// <summary>
     /// When nothing on the sheet states the unit of its key money column (the annual plan, the signing amount) — no header,
-    /// no units row, no note above or below — and every non-zero figure in it (and, for projects, in 累计完成投资) is under
-    /// the kind's floor in 万元, the 万元 the template assumes cannot be right: the sheet is refused with the question, once,
-    /// at the header. One small row among large ones is a small project, not a unit: only all of them count. One row alone counts too.
+    /// no units row, no note above or below — and most of its non-zero figures (more than half) are under the kind's floor
+    /// in 万元 while none (and, for projects, no 累计完成投资 either) reaches what only 万元 can explain, the 万元 the template
+    /// assumes cannot be right: the sheet is refused with the question, once, at the header. A 亿元 county list reads
+    /// 0.5, 2, 3.5, 12, 25: its big projects are over the floor, its small ones are most of it. Half or fewer small rows
+    /// among large ones are small projects, not a unit; one row alone counts too.
     /// </summary>
     public void CheckPlausible(SheetContext sheet)
     {
-        (string key, string items, decimal floor, IEnumerable<decimal> figures) = sheet.Kind switch
+        (string key, string items, decimal floor, decimal ceiling, IEnumerable<decimal> figures) = sheet.Kind switch
         {
-            DatasetKind.Projects => (FieldCatalog.AnnualPlan, "项目", ProjectPlanImplausibleBelow,
+            DatasetKind.Projects => (FieldCatalog.AnnualPlan, "项目", ProjectPlanImplausibleBelow, ProjectPlanPlausibleFrom,
                 sheet.Run.Projects.Where(p => p.Source.Sheet == sheet.Sheet).SelectMany(p => (decimal[])[p.AnnualPlan, p.Completed])),
-            DatasetKind.Signings => (FieldCatalog.Amount, "签约项目", SigningImplausibleBelow, sheet.Run.Signings.Where(s => s.Source.Sheet == sheet.Sheet).Select(s => s.Amount)),
-            _ => (string.Empty, string.Empty, 0m, []),
+            DatasetKind.Signings => (FieldCatalog.Amount, "签约项目", SigningImplausibleBelow, SigningPlausibleFrom,
+                sheet.Run.Signings.Where(s => s.Source.Sheet == sheet.Sheet).Select(s => s.Amount)),
+            _ => (string.Empty, string.Empty, 0m, 0m, []),
         };
         if (_footnoteSeen || key.Length == 0 || sheet[key] is not ColumnBinding column
             || !_columns.TryGetValue(column.Column, out Resolved resolved) || resolved.Source != ColumnUnit.ByDefault || !resolved.Readable)
@@ -170,8 +182,7 @@ internal sealed class ColumnUnits
             return;
         }
 
-        decimal[] nonZero = [.. figures.Where(f => f != 0m)];
-        if (nonZero.Length == 0 || nonZero.Any(f => Math.Abs(f) >= floor))
+        if (figures.Any(f => Math.Abs(f) >= ceiling))
         {
             return;
         }
@@ -179,7 +190,8 @@ internal sealed class ColumnUnits
         decimal[] keyFigures = [.. (sheet.Kind == DatasetKind.Projects
             ? sheet.Run.Projects.Where(p => p.Source.Sheet == sheet.Sheet).Select(p => p.AnnualPlan)
             : sheet.Run.Signings.Where(s => s.Source.Sheet == sheet.Sheet).Select(s => s.Amount)).Where(f => f != 0m)];
-        if (keyFigures.Length == 0)
+        int small = keyFigures.Count(f => Math.Abs(f) < floor);
+        if (keyFigures.Length == 0 || small * 2 <= keyFigures.Length)
         {
             return;
         }
@@ -187,7 +199,9 @@ internal sealed class ColumnUnits
         string label = FindingSink.HeaderLabel(column);
         string found = keyFigures.Length == 1
             ? $"本表唯一的{items}{label}只有{FindingSink.Format(keyFigures[0])}"
-            : $"本表全部{keyFigures.Length}个{items}的{label}都不到{FindingSink.Format(floor)}万元（最大为{FindingSink.Format(keyFigures.Max())}）";
+            : small == keyFigures.Length
+                ? $"本表全部{keyFigures.Length}个{items}的{label}都不到{FindingSink.Format(floor)}万元（最大为{FindingSink.Format(keyFigures.Max())}）"
+                : $"本表{keyFigures.Length}个{items}中有{small}个的{label}不到{FindingSink.Format(floor)}万元，最大的也只有{FindingSink.Format(keyFigures.Max())}";
         sheet.Error(RuleIds.UnitImplausible, sheet.Defaults.HeaderRow - 1, column, string.Empty,
             $"未注明单位（表头、单位行和表注都没有写），按万元读取，但{found}，按万元不合常理，可能是按亿元填写的。"
             + $"请在表头写明单位，如“{label}（亿元）”或“{label}（万元）”，然后重新上传。");

@@ -3,8 +3,9 @@ using Reporting.Core.Ingestion;
 namespace Reporting.Tests.Ingestion.RealWorld;
 
 /// <summary>
-/// Amounts with no unit stated anywhere are read in 万元, the template's unit; when every one is too small for 万元 to be
-/// believable (a table kept in 亿元: 2.5, 2.43), the sheet is refused with the question instead of read 10,000× too small.
+/// Amounts with no unit stated anywhere are read in 万元, the template's unit; when most are too small for 万元 to be
+/// believable and none is too large for 亿元 (a table kept in 亿元: 2.5, 2.43, 25), the sheet is refused with the question
+/// instead of read 10,000× too small.
 /// </summary>
 public sealed class UnitPlausibilityTests
 {
@@ -54,6 +55,41 @@ public sealed class UnitPlausibilityTests
 
         Assert.Equal(RuleIds.UnitImplausible, error.RuleId);
         Assert.Contains("本表唯一的项目年度计划投资只有2.5", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_a_yiyuan_county_list_whose_biggest_projects_pass_the_floor()
+    {
+        // 0.5–25亿元: the two big ones are over 10 read as 万元, but three of five are not and nothing needs 万元.
+        using MemoryStream file = Projects("年度计划投资", null, (0.5, 0.4), (2, 1.8), (3.5, 3), (12, 10.5), (25, 21));
+
+        Finding error = RealWorld.Read(file, period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.UnitImplausible, "E3"), (error.RuleId, error.Cell));
+        Assert.Contains("但本表5个项目中有3个的年度计划投资不到10万元，最大的也只有25，按万元不合常理", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_a_yiyuan_signings_list_with_one_signing_over_100()
+    {
+        using MemoryStream file = Signings("签约金额", 5, 120, 1.2, 30);
+
+        Finding error = RealWorld.Read(file, department: "swj", period: RealWorld.December2022).OnlyError();
+
+        Assert.Contains("但本表4个签约项目中有3个的签约金额不到100万元，最大的也只有120", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_as_written_when_one_figure_only_wan_can_explain()
+    {
+        // Three small plans, but a 25,000 that would be 2.5万亿元 read in 亿元: the table is in 万元 after all.
+        using MemoryStream projects = Projects("年度计划投资", null, (3, 2), (5, 5), (8, 1), (25000, 24300));
+        using MemoryStream signings = Signings("签约金额", 5, 30, 60000);
+
+        IngestionOutcome read = RealWorld.Read(projects, period: RealWorld.December2022).Accepted();
+
+        Assert.Equal(25016m, read.Projects.Sum(p => p.AnnualPlan));
+        Assert.Equal(60035m, RealWorld.Read(signings, department: "swj", period: RealWorld.December2022).Accepted().Signings.Sum(s => s.Amount));
     }
 
     [Fact]
