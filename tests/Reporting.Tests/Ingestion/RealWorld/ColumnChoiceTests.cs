@@ -100,6 +100,32 @@ public sealed class ColumnChoiceTests
     }
 
     [Fact]
+    public void Reads_completion_under_an_investment_completed_group_below_title_lines_with_every_other_header_merged_down()
+    {
+        // A county's own layout: title, period and unit lines, 序号, and 建设性质 / 是否开工 merged down over both header rows.
+        using MemoryStream file = RealWorld.Book(workbook =>
+        {
+            IXLWorksheet sheet = workbook.AddWorksheet("Sheet1")
+                .Put(1, "安源区2022年重大项目调度表")
+                .Put(2, "（2022年1-12月）")
+                .Put(3, "单位：万元")
+                .Put(4, "序号", "项目名称", "县区", "所属领域", "建设性质", "2022年计划投资", "投资完成情况", null, null, "是否开工")
+                .Put(5, null, null, null, null, null, null, "12月", "1-12月", "占年度计划%", null)
+                .Put(6, 1, "安源区新能源电池项目", "安源区", "工业", "新建", 10000, 100, 12000, 120, "是")
+                .Put(7, 2, "安源区污水处理厂", "安源区", "生态环保", "新建", 5000, 100, 3000, 60, "是");
+            sheet.Range("G4:I4").Merge();
+            foreach (string column in (string[])["A", "B", "C", "D", "E", "F", "J"])
+            {
+                sheet.Range($"{column}4:{column}5").Merge();
+            }
+        });
+
+        IngestionOutcome outcome = RealWorld.Read(file).Clean();
+
+        Assert.Equal([(10000m, 12000m), (5000m, 3000m)], outcome.Projects.Select(p => (p.AnnualPlan, p.Completed)));
+    }
+
+    [Fact]
     public void Takes_no_figure_from_a_group_header_merged_over_columns_it_does_not_tell_apart()
     {
         using MemoryStream file = RealWorld.Book(workbook =>
