@@ -59,7 +59,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton(sp => new SubmissionStatusService(sp.GetRequiredService<ILedgerStore>(), sp.GetRequiredService<ReportingOptions>()));
         services.AddSingleton(sp => new SubmissionFiles(sp.GetRequiredService<IReportStore>()));
         services.AddSingleton(sp => new IndicatorService(sp.GetRequiredService<IReportStore>(), sp.GetRequiredService<ReportingOptions>()));
-        services.AddSingleton(sp => new IssueNumbering(sp.GetRequiredService<ILedgerStore>()));
+        services.AddSingleton(sp => new IssueNumbering(sp.GetRequiredService<ILedgerStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DeliveryService(
             sp.GetRequiredService<ILedgerStore>(),
             sp.GetRequiredService<IMailSender>(),

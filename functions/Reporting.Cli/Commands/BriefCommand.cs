@@ -52,8 +52,8 @@ public static class BriefCommand
             return CliApp.BadArguments;
         }
 
-        DateOnly issueDate = ChinaTime.Today(TimeProvider.System);
-        if (dateText is not null && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out issueDate))
+        DateOnly givenDate = default;
+        if (dateText is not null && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out givenDate))
         {
             await error.WriteLineAsync($"印发日期“{dateText}”无效：格式应为 YYYY-MM-DD，例如 2023-01-06。").ConfigureAwait(false);
             return CliApp.BadArguments;
@@ -65,6 +65,9 @@ public static class BriefCommand
         {
             return CliApp.BadArguments;
         }
+
+        // Today in Beijing by the clock every other step uses (the demo's and the tests' clocks included).
+        DateOnly issueDate = dateText is null ? ChinaTime.Today(environment.Get<TimeProvider>()) : givenDate;
 
         PublishedBriefing? briefing;
         try

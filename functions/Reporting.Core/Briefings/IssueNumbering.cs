@@ -10,8 +10,10 @@ namespace Reporting.Core.Briefings;
 /// claims the next number with a conditional insert, so two concurrent renders cannot take the
 /// same number and a crash between claiming and rendering leaves no gap.
 /// </summary>
-public sealed class IssueNumbering(ILedgerStore ledger)
+public sealed class IssueNumbering(ILedgerStore ledger, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     private const int MaxAttempts = 50;
 
     /// <summary>The issue number of <paramref name="period"/> in the series of the period's own year.</summary>
@@ -39,7 +41,7 @@ public sealed class IssueNumbering(ILedgerStore ledger)
             int next = highest + 1;
             try
             {
-                await ledger.InsertAsync(LedgerTables.Issues, partition, RowKey(next), new IssueRecord(next, periodKey, DateTimeOffset.UtcNow), cancellationToken)
+                await ledger.InsertAsync(LedgerTables.Issues, partition, RowKey(next), new IssueRecord(next, periodKey, _clock.GetUtcNow()), cancellationToken)
                     .ConfigureAwait(false);
                 return next;
             }
@@ -70,7 +72,7 @@ public sealed class IssueNumbering(ILedgerStore ledger)
             int next = highest + 1;
             try
             {
-                await ledger.InsertAsync(LedgerTables.Issues, partition, RowKey(next), new IssueRecord(next, period.ToString(), DateTimeOffset.UtcNow, corrects), cancellationToken)
+                await ledger.InsertAsync(LedgerTables.Issues, partition, RowKey(next), new IssueRecord(next, period.ToString(), _clock.GetUtcNow(), corrects), cancellationToken)
                     .ConfigureAwait(false);
                 return next;
             }
