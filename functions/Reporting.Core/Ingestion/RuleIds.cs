@@ -15,6 +15,9 @@ public static class RuleIds
 
     // Structure errors.
     public const string HeaderMissing = "header.missing";
+
+    /// <summary>A second header on one sheet binding a field to another column or unit than the first (a second table stacked below, 表头不一致).</summary>
+    public const string HeaderSecondTable = "header.second-table";
     public const string ColumnRequiredMissing = "column.required-missing";
     public const string PeriodMissing = "period.missing";
     public const string PeriodConflict = "period.conflict";
