@@ -5,7 +5,7 @@ namespace Reporting.Tests.Ingestion.RealWorld;
 
 /// <summary>
 /// Layouts that were read without a word and with wrong figures: two tables stacked on one sheet under headers
-/// that differ (columns swapped, a column added, another unit).
+/// that differ (columns swapped, a column added, another unit); amounts in 元 shown as 万 by a number format.
 /// </summary>
 public sealed class RedTeam2Tests
 {
@@ -96,5 +96,41 @@ public sealed class RedTeam2Tests
         IngestionOutcome outcome = RealWorld.Read(file).Clean();
 
         Assert.Equal([10000m, 5000m], outcome.Projects.Select(p => p.AnnualPlan));
+    }
+
+    [Fact]
+    public void Refuses_an_amount_in_yuan_that_a_number_format_shows_as_wan()
+    {
+        using MemoryStream file = RealWorld.Book(workbook =>
+        {
+            IXLWorksheet sheet = Projects(workbook)
+                .Put(5, "1", "安源区新能源电池项目", "安源区", "工业", 100_000_000, 120_000_000);
+            sheet.Range("E5:F5").Style.NumberFormat.Format = "0!.0,\"万\"";
+        });
+
+        IngestionOutcome outcome = RealWorld.Read(file);
+
+        Assert.False(outcome.Accepted);
+        Assert.Equal(["E5", "F5"], outcome.Findings.Where(f => f.RuleId == RuleIds.CellScaledFormat).Select(f => f.Cell!));
+        Assert.Equal(
+            "工作表“调度表”E5单元格（年度计划投资（万元））的值“100000000”是单元格中的实际数值，单元格的自定义数字格式把它缩小显示（如以元显示为“万”），看到的数字与单元格中的不同，无法确定单位。请把单元格格式改为“常规”或“数值”，填写以万元为单位的数字后重新上传。",
+            outcome.Findings[0].Message);
+    }
+
+    [Theory]
+    [InlineData("#,##0.00\"万元\"")]
+    [InlineData("#,##0")]
+    [InlineData("0.00_ ")]
+    public void Reads_an_amount_whose_format_only_groups_digits_or_adds_a_unit_word(string format)
+    {
+        using MemoryStream file = RealWorld.Book(workbook =>
+        {
+            IXLWorksheet sheet = Projects(workbook).Put(5, s_battery);
+            sheet.Range("E5:F5").Style.NumberFormat.Format = format;
+        });
+
+        IngestionOutcome outcome = RealWorld.Read(file).Clean();
+
+        Assert.Equal((10000m, 12000m), (outcome.Projects[0].AnnualPlan, outcome.Projects[0].Completed));
     }
 }
