@@ -15,6 +15,9 @@ public static class RuleIds
 
     // Structure errors.
     public const string HeaderMissing = "header.missing";
+
+    /// <summary>A second header on one sheet binding a field to another column or unit than the first (a second table stacked below, 表头不一致).</summary>
+    public const string HeaderSecondTable = "header.second-table";
     public const string ColumnRequiredMissing = "column.required-missing";
     public const string PeriodMissing = "period.missing";
     public const string PeriodConflict = "period.conflict";
@@ -27,6 +30,9 @@ public static class RuleIds
     public const string CellNotNumber = "cell.not-number";
     public const string ValueNegative = "value.negative";
     public const string ValueTooLarge = "value.too-large";
+
+    /// <summary>An amount in a cell whose number format shows it scaled ("0!.0,\"万\"": 12000 元 shown as 1.2万): 显示值与实际值不同.</summary>
+    public const string CellScaledFormat = "cell.scaled-format";
     public const string CountyUnknown = "county.unknown";
     public const string FieldUnknown = "field.unknown";
 

@@ -111,6 +111,33 @@ internal static class HeaderDetector
         return new HeaderLayout(first, last, BestKind(headers, isHidden), headers);
     }
 
+    /// <summary>
+    /// A header row above the chosen one, of the same kind (the name and another field), with rows of figures between
+    /// them: a first table whose header names fewer columns than the second's ("续建项目" above "新建项目" with a
+    /// 总投资 column added). Its rows would be taken for notes above the header and left out without a word.
+    /// </summary>
+    public static int? EarlierTable(IReadOnlyList<CellValue[]> rows, IReadOnlyList<CellRange> merges, HeaderLayout layout, Func<int, bool> isHidden)
+    {
+        int width = layout.Headers.Count;
+        bool figuresBelow = false;
+        for (int r = layout.FirstRow - 1; r >= 0; r--)
+        {
+            if (!IsHeaderLike(rows[r]))
+            {
+                figuresBelow |= rows[r].Any(c => c.Type == CellType.Number);
+                continue;
+            }
+
+            KindMatch match = Match(layout.Match.Kind, Join(rows, merges, r, r, width), isHidden);
+            if (figuresBelow && match.Columns.Count >= MinimumFields && match[FieldCatalog.Name] is not null)
+            {
+                return r;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>How header-like a set of headers is: the most fields and the best score any kind reaches.</summary>
     private static (int Fields, int Score) Evaluate(IReadOnlyList<HeaderText> headers, Func<int, bool> isHidden)
     {

@@ -18,6 +18,9 @@ internal enum ParseStatus : byte
 
     /// <summary>A number, but beyond any honest figure (|x| ≥ <see cref="ValueParser.MaxMagnitude"/>): a slip of unit or a corrupt cell.</summary>
     TooLarge,
+
+    /// <summary>A number whose cell format shows it scaled (元 shown as 万): what the clerk sees is not what the cell holds.</summary>
+    Scaled,
 }
 
 internal readonly record struct ParsedNumber(ParseStatus Status, decimal Value)
@@ -73,7 +76,9 @@ internal static class ValueParser
             case CellType.Empty:
                 return ParsedNumber.Empty;
             case CellType.Number:
-                return cell.PercentFormat ? ParsedNumber.Invalid : FromDouble(cell.Number, columnScale);
+                return cell.PercentFormat ? ParsedNumber.Invalid
+                    : cell.ScaledFormat ? new ParsedNumber(ParseStatus.Scaled, 0m)
+                    : FromDouble(cell.Number, columnScale);
             case CellType.Text:
                 return ParseText(cell.Text, columnScale, allowPercent: false, out _);
             default:

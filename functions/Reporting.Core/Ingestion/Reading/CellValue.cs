@@ -19,8 +19,9 @@ internal readonly struct CellValue
 {
     private readonly object? _value;
 
-    private CellValue(CellType type, object? value, bool percentFormat, int decimalsInFormat, bool yearHidden = false)
+    private CellValue(CellType type, object? value, bool percentFormat, int decimalsInFormat, bool yearHidden = false, bool scaledFormat = false)
     {
+        ScaledFormat = scaledFormat;
         Type = type;
         _value = value;
         PercentFormat = percentFormat;
@@ -42,6 +43,13 @@ internal readonly struct CellValue
     /// year of the computer it was typed on, which the clerk never saw.
     /// </summary>
     public bool YearHidden { get; }
+
+    /// <summary>
+    /// A number format that shows another number than the cell holds: a scaling comma ("0.0,\"万\"", "#,##0,,") or a
+    /// literal decimal point ("0!.0000\"万\""), the usual way to show 元 as 万 without dividing. The clerk sees 1.2万
+    /// where the cell holds 12000 (元).
+    /// </summary>
+    public bool ScaledFormat { get; }
 
     public bool IsEmpty => Type == CellType.Empty;
 
@@ -72,7 +80,7 @@ internal readonly struct CellValue
             case string s:
                 return string.IsNullOrWhiteSpace(s) ? default : new CellValue(CellType.Text, s, false, 0);
             case double d:
-                return double.IsFinite(d) ? new CellValue(CellType.Number, d, IsPercent(numberFormat), DecimalPlaces(numberFormat)) : default;
+                return double.IsFinite(d) ? new CellValue(CellType.Number, d, IsPercent(numberFormat), DecimalPlaces(numberFormat), scaledFormat: IsScaledFormat(numberFormat)) : default;
             case DateTime:
                 return new CellValue(CellType.DateTime, value, false, 0, IsYearlessDateFormat(numberFormat));
             case bool:
@@ -149,6 +157,77 @@ internal readonly struct CellValue
         }
 
         return day || month;
+    }
+
+    /// <summary>
+    /// A format that scales what it shows: a comma after the last digit placeholder (each divides by 1,000) or an escaped
+    /// decimal point (!. or \.) that puts a point where the number has none. Quoted text and [brackets] are skipped, so
+    /// "#,##0.00\"万元\"" (a suffix on the number as it is) is not one.
+    /// </summary>
+    public static bool IsScaledFormat(string? format)
+    {
+        if (string.IsNullOrEmpty(format))
+        {
+            return false;
+        }
+
+        bool quoted = false;
+        bool bracketed = false;
+        char previous = ' ';
+        for (int i = 0; i < format.Length; i++)
+        {
+            char c = format[i];
+            if (quoted)
+            {
+                quoted = c != '"';
+                continue;
+            }
+
+            if (bracketed)
+            {
+                bracketed = c != ']';
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"':
+                    quoted = true;
+                    continue;
+                case '[':
+                    bracketed = true;
+                    continue;
+                case '!' or '\\':
+                    if (i + 1 < format.Length && format[i + 1] == '.')
+                    {
+                        return true;
+                    }
+
+                    i++;
+                    continue;
+                case ',' when previous is '0' or '#' or '?' && !NextIsDigitPlaceholder(format, i + 1):
+                    return true;
+            }
+
+            if (c != ',')
+            {
+                previous = c;
+            }
+        }
+
+        return false;
+    }
+
+    // After a comma (and any further commas), whether a digit placeholder follows: "#,##0" groups, "0," scales.
+    private static bool NextIsDigitPlaceholder(string format, int from)
+    {
+        int i = from;
+        while (i < format.Length && format[i] == ',')
+        {
+            i++;
+        }
+
+        return i < format.Length && format[i] is '0' or '#' or '?';
     }
 
     private static int DecimalPlaces(string? format)

@@ -10,6 +10,7 @@ internal sealed class CellReader(SheetContext sheet)
 {
     public const string AmountHint = "不是有效数字，请填写数字（如 1234.5），不要夹带文字。";
 
+    private const string ScaledHint = "是单元格中的实际数值，单元格的自定义数字格式把它缩小显示（如以元显示为“万”），看到的数字与单元格中的不同，无法确定单位。请把单元格格式改为“常规”或“数值”，填写以万元为单位的数字后重新上传。";
     private const string TooLargeHint = "数值过大（绝对值应小于1万亿），请核实数值和单位。";
 
     // ExcelDataReader reads a formula error (#DIV/0!, #REF!, #N/A) as an empty cell: say so, or the clerk looks at a filled cell told it is empty.
@@ -196,6 +197,7 @@ internal sealed class CellReader(SheetContext sheet)
         {
             ParseStatus.Invalid => (RuleIds.CellNotNumber, notNumberHint),
             ParseStatus.TooLarge => (RuleIds.ValueTooLarge, TooLargeHint),
+            ParseStatus.Scaled => (RuleIds.CellScaledFormat, ScaledHint),
             _ => null,
         };
         if (problem is not { } found)

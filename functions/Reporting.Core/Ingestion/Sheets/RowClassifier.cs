@@ -69,10 +69,10 @@ internal sealed class RowClassifier
             return new RowClass(RowKind.Section, nameText, label, topLevel);
         }
 
-        // A repeated header (printed on every page) is not a record.
+        // A repeated header (printed on every page) is not a record; one whose columns differ starts a second table.
         if (nameKey.Length > 0 && _name!.Spec.Score(nameKey) > 0 && IsRepeatedHeader(row))
         {
-            return RowClass.Skip;
+            return HeaderDifference(row) is string difference ? new RowClass(RowKind.SecondHeader, difference) : RowClass.Skip;
         }
 
         if (filled == 1 && (_name is null || firstColumn != _name.Column || IsSectionTitle(nameKey) || IsPageTitle(nameKey)))
@@ -210,6 +210,44 @@ internal sealed class RowClassifier
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// How a header row below the sheet's header binds a field differently: another column ("续建项目" then "新建项目"
+    /// stacked with 年度计划 and 累计完成 swapped, or a 总投资 column added) or another unit (签约金额（万元） then
+    /// （亿元）). Null when it binds every field it names as the sheet's header does (a header printed again on each page).
+    /// </summary>
+    private string? HeaderDifference(RowView row)
+    {
+        int width = _match.Columns.Values.Max(b => b.Column) + 8;
+        var headers = new HeaderText[width];
+        for (int c = 0; c < width; c++)
+        {
+            CellValue cell = row[c];
+            headers[c] = cell.Type == CellType.Text ? HeaderText.Analyze(cell.Text) : HeaderText.Blank;
+        }
+
+        KindMatch again = HeaderDetector.Match(_match.Kind, headers, _ => false);
+        foreach ((string key, ColumnBinding binding) in again.Columns)
+        {
+            ColumnBinding? original = _match[key];
+            if (original is null)
+            {
+                continue;
+            }
+
+            if (original.Column != binding.Column)
+            {
+                return $"“{original.Header.Display}”在表头中是{CellRef.ColumnLetters(original.Column)}列，在这一行是{CellRef.ColumnLetters(binding.Column)}列";
+            }
+
+            if (original.Header.Unit.Unit != binding.Header.Unit.Unit)
+            {
+                return $"{CellRef.ColumnLetters(binding.Column)}列在表头中是“{original.Header.Display}”，在这一行是“{binding.Header.Display}”";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A title printed again on a later page: "…调度表（续）", "续表", "…推进情况表" (not a project named "智能电表").</summary>

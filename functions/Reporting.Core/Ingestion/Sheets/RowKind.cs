@@ -30,6 +30,9 @@ internal enum RowKind
     /// </summary>
     FiguresOnly,
 
+    /// <summary>A header again, binding a field to another column or unit: a second table below the first (refused).</summary>
+    SecondHeader,
+
     /// <summary>A record of the sheet's kind (perhaps with errors).</summary>
     Record,
 }
