@@ -159,12 +159,19 @@ internal sealed class ColumnUnits
     public const decimal SigningPlausibleFrom = 10_000m;
 
     /// <summary>
+    /// From this, in 万元 (1,000亿元), no city project plans a year's investment and no signing is counted: a table where
+    /// most figures are this large is one kept in 元 (a 5,000万元 plan typed as 50,000,000) read 10,000× too large.
+    /// </summary>
+    public const decimal ImplausibleFrom = 10_000_000m;
+
+    /// <summary>
     /// When nothing on the sheet states the unit of its key money column (the annual plan, the signing amount) — no header,
     /// no units row, no note above or below — and most of its non-zero figures (more than half) are under the kind's floor
     /// in 万元 while none (and, for projects, no 累计完成投资 either) reaches what only 万元 can explain, the 万元 the template
     /// assumes cannot be right: the sheet is refused with the question, once, at the header. A 亿元 county list reads
     /// 0.5, 2, 3.5, 12, 25: its big projects are over the floor, its small ones are most of it. Half or fewer small rows
-    /// among large ones are small projects, not a unit; one row alone counts too.
+    /// among large ones are small projects, not a unit; one row alone counts too. The other way, most figures at
+    /// <see cref="ImplausibleFrom"/> or more are a table in 元, refused with the same question.
     /// </summary>
     public void CheckPlausible(SheetContext sheet)
     {
@@ -182,21 +189,33 @@ internal sealed class ColumnUnits
             return;
         }
 
+        decimal[] keyFigures = [.. (sheet.Kind == DatasetKind.Projects
+            ? sheet.Run.Projects.Where(p => p.Source.Sheet == sheet.Sheet).Select(p => p.AnnualPlan)
+            : sheet.Run.Signings.Where(s => s.Source.Sheet == sheet.Sheet).Select(s => s.Amount)).Where(f => f != 0m)];
+        string label = FindingSink.HeaderLabel(column);
+        int huge = keyFigures.Count(f => Math.Abs(f) >= ImplausibleFrom);
+        if (huge * 2 > keyFigures.Length)
+        {
+            string over = keyFigures.Length == 1
+                ? $"本表唯一的{items}{label}为{FindingSink.Format(keyFigures[0])}"
+                : $"本表{keyFigures.Length}个{items}中有{huge}个的{label}超过{FindingSink.Format(ImplausibleFrom)}";
+            sheet.Error(RuleIds.UnitImplausible, sheet.Defaults.HeaderRow - 1, column, string.Empty,
+                $"未注明单位（表头、单位行和表注都没有写），按万元读取，但{over}，即1000亿元以上，按万元不合常理，可能是按元填写的。"
+                + $"请在表头写明单位，如“{label}（元）”或“{label}（万元）”，然后重新上传。");
+            return;
+        }
+
         if (figures.Any(f => Math.Abs(f) >= ceiling))
         {
             return;
         }
 
-        decimal[] keyFigures = [.. (sheet.Kind == DatasetKind.Projects
-            ? sheet.Run.Projects.Where(p => p.Source.Sheet == sheet.Sheet).Select(p => p.AnnualPlan)
-            : sheet.Run.Signings.Where(s => s.Source.Sheet == sheet.Sheet).Select(s => s.Amount)).Where(f => f != 0m)];
         int small = keyFigures.Count(f => Math.Abs(f) < floor);
         if (keyFigures.Length == 0 || small * 2 <= keyFigures.Length)
         {
             return;
         }
 
-        string label = FindingSink.HeaderLabel(column);
         string found = keyFigures.Length == 1
             ? $"本表唯一的{items}{label}只有{FindingSink.Format(keyFigures[0])}"
             : small == keyFigures.Length

@@ -93,6 +93,39 @@ public sealed class UnitPlausibilityTests
     }
 
     [Fact]
+    public void Refuses_a_projects_table_kept_in_yuan_with_no_unit_anywhere()
+    {
+        // 1亿元, 5,000万元, 800万元 typed in 元: read as 万元 they would be 1万亿, 5,000亿 and 800亿.
+        using MemoryStream file = Projects("年度计划投资", null, (100_000_000, 98_000_000), (50_000_000, 30_000_000), (8_000_000, 8_000_000));
+
+        Finding error = RealWorld.Read(file, period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.UnitImplausible, "E3"), (error.RuleId, error.Cell));
+        Assert.Equal(
+            "工作表“调度表”E3单元格（年度计划投资）未注明单位（表头、单位行和表注都没有写），按万元读取，但本表3个项目中有2个的年度计划投资超过10000000，"
+            + "即1000亿元以上，按万元不合常理，可能是按元填写的。请在表头写明单位，如“年度计划投资（元）”或“年度计划投资（万元）”，然后重新上传。",
+            error.Message);
+    }
+
+    [Fact]
+    public void Refuses_a_signings_list_kept_in_yuan_and_reads_it_once_the_header_says_yuan()
+    {
+        using MemoryStream unstated = Signings("签约金额", 3_000_000_000, 150_000_000);
+        using MemoryStream stated = Signings("签约金额（元）", 3_000_000_000, 150_000_000);
+
+        Assert.Equal(RuleIds.UnitImplausible, RealWorld.Read(unstated, department: "swj", period: RealWorld.December2022).OnlyError().RuleId);
+        Assert.Equal(315_000m, RealWorld.Read(stated, department: "swj", period: RealWorld.December2022).Accepted().Signings.Sum(s => s.Amount));
+    }
+
+    [Fact]
+    public void Reads_one_huge_project_among_ordinary_ones_as_written()
+    {
+        using MemoryStream file = Projects("年度计划投资", null, (12_000_000, 100), (25000, 24300), (8000, 7000));
+
+        Assert.Equal(12_033_000m, RealWorld.Read(file, period: RealWorld.December2022).Accepted().Projects.Sum(p => p.AnnualPlan));
+    }
+
+    [Fact]
     public void Reads_one_or_two_small_projects_among_normal_ones_as_written()
     {
         using MemoryStream file = Projects("年度计划投资", null, (25000, 24300), (3, 2), (5, 5), (12000, 9000));
