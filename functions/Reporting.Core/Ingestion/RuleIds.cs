@@ -87,6 +87,9 @@ public static class RuleIds
     /// <summary>A date written without a year (11月11日, 11-11, or shown so by Excel): read in the reporting period's year, said (未写年份).</summary>
     public const string DateYearMissing = "date.year-missing";
 
+    /// <summary>A project or signing whose 备注 says it is withdrawn (已调出, 已取消, 已删除) while the row still carries figures (备注称已调出).</summary>
+    public const string RowWithdrawn = "row.withdrawn";
+
     /// <summary>A row of a signings table whose 签约状态 says it is not signed yet (在谈, 拟签约): not counted (尚未签约).</summary>
     public const string SigningNotSigned = "signing.not-signed";
 

@@ -40,6 +40,12 @@ internal static class FieldCatalog
     public const string SharePrior = "sharePrior";
     public const string Note = "note";
 
+    /// <summary>备注 of a project or a signing: read only for a word saying the row is withdrawn (已调出, 已取消).</summary>
+    public const string Remarks = "remarks";
+
+    /// <summary>A 是否调出 / 是否退库 column: 是 says the row is withdrawn, as the 备注 can.</summary>
+    public const string WithdrawnFlag = "withdrawnFlag";
+
     /// <summary>"比重比上年提高（个百分点）": the change in share, from which last year's share follows.</summary>
     public const string ShareChange = "shareChange";
 
@@ -130,6 +136,8 @@ internal static class FieldCatalog
         new(ProgressNote, "形象进度", ValueKind.Text, false, true, [PN(["形象进度"], "计划"), P("进展情况"), P("工程进度"), PN(["进度"], "序时", "计划", "率", "比例")]),
         new(Issues, "存在问题", ValueKind.Text, false, false, [P("存在问题"), P("问题"), P("困难")]),
         new(Leader, "包挂领导", ValueKind.Text, false, true, [P("领导")]),
+        new(Remarks, "备注", ValueKind.Text, false, false, [P("备注")]),
+        new(WithdrawnFlag, "是否调出", ValueKind.Boolean, false, false, [P("是否", "调出"), P("是否", "退库"), P("是否", "取消"), P("是否", "删除")]),
         new(Serial, "序号", ValueKind.Text, false, false, [Exact("序号"), Exact("序"), Exact("编号")]),
     ];
 
@@ -150,6 +158,8 @@ internal static class FieldCatalog
         new(ProjectType, "项目类型", ValueKind.Text, false, false, [P("项目类型"), P("项目类别")]),
         new(SigningStatus, "签约状态", ValueKind.Text, false, false, [P("签约状态"), P("签约情况"), P("是否签约"), P("签约进展"), Exact("状态")]),
         new(Currency, "币种", ValueKind.Text, false, false, [P("币种"), P("货币"), P("币别")]),
+        new(Remarks, "备注", ValueKind.Text, false, false, [P("备注")]),
+        new(WithdrawnFlag, "是否调出", ValueKind.Boolean, false, false, [P("是否", "调出"), P("是否", "退库"), P("是否", "取消"), P("是否", "删除")]),
     ];
 
     public static readonly IReadOnlyList<FieldSpec> Metrics =

@@ -121,6 +121,11 @@ internal sealed class ProjectRows : IRecordBuilder
             _cells.WarnIfUnprintable(row.Index, _name, name);
         }
 
+        if (WithdrawnRows.Refuse(_sheet, _cells, row))
+        {
+            ok = false;
+        }
+
         var record = new ProjectRecord
         {
             Name = name,

@@ -105,6 +105,11 @@ internal sealed class SigningRows(SheetContext sheet, CellReader cells, TotalsTr
         };
 
         CheckCurrency(row, ref ok);
+        if (WithdrawnRows.Refuse(sheet, cells, row))
+        {
+            ok = false;
+        }
+
         if (ok && !IsSigned(row))
         {
             return true;
