@@ -109,41 +109,17 @@ internal readonly struct CellValue
     /// </summary>
     public static bool IsYearlessDateFormat(string? format)
     {
-        if (string.IsNullOrEmpty(format))
-        {
-            return false;
-        }
-
-        bool quoted = false;
-        bool bracketed = false;
         bool month = false;
         bool day = false;
-        for (int i = 0; i < format.Length; i++)
+        foreach (FormatSymbol symbol in new FormatSymbols(format))
         {
-            char c = format[i];
-            if (quoted)
+            if (symbol.Escaped)
             {
-                quoted = c != '"';
                 continue;
             }
 
-            if (bracketed)
+            switch (char.ToLowerInvariant(symbol.Char))
             {
-                bracketed = c != ']';
-                continue;
-            }
-
-            switch (char.ToLowerInvariant(c))
-            {
-                case '"':
-                    quoted = true;
-                    break;
-                case '[':
-                    bracketed = true;
-                    break;
-                case '\\':
-                    i++;
-                    break;
                 case 'y' or 'e' or 'g' or 'h' or 's':
                     // A year (or an era, which carries one), or a time: not a year-less day.
                     return false;
@@ -166,53 +142,30 @@ internal readonly struct CellValue
     /// </summary>
     public static bool IsScaledFormat(string? format)
     {
-        if (string.IsNullOrEmpty(format))
-        {
-            return false;
-        }
-
-        bool quoted = false;
-        bool bracketed = false;
         char previous = ' ';
-        for (int i = 0; i < format.Length; i++)
+        foreach (FormatSymbol symbol in new FormatSymbols(format))
         {
-            char c = format[i];
-            if (quoted)
+            if (symbol.Escaped)
             {
-                quoted = c != '"';
-                continue;
-            }
-
-            if (bracketed)
-            {
-                bracketed = c != ']';
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    continue;
-                case '[':
-                    bracketed = true;
-                    continue;
-                case '!' or '\\':
-                    if (i + 1 < format.Length && format[i + 1] == '.')
-                    {
-                        return true;
-                    }
-
-                    i++;
-                    continue;
-                case ',' when previous is '0' or '#' or '?' && !NextIsDigitPlaceholder(format, i + 1):
+                if (symbol.Char == '.')
+                {
                     return true;
+                }
+
+                continue;
             }
 
-            if (c != ',')
+            if (symbol.Char == ',')
             {
-                previous = c;
+                if (previous is '0' or '#' or '?' && !NextIsDigitPlaceholder(format!, symbol.Index + 1))
+                {
+                    return true;
+                }
+
+                continue;
             }
+
+            previous = symbol.Char;
         }
 
         return false;
@@ -250,5 +203,49 @@ internal readonly struct CellValue
         }
 
         return count;
+    }
+}
+
+/// <summary>A character of a number format's code, and whether a \ or ! escaped it (shown as itself, not a code).</summary>
+internal readonly record struct FormatSymbol(char Char, bool Escaped, int Index);
+
+/// <summary>
+/// The characters of a number format that are format code: "quoted text" and [bracketed] locale, colour or condition
+/// codes are skipped. A ref struct, not an iterator: it runs for every numeric cell and allocates nothing.
+/// </summary>
+internal ref struct FormatSymbols(string? format)
+{
+    private readonly string _format = format ?? string.Empty;
+    private int _next;
+
+    public FormatSymbol Current { get; private set; }
+
+    public readonly FormatSymbols GetEnumerator() => this;
+
+    public bool MoveNext()
+    {
+        while (_next < _format.Length)
+        {
+            int index = _next++;
+            char c = _format[index];
+            if (c is '"' or '[')
+            {
+                int close = _format.IndexOf(c == '"' ? '"' : ']', _next);
+                _next = close < 0 ? _format.Length : close + 1;
+                continue;
+            }
+
+            if (c is '\\' or '!' && _next < _format.Length)
+            {
+                Current = new FormatSymbol(_format[_next], Escaped: true, _next);
+                _next++;
+                return true;
+            }
+
+            Current = new FormatSymbol(c, Escaped: false, index);
+            return true;
+        }
+
+        return false;
     }
 }
