@@ -100,13 +100,16 @@ internal sealed class SheetRows
         }
     }
 
+    /// <summary>What a clerk does about two tables under different headers on one sheet (header.second-table), wherever found.</summary>
+    public const string SecondTableAdvice = "请把两张表分放在不同工作表，或统一为同一表头后重新上传。";
+
     // A second table stacked under the first with its own header: its rows read by the first header's columns put
     // a plan into 累计完成 or 亿元 into 万元 without a word, so the sheet is refused at that row and no further row is read.
     private void SecondHeader(RowView row, string difference)
     {
         string? cell = _sheet[FieldCatalog.Name] is ColumnBinding name ? CellRef.ToA1(row.Index, name.Column) : null;
         string message = $"工作表“{_sheet.Sheet}”第{row.Index + 1}行又是一行表头，但与上方的表头不同（{difference}），无法确定其下各行按哪一行表头读取。"
-            + "请把两张表分放在不同工作表，或统一为同一表头后重新上传。";
+            + SecondTableAdvice;
         _sheet.Run.Findings.Add(new Finding { Severity = Severity.Error, RuleId = RuleIds.HeaderSecondTable, Message = message, Sheet = _sheet.Sheet, Cell = cell });
         _abandoned = true;
     }

@@ -93,7 +93,7 @@ internal static class SheetScanner
                 sheet,
                 RuleIds.HeaderSecondTable,
                 $"工作表“{sheet}”第{earlier + 1}行和第{layout.FirstRow + 1}行各有一行表头，两行的列不同，第{earlier + 2}-{layout.FirstRow}行无法确定按哪一行表头读取。"
-                + "请把两张表分放在不同工作表，或统一为同一表头后重新上传。");
+                + SheetRows.SecondTableAdvice);
             run.Sheets.Add(new SheetSummary(sheet, match.Kind, layout.FirstRow + 1, 0, "两行表头不一致"));
             return new SheetResult(sheet, SheetStatus.Read, layout);
         }
