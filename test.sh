@@ -55,6 +55,11 @@ if [ "$failed" -gt 0 ]; then
   echo "Failed tests:"
   { grep -E "^ +Failed [A-Za-z_]" "$log" || true; } | sed -E 's/^ +/  /'
 fi
+# A test host that crashes (an exception nobody awaited) stops its assembly without a "Failed" line: say so here too.
+if grep -q "Test Run Aborted" "$log"; then
+  echo "Test run aborted:"
+  { grep -E "The active test run was aborted|^Unhandled exception|^   at Reporting\." "$log" || true; } | sed -E 's/^ +/  /' | awk 'NR <= 20'
+fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "test.sh: no test ran" >&2

@@ -10,6 +10,9 @@ namespace Reporting.IntegrationTests.Portal.Browser;
 internal sealed class Person : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<string> _lostDialogs = new();
+    private volatile bool _confirming;
+    private TaskCompletionSource? _confirmationLost;
 
     private Person(IBrowserContext context, IPage page, string viewport)
     {
@@ -24,6 +27,7 @@ internal sealed class Person : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => _errors.Enqueue(error);
+        page.Dialog += (_, dialog) => _ = AnswerAsync(dialog);
     }
 
     public IBrowserContext Context { get; }
@@ -78,6 +82,48 @@ internal sealed class Person : IAsyncDisposable
         """,
         new { name = System.IO.Path.GetFileName(path), data = Convert.ToBase64String(File.ReadAllBytes(path)) }));
 
+    /// <summary>
+    /// Presses the submit button of a form, answers OK when it asks for confirmation first (signing, reminding,
+    /// correcting) as the office would, and returns the response to the POST once the page it answers with has loaded.
+    /// </summary>
+    /// <remarks>
+    /// Chromium may close a dialog itself before the answer reaches it (its "No dialog is showing"); confirm() then
+    /// returned false and nothing was posted, so the button is pressed again, as a person whose dialog vanished would.
+    /// </remarks>
+    public async Task<IResponse> SubmitConfirmedAsync(string form, string action)
+    {
+        Task<IResponse> posted = Page.WaitForResponseAsync(
+            r => r.Request.Method == "POST" && r.Url.EndsWith(action, StringComparison.Ordinal), new() { Timeout = 60_000 });
+        _confirming = true;
+        try
+        {
+            for (int press = 1; ; press++)
+            {
+                var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Volatile.Write(ref _confirmationLost, lost);
+                await Page.Locator(form + " button[type=submit]").ClickAsync();
+                if (await Task.WhenAny(posted, lost.Task) == posted)
+                {
+                    break;
+                }
+
+                if (press == 3)
+                {
+                    throw new InvalidOperationException($"{form} was pressed three times and never posted: {string.Join("\n", _lostDialogs)}");
+                }
+            }
+
+            IResponse response = await posted;
+            await Page.WaitForLoadStateAsync(LoadState.Load);
+            return response;
+        }
+        finally
+        {
+            _confirming = false;
+            Volatile.Write(ref _confirmationLost, null);
+        }
+    }
+
     /// <summary>A full-page screenshot into docs/portal/{name}-{viewport}.png.</summary>
     public async Task ShotAsync(string name)
     {
@@ -95,6 +141,28 @@ internal sealed class Person : IAsyncDisposable
     public void AssertNoScriptOrPolicyErrors() => Assert.True(_errors.IsEmpty, string.Join("\n", _errors));
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
+
+    // Runs from the page's event, so nothing may escape it: an exception in an event handler is unobserved and ends the
+    // whole test process. A confirmation is accepted while SubmitConfirmedAsync presses its button; any other dialog
+    // is a defect of the page, dismissed and reported by AssertNoScriptOrPolicyErrors.
+    private async Task AnswerAsync(IDialog dialog)
+    {
+        bool expected = _confirming && dialog.Type == "confirm";
+        if (!expected)
+        {
+            _errors.Enqueue($"unexpected {dialog.Type} dialog: {dialog.Message}");
+        }
+
+        try
+        {
+            await (expected ? dialog.AcceptAsync() : dialog.DismissAsync());
+        }
+        catch (PlaywrightException exception)
+        {
+            _lostDialogs.Enqueue($"{dialog.Type} “{dialog.Message}”: {exception.Message}");
+            Volatile.Read(ref _confirmationLost)?.TrySetResult();
+        }
+    }
 
     // The upload is answered when its request has come back and the page's script is no longer busy (the answer and the
     // refreshed history are in place). A generous limit: this is a functional wait, not a timing.

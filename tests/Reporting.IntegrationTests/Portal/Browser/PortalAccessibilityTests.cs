@@ -161,8 +161,7 @@ public sealed class PortalAccessibilityTests(AzuriteFixture azurite, SmtpFixture
             }
 
             await office.Page.GotoAsync("/portal/office");
-            office.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-            await office.Page.Locator("form[action='/portal/office/reminders'] button").ClickAsync();
+            await office.SubmitConfirmedAsync("form[action='/portal/office/reminders']", "/portal/office/reminders");
             await office.Page.WaitForURLAsync("**/portal/office/reminders");
             await CheckAsync(office.Page, "reminder result", problems);
         }

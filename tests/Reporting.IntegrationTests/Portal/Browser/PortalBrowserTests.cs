@@ -160,8 +160,7 @@ public sealed class PortalBrowserTests(AzuriteFixture azurite, SmtpFixture smtp,
         Assert.Contains("未报送", await Row(office, "萍乡经开区"), StringComparison.Ordinal);
         await office.ShotAsync("07-office-status");
 
-        office.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await office.Page.Locator("form[action='/portal/office/reminders'] button").ClickAsync();
+        await office.SubmitConfirmedAsync("form[action='/portal/office/reminders']", "/portal/office/reminders");
         await office.Page.WaitForURLAsync("**/portal/office/reminders");
         string result = await office.Page.Locator("main").InnerTextAsync();
         Assert.Contains("本次发出3封催报邮件", result, StringComparison.Ordinal);

@@ -33,7 +33,6 @@ public sealed class PortalReviewTests(AzuriteFixture azurite, SmtpFixture smtp, 
         Smtp.Clear();
 
         await using Person office = await Person.OpenAsync(browser, Portal, viewport);
-        office.Page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await office.SignInAsync("office");
         await office.Page.Locator("nav.site a", new() { HasText = "简报" }).ClickAsync();
         await office.Page.WaitForURLAsync("**/portal/office/briefings");
@@ -51,7 +50,7 @@ public sealed class PortalReviewTests(AzuriteFixture azurite, SmtpFixture smtp, 
         // The office's words go into the draft: saved, checked, re-rendered as version 2.
         await office.Page.Locator("#editorsNote").FillAsync(EditorsNote);
         await office.Page.Locator("#nextSteps").FillAsync(NextStep);
-        IResponse saved = await SubmitAsync(office, "form.notes", "/notes");
+        IResponse saved = await office.SubmitConfirmedAsync("form.notes", "/notes");
         Assert.Equal(200, saved.Status);
         Assert.Contains("已生成草稿第2版", await office.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         string printed = Text(await PdfOnScreenAsync(office));
@@ -65,7 +64,7 @@ public sealed class PortalReviewTests(AzuriteFixture azurite, SmtpFixture smtp, 
             Assert.True((await Portal.Get<UploadPipeline>().ProcessAsync($"uploads/jingkai/{name}", "jingkai", name, upload, PortalFixture.Period)).Accepted);
         }
 
-        IResponse refused = await SubmitAsync(office, "section.sign form[action$='/sign']", "/sign");
+        IResponse refused = await office.SubmitConfirmedAsync("section.sign form[action$='/sign']", "/sign");
         Assert.Equal(409, refused.Status);
         string stale = await office.Page.Locator("main").InnerTextAsync();
         Assert.Contains("您看到的是草稿第2版，现在已是第3版", stale, StringComparison.Ordinal);
@@ -77,7 +76,7 @@ public sealed class PortalReviewTests(AzuriteFixture azurite, SmtpFixture smtp, 
         // Signing what is now on screen.
         byte[] seen = await PdfOnScreenAsync(office);
         Assert.Equal(await DraftBytesAsync(3), seen);
-        IResponse signed = await SubmitAsync(office, "section.sign form[action$='/sign']", "/sign");
+        IResponse signed = await office.SubmitConfirmedAsync("section.sign form[action$='/sign']", "/sign");
         Assert.Equal(200, signed.Status);
         string after = await office.Page.Locator("main").InnerTextAsync();
         Assert.Contains("已签发并发送", after, StringComparison.Ordinal);
@@ -98,16 +97,6 @@ public sealed class PortalReviewTests(AzuriteFixture azurite, SmtpFixture smtp, 
         Assert.Equal((IssueState.Delivered, 3, "推进办（开发模式）"), (view.Issue.State, view.Issue.SignedVersion, view.Issue.SignedBy));
         Assert.Equal(seen, await Portal.Get<IReportStore>().ReadBytesAsync("briefings/2022-12/1.pdf"));
         office.AssertNoScriptOrPolicyErrors();
-    }
-
-    /// <summary>Presses the form's button (confirming the dialog, as the office would) and waits for the page it answers with.</summary>
-    private static async Task<IResponse> SubmitAsync(Person office, string form, string action)
-    {
-        IResponse response = await office.Page.RunAndWaitForResponseAsync(
-            () => office.Page.Locator(form + " button[type=submit]").ClickAsync(),
-            r => r.Request.Method == "POST" && r.Url.EndsWith(action, StringComparison.Ordinal));
-        await office.Page.WaitForLoadStateAsync(LoadState.Load);
-        return response;
     }
 
     private async Task<byte[]> DraftBytesAsync(int version) =>
