@@ -102,7 +102,9 @@ internal sealed class Person : IAsyncDisposable
                 var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 Volatile.Write(ref _confirmationLost, lost);
                 await Page.Locator(form + " button[type=submit]").ClickAsync();
-                if (await Task.WhenAny(posted, lost.Task) == posted)
+                // Should the answer have reached the page after all, its POST follows at once: give it a moment before
+                // pressing again, so that a form is never posted twice.
+                if (await Task.WhenAny(posted, lost.Task) == posted || await Task.WhenAny(posted, Task.Delay(2_000)) == posted)
                 {
                     break;
                 }
