@@ -97,7 +97,7 @@ public sealed class IngestionServiceTests : IDisposable
         byte[] bytes = TestWorkbooks.Xlsx(workbook => workbook.AddWorksheet("表")
             .Put(1, "填报单位：湘东区发改委", null, "时间：2022年1-12月")
             .Put(2, TestWorkbooks.ProjectHeader)
-            .Put(3, 1, "一", "湘东区", "工业", 10, 5, "是")).ToArray();
+            .Put(3, 1, "一", "湘东区", "工业", 1000, 500, "是")).ToArray();
 
         SubmissionReceipt receipt = await Service().IngestAsync("cli:/tmp/x.xlsx", string.Empty, "x.xlsx", new MemoryStream(bytes), null, default);
 

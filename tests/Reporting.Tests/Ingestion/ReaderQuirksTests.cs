@@ -153,9 +153,9 @@ public sealed class ReaderQuirksTests
             IXLWorksheet sheet = workbook.AddWorksheet("表");
             sheet.Put(1, "时间：2023年3月");
             sheet.Put(2, "项目名称", "县区", "领域", "年度计划投资", "累计完成投资", "计划开工时间", "实际开工时间", "计划竣工时间");
-            sheet.Put(3, "一", "安源区", "工业", 10, 1, new DateTime(2023, 3, 15), "2023.3", "2023年12月");
-            sheet.Put(4, "二", "安源区", "工业", 10, 1, 44986, 2023.3, "2024-06-30");
-            sheet.Put(5, "三", "安源区", "工业", 10, 1, "2023/3/15", "待定", "明年");
+            sheet.Put(3, "一", "安源区", "工业", 1000, 100, new DateTime(2023, 3, 15), "2023.3", "2023年12月");
+            sheet.Put(4, "二", "安源区", "工业", 1000, 100, 44986, 2023.3, "2024-06-30");
+            sheet.Put(5, "三", "安源区", "工业", 1000, 100, "2023/3/15", "待定", "明年");
         });
 
         IngestionOutcome outcome = TestWorkbooks.Read(file);
@@ -197,8 +197,8 @@ public sealed class ReaderQuirksTests
         {
             workbook.AddWorksheet("填报说明").Put(1, "请按要求填写").Put(2, "项目名称必须填写");
             workbook.AddWorksheet("空白");
-            workbook.AddWorksheet("工业").Put(1, "时间：2022年1-12月").Put(2, TestWorkbooks.ProjectHeader).Put(3, 1, "项目一", "安源区", "工业", 10, 5, "是");
-            workbook.AddWorksheet("基础设施").Put(1, "时间：2022年1-12月").Put(2, TestWorkbooks.ProjectHeader).Put(3, 1, "项目二", "安源区", "重大基础设施", 20, 5, "是");
+            workbook.AddWorksheet("工业").Put(1, "时间：2022年1-12月").Put(2, TestWorkbooks.ProjectHeader).Put(3, 1, "项目一", "安源区", "工业", 1000, 500, "是");
+            workbook.AddWorksheet("基础设施").Put(1, "时间：2022年1-12月").Put(2, TestWorkbooks.ProjectHeader).Put(3, 1, "项目二", "安源区", "重大基础设施", 2000, 500, "是");
             workbook.AddWorksheet("上月").Put(1, "时间：2022年1-11月").Put(2, TestWorkbooks.ProjectHeader).Put(3, 1, "项目一", "安源区", "工业", 10, 4, "是").Hide();
         });
 
@@ -232,16 +232,16 @@ public sealed class ReaderQuirksTests
         using MemoryStream file = TestWorkbooks.Xlsx(workbook => workbook.AddWorksheet("表")
             .Put(1, "时间：2022年12月")
             .Put(2, "累计完成投资 ", "备用", "项目（名称）", "年度 计划投资", "（所属）领域", "县 区", "形象进度")
-            .Put(3, "5", "x", "一", "10", "新基建", "武功山管委会", "主体完工")
+            .Put(3, "500", "x", "一", "1000", "新基建", "武功山管委会", "主体完工")
             .Put(4, "累计完成投资", "备用", "项目名称", "年度计划投资", "所属领域", "县区", "形象进度")
-            .Put(5, 6, null, "二", 12, "公共服务", "经开区", null));
+            .Put(5, 600, null, "二", 1200, "公共服务", "经开区", null));
 
         IngestionOutcome outcome = TestWorkbooks.Read(file);
 
         Assert.True(outcome.Accepted, string.Join("\n", outcome.Findings));
         Assert.Equal(["武功山风景名胜区", "萍乡经开区"], outcome.Projects.Select(p => p.County));
         Assert.Equal(["新型基础设施", "公共服务"], outcome.Projects.Select(p => p.Field));
-        Assert.Equal([5m, 6m], outcome.Projects.Select(p => p.Completed));
+        Assert.Equal([500m, 600m], outcome.Projects.Select(p => p.Completed));
         Assert.Equal("主体完工", outcome.Projects[0].ProgressNote);
     }
 
@@ -251,7 +251,7 @@ public sealed class ReaderQuirksTests
         using MemoryStream file = TestWorkbooks.Xlsx(workbook => workbook.AddWorksheet("表")
             .Put(1, "填报单位：上栗县发改委        时间：2022年1-12月")
             .Put(2, TestWorkbooks.ProjectHeader)
-            .Put(3, 1, "一", "上栗县", "工业", 10, 5, "是"));
+            .Put(3, 1, "一", "上栗县", "工业", 1000, 500, "是"));
 
         IngestionOutcome outcome = TestWorkbooks.Read(file, department: null);
 

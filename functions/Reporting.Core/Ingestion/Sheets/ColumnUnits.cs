@@ -140,11 +140,12 @@ internal sealed class ColumnUnits
     }
 
     /// <summary>
-    /// Below these, in 万元, no figure is believable for its kind: a 重大项目 the city schedules monthly does not plan
-    /// under 10 万元 (100,000 yuan) a year, and a 招商引资 signing the office counts is not under 100 万元 (1,000,000 yuan).
-    /// Every row under them is what a table kept in 亿元 looks like (2.5 for 2.5亿元; 19.3 for a 19.3亿元 signing).
+    /// Below these, in 万元, no figure is believable for most of a table: a 重大项目 the city schedules monthly does not
+    /// plan under 100 万元 (1,000,000 yuan) a year, and a 招商引资 signing the office counts is not under 100 万元 either.
+    /// Rows under them are what a table kept in 亿元 looks like (2.5 for 2.5亿元; 19.3 for a 19.3亿元 signing), and so is
+    /// a city list of big projects (12, 18, 40: a 10亿元 floor would have read it 10,000× too small, every plan over it).
     /// </summary>
-    public const decimal ProjectPlanImplausibleBelow = 10m;
+    public const decimal ProjectPlanImplausibleBelow = 100m;
 
     /// <inheritdoc cref="ProjectPlanImplausibleBelow"/>
     public const decimal SigningImplausibleBelow = 100m;
@@ -169,7 +170,7 @@ internal sealed class ColumnUnits
     /// no units row, no note above or below — and most of its non-zero figures (more than half) are under the kind's floor
     /// in 万元 while none (and, for projects, no 累计完成投资 either) reaches what only 万元 can explain, the 万元 the template
     /// assumes cannot be right: the sheet is refused with the question, once, at the header. A 亿元 county list reads
-    /// 0.5, 2, 3.5, 12, 25: its big projects are over the floor, its small ones are most of it. Half or fewer small rows
+    /// 0.5, 2, 3.5, 12, 25 and a 亿元 city list 12, 18, 40, 150: most are under the floor. Half or fewer small rows
     /// among large ones are small projects, not a unit; one row alone counts too. The other way, most figures at
     /// <see cref="ImplausibleFrom"/> or more are a table in 元, refused with the same question.
     /// </summary>

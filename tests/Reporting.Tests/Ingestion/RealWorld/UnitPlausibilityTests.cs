@@ -41,7 +41,7 @@ public sealed class UnitPlausibilityTests
 
         Assert.Equal((RuleIds.UnitImplausible, "调度表", "E3"), (error.RuleId, error.Sheet, error.Cell));
         Assert.Equal(
-            "工作表“调度表”E3单元格（年度计划投资）未注明单位（表头、单位行和表注都没有写），按万元读取，但本表全部4个项目的年度计划投资都不到10万元（最大为1），"
+            "工作表“调度表”E3单元格（年度计划投资）未注明单位（表头、单位行和表注都没有写），按万元读取，但本表全部4个项目的年度计划投资都不到100万元（最大为1），"
             + "按万元不合常理，可能是按亿元填写的。请在表头写明单位，如“年度计划投资（亿元）”或“年度计划投资（万元）”，然后重新上传。",
             error.Message);
     }
@@ -60,13 +60,34 @@ public sealed class UnitPlausibilityTests
     [Fact]
     public void Refuses_a_yiyuan_county_list_whose_biggest_projects_pass_the_floor()
     {
-        // 0.5–25亿元: the two big ones are over 10 read as 万元, but three of five are not and nothing needs 万元.
-        using MemoryStream file = Projects("年度计划投资", null, (0.5, 0.4), (2, 1.8), (3.5, 3), (12, 10.5), (25, 21));
+        // 0.5–250亿元: the biggest is over 100 read as 万元, but four of five are not and nothing needs 万元.
+        using MemoryStream file = Projects("年度计划投资", null, (0.5, 0.4), (2, 1.8), (3.5, 3), (12, 10.5), (250, 210));
 
         Finding error = RealWorld.Read(file, period: RealWorld.December2022).OnlyError();
 
         Assert.Equal((RuleIds.UnitImplausible, "E3"), (error.RuleId, error.Cell));
-        Assert.Contains("但本表5个项目中有3个的年度计划投资不到10万元，最大的也只有25，按万元不合常理", error.Message, StringComparison.Ordinal);
+        Assert.Contains("但本表5个项目中有4个的年度计划投资不到100万元，最大的也只有250，按万元不合常理", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_a_yiyuan_city_list_whose_every_plan_is_over_ten_yiyuan()
+    {
+        // The city's biggest projects kept in 亿元 (12–150亿元): read as 万元 they would all be 10,000× too small.
+        using MemoryStream file = Projects("年度计划投资", null, (12, 11.5), (18, 16), (40, 38.2), (150, 140));
+
+        Finding error = RealWorld.Read(file, period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.UnitImplausible, "E3"), (error.RuleId, error.Cell));
+        Assert.Contains("但本表4个项目中有3个的年度计划投资不到100万元，最大的也只有150，按万元不合常理，可能是按亿元填写的", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_a_wan_table_of_modest_projects_as_written()
+    {
+        // A district's smaller projects in 万元 (80万元 to 600万元, none that only 万元 explains): most are over the floor.
+        using MemoryStream file = Projects("年度计划投资", null, (80, 75), (150, 140), (350, 300), (600, 580));
+
+        Assert.Equal(1180m, RealWorld.Read(file, period: RealWorld.December2022).Accepted().Projects.Sum(p => p.AnnualPlan));
     }
 
     [Fact]
