@@ -8,7 +8,7 @@ namespace Reporting.Cli.Commands;
 /// <summary>
 /// `reporting review --period P [--note FILE] [--render] [--correction] [--out FILE.pdf]`: the period's briefing issue as
 /// the office reviews it (state, draft version, what moved, notes, signature, deliveries), and the office's edits.
-/// `reporting sign --period P --by NAME [--version N]`: 签发 that draft version and mail it to the leaders.
+/// `reporting sign --period P --by NAME --version N`: 签发 that draft version and mail it to the leaders.
 /// </summary>
 public static class ReviewCommand
 {
@@ -105,7 +105,7 @@ public static class ReviewCommand
     {
         var period = new Option<string?>("--period") { Description = "报告期 YYYY-MM，例如 2022-12（必填）" };
         var by = new Option<string?>("--by") { Description = "签发人姓名（必填），记入审核记录" };
-        var version = new Option<int?>("--version") { Description = "签发的草稿版本（reporting review 显示）；省略时签发当前版本" };
+        var version = new Option<int?>("--version") { Description = "签发的草稿版本（必填，reporting review 显示）：只签发审核时看到的那一版" };
         var command = new Command("sign", "签发简报：签发后按签发稿发送给全部领导（每人一次）");
         command.Options.Add(period);
         command.Options.Add(by);
@@ -140,15 +140,26 @@ public static class ReviewCommand
                 return CliApp.BadArguments;
             }
 
-            ReviewResult result = await review.SignAsync(
-                reportingPeriod, current.Issue.Number, parseResult.GetValue(version) ?? current.Issue.DraftVersion, parseResult.GetValue(by)!, cancellationToken).ConfigureAwait(false);
+            // The version is what the signer saw: signing "whatever is current" could send the mayor a draft that a
+            // resubmission re-rendered after the review, which the portal's form (carrying its version) never does either.
+            if (parseResult.GetValue(version) is not int seen)
+            {
+                await stderr.WriteLineAsync(current.Issue.State == IssueState.Draft
+                    ? $"请用 --version 写明签发的草稿版本：当前为草稿第{current.Issue.DraftVersion}版，签发前请先用 reporting review --period {reportingPeriod} --out 文件.pdf 查看。"
+                    : $"请用 --version 写明签发的草稿版本（reporting review --period {reportingPeriod} 显示）。").ConfigureAwait(false);
+                return CliApp.BadArguments;
+            }
+
+            ReviewResult result = await review.SignAsync(reportingPeriod, current.Issue.Number, seen, parseResult.GetValue(by)!, cancellationToken).ConfigureAwait(false);
             await stdout.WriteLineAsync(result.Message).ConfigureAwait(false);
             if (result.View is { } view)
             {
                 await stdout.WriteAsync(Describe(view, environment)).ConfigureAwait(false);
             }
 
-            return result.Succeeded ? (result.Delivery?.Failed > 0 ? CliApp.DeliveryFailed : CliApp.Ok) : CliApp.BadArguments;
+            // Signing again what is already signed at that version changes nothing and is no error: re-running a step is safe.
+            bool alreadyDone = result.Outcome == ReviewOutcome.AlreadySigned && result.View?.Issue.SignedVersion == seen;
+            return result.Succeeded || alreadyDone ? (result.Delivery?.Failed > 0 ? CliApp.DeliveryFailed : CliApp.Ok) : CliApp.BadArguments;
         });
         return command;
     }

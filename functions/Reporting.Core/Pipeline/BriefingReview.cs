@@ -262,7 +262,8 @@ public sealed class BriefingReview
 
             _logger.LogInformation("Briefing {Period} issue {Issue} version {Version} signed by {Signer}", period, number, expectedVersion, signer);
             ReviewResult delivered = await DeliverSignedAsync(period, number, cancellationToken).ConfigureAwait(false);
-            return delivered with { Message = $"已签发并发送：{delivered.Message}" };
+            // With no leader configured nothing was sent: the issue stays signed, and is sent once leaders are named.
+            return delivered with { Message = (delivered.Delivery is { Outcomes.Count: > 0 } ? "已签发并发送：" : "已签发，") + delivered.Message };
         }
 
         return new ReviewResult(ReviewOutcome.Stale, await GetAsync(period, number, cancellationToken).ConfigureAwait(false), "简报正被同时修改，请刷新后重试。");
@@ -541,8 +542,11 @@ public sealed class BriefingReview
     private static string Signed(BriefingIssue issue) =>
         $"第{issue.Number}期已于{ChinaTime.ToBeijing(issue.SignedAt ?? default):yyyy-MM-dd HH:mm}由{issue.SignedBy}签发，签发后不能再修改；如数据有误，请发布更正。";
 
-    private static string Stale(BriefingIssue issue, int expected) =>
-        $"您看到的是草稿第{expected}版，现在已是第{issue.DraftVersion}版（{issue.DraftReason}）。请先查看最新草稿再签发。";
+    // A version newer than the current one was never drawn up (a mistyped `reporting sign --version`): say so, rather
+    // than "you saw version 3, it is now version 1".
+    private static string Stale(BriefingIssue issue, int expected) => expected > issue.DraftVersion
+        ? $"没有草稿第{expected}版：当前为草稿第{issue.DraftVersion}版（{issue.DraftReason}）。请先查看该版草稿再签发。"
+        : $"您看到的是草稿第{expected}版，现在已是第{issue.DraftVersion}版（{issue.DraftReason}）。请先查看最新草稿再签发。";
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -1,8 +1,4 @@
-using System.CommandLine;
 using Reporting.Cli;
-using Reporting.Core.Configuration;
-using Reporting.Core.Ingestion.Submissions;
-using Reporting.Core.Storage;
 using Reporting.Tests.Briefings;
 using UglyToad.PdfPig;
 
@@ -25,32 +21,12 @@ public sealed class BriefCommandTests : IDisposable
         }
     }
 
-    private async Task IngestSamplesAsync()
-    {
-        ReportingOptions options = CliEnvironment.LoadOptions(null);
-        var service = new IngestionService(new FolderReportStore(Store), new FolderLedgerStore(Store), options, new MinuteClock(new DateTimeOffset(2023, 1, 4, 1, 0, 0, TimeSpan.Zero)));
-        foreach ((string department, string path) in SampleDataFolder.Files(SampleDataFolder.Period))
-        {
-            await using FileStream content = File.OpenRead(path);
-            SubmissionReceipt receipt = await service.IngestAsync($"uploads/{department}/{Path.GetFileName(path)}", department, Path.GetFileName(path), content, null, default);
-            Assert.True(receipt.Accepted, string.Join("\n", receipt.Findings));
-        }
-    }
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        int code = await CliApp.CreateRootCommand().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Renders_the_seed_briefing_from_the_ingested_sample_workbooks()
     {
-        await IngestSamplesAsync();
+        await CliRun.IngestSamplesAsync(Store);
 
-        (int code, string output, _) = await RunAsync("brief", "--period", "2022-12", "--store", Store, "--out", Pdf, "--date", "2023-01-06");
+        (int code, string output, _) = await CliRun.RunAsync("brief", "--period", "2022-12", "--store", Store, "--out", Pdf, "--date", "2023-01-06");
 
         Assert.Equal(CliApp.Ok, code);
         Assert.Contains("2022年第1期", output);
@@ -81,9 +57,9 @@ public sealed class BriefCommandTests : IDisposable
     [Fact]
     public async Task Rendering_a_period_again_keeps_its_issue_number_and_replaces_the_file()
     {
-        await IngestSamplesAsync();
-        (int first, _, _) = await RunAsync("brief", "--period", "2022-12", "--store", Store, "--out", Pdf, "--date", "2023-01-06");
-        (int second, string output, _) = await RunAsync("brief", "--period", "2022-12", "--store", Store, "--out", Pdf, "--date", "2023-01-07");
+        await CliRun.IngestSamplesAsync(Store);
+        (int first, _, _) = await CliRun.RunAsync("brief", "--period", "2022-12", "--store", Store, "--out", Pdf, "--date", "2023-01-06");
+        (int second, string output, _) = await CliRun.RunAsync("brief", "--period", "2022-12", "--store", Store, "--out", Pdf, "--date", "2023-01-07");
 
         Assert.Equal(CliApp.Ok, first);
         Assert.Equal(CliApp.Ok, second);
@@ -96,14 +72,14 @@ public sealed class BriefCommandTests : IDisposable
     [Fact]
     public async Task A_period_with_no_accepted_submissions_gets_no_briefing_and_uses_no_issue_number()
     {
-        (int code, string output, string error) = await RunAsync("brief", "--period", "2022-12", "--store", Store, "--out", Pdf);
+        (int code, string output, string error) = await CliRun.RunAsync("brief", "--period", "2022-12", "--store", Store, "--out", Pdf);
 
         Assert.Equal(CliApp.BadArguments, code);
         Assert.Empty(output);
         Assert.Contains("没有 2022-12 已接受的报表", error);
         Assert.False(File.Exists(Pdf));
-        await IngestSamplesAsync();
-        (int later, string laterOutput, _) = await RunAsync("brief", "--period", "2022-12", "--store", Store, "--out", Pdf);
+        await CliRun.IngestSamplesAsync(Store);
+        (int later, string laterOutput, _) = await CliRun.RunAsync("brief", "--period", "2022-12", "--store", Store, "--out", Pdf);
         Assert.Equal(CliApp.Ok, later);
         Assert.Contains("2022年第1期", laterOutput);
     }
@@ -117,23 +93,10 @@ public sealed class BriefCommandTests : IDisposable
     {
         string[] args = ["brief", .. arguments.Split(' '), "--store", Store];
 
-        (int code, string output, string error) = await RunAsync(args);
+        (int code, string output, string error) = await CliRun.RunAsync(args);
 
         Assert.Equal(CliApp.BadArguments, code);
         Assert.Empty(output);
         Assert.Contains(mentioned, error);
-    }
-
-    /// <summary>Each upload a minute after the previous one, before the 5th: every department on time.</summary>
-    private sealed class MinuteClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            DateTimeOffset now = _now;
-            _now = _now.AddMinutes(1);
-            return now;
-        }
     }
 }
