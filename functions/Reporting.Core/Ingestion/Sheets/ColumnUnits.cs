@@ -143,7 +143,7 @@ internal sealed class ColumnUnits
     /// Below these, in 万元, no figure is believable for most of a table: a 重大项目 the city schedules monthly does not
     /// plan under 100 万元 (1,000,000 yuan) a year, and a 招商引资 signing the office counts is not under 100 万元 either.
     /// Rows under them are what a table kept in 亿元 looks like (2.5 for 2.5亿元; 19.3 for a 19.3亿元 signing), and so is
-    /// a city list of big projects (12, 18, 40: a 10亿元 floor would have read it 10,000× too small, every plan over it).
+    /// a 亿元 city list of big projects (12, 18, 40: with a floor of 10 each passed, and was read 10,000× too small).
     /// </summary>
     public const decimal ProjectPlanImplausibleBelow = 100m;
 
