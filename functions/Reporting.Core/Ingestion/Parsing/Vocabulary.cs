@@ -40,6 +40,9 @@ internal sealed class Vocabulary
 
     public IReadOnlyList<string> Names { get; }
 
+    /// <summary>Whether the text is exactly a name or an alias ("安源区", "安源"), not merely contains one.</summary>
+    public bool IsExactly(string? text) => _exact.ContainsKey(ChineseText.Compact(text));
+
     public string? Match(string? text) => Match(text, out _);
 
     /// <summary>

@@ -74,9 +74,12 @@ internal sealed class ProjectRows : IRecordBuilder
 
         string? county = _cells.County(row, ref ok);
         string? field;
-        if (_sheet[FieldCatalog.Field] is not null)
+        if (_sheet[FieldCatalog.Field] is ColumnBinding fieldColumn)
         {
-            field = _cells.RequiredVocabulary(row, FieldCatalog.Field, _sheet.Run.Fields, RuleIds.FieldUnknown, "领域", ref ok);
+            // An empty 领域 cell under a "（一）工业项目" heading is what the heading says, as a person reads the sheet.
+            field = CellReader.TextOf(row[fieldColumn.Column]).Length == 0 && _sections.Field is string sectionField
+                ? sectionField
+                : _cells.RequiredVocabulary(row, FieldCatalog.Field, _sheet.Run.Fields, RuleIds.FieldUnknown, "领域", ref ok);
         }
         else if ((field = _sections.Field) is null)
         {

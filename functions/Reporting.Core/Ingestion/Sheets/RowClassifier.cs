@@ -17,6 +17,7 @@ internal sealed class RowClassifier
     private static readonly SearchValues<char> s_numerals = SearchValues.Create("一二三四五六七八九十");
 
     private readonly KindMatch _match;
+    private readonly Vocabulary _counties;
     private readonly ColumnBinding? _name;
     private readonly ColumnBinding? _county;
     private readonly ColumnBinding? _field;
@@ -24,9 +25,10 @@ internal sealed class RowClassifier
     // The 栏次 row and a units row sit right under the header, in either order: only rows before anything else are looked at for them.
     private bool _leading = true;
 
-    public RowClassifier(KindMatch match)
+    public RowClassifier(KindMatch match, Vocabulary counties)
     {
         _match = match;
+        _counties = counties;
         _name = match[FieldCatalog.Name];
         _county = match[FieldCatalog.County];
         _field = match[FieldCatalog.Field];
@@ -67,6 +69,13 @@ internal sealed class RowClassifier
         if (SectionHeading(row, firstColumn, firstText, nameKey, out bool topLevel) is string label)
         {
             return new RowClass(RowKind.Section, nameText, label, topLevel);
+        }
+
+        // "安源区" alone where a project's name goes, with no 领域: the county's own line (its 小计 when it carries
+        // figures, else a heading over its projects), never a project named after a county.
+        if (_match.Kind == DatasetKind.Projects && nameKey.Length > 0 && _counties.IsExactly(nameKey) && (_field is null || row[_field.Column].IsEmpty))
+        {
+            return new RowClass(RowKind.Section, nameText, nameKey, TopLevel: false);
         }
 
         // A repeated header (printed on every page) is not a record; one whose columns differ starts a second table.

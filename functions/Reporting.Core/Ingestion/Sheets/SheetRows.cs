@@ -24,7 +24,7 @@ internal sealed class SheetRows
     public SheetRows(SheetContext sheet, IReadOnlyList<CellRange> merges, int headerLastRow)
     {
         _sheet = sheet;
-        _classifier = new RowClassifier(sheet.Match);
+        _classifier = new RowClassifier(sheet.Match, sheet.Run.Counties);
         _merges = new MergeCarry(sheet.Match, merges, headerLastRow);
         _sections = new SectionFields(sheet);
         _cells = new CellReader(sheet);
