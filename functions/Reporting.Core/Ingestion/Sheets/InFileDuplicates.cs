@@ -34,7 +34,8 @@ internal sealed class InFileDuplicates
         }
 
         string differences = Differences(
-            first!.Source.Row,
+            sheet,
+            first!.Source,
             row + 1,
             ("年度计划投资", first.AnnualPlan, record.AnnualPlan),
             ("累计完成投资", first.Completed, record.Completed),
@@ -53,7 +54,8 @@ internal sealed class InFileDuplicates
         }
 
         string differences = Differences(
-            first!.Source.Row,
+            sheet,
+            first!.Source,
             row + 1,
             ("签约金额", first.Amount, record.Amount),
             ("外资", first.ForeignAmountUsd, record.ForeignAmountUsd));
@@ -70,8 +72,12 @@ internal sealed class InFileDuplicates
             return false;
         }
 
+        // A visible copy of last month's sheet repeats every project with older figures: say what to do with it.
+        string lastMonth = first.Sheet != sheet.Sheet && (sheet.Sheet.Contains("上月", StringComparison.Ordinal) || sheet.Sheet.Contains("上期", StringComparison.Ordinal))
+            ? $"如工作表“{sheet.Sheet}”是上月的数据，请删除该工作表（或将其隐藏）后重新上传。"
+            : string.Empty;
         sheet.Error(RuleIds.ProjectDuplicateConflict, row, nameColumn, name,
-            $"与{where}的项目重复（{why}），但{differences}，无法确定以哪一行为准。同一项目只能填报一行，请删除或合并重复行后重新上传。");
+            $"与{where}的项目重复（{why}），但{differences}，无法确定以哪一行为准。同一项目只能填报一行，请删除或合并重复行后重新上传。{lastMonth}");
         return false;
     }
 
@@ -80,15 +86,18 @@ internal sealed class InFileDuplicates
     private static string Where(SheetContext sheet, SourceRef first) =>
         first.Sheet == sheet.Sheet ? $"第{first.Row}行" : $"工作表“{first.Sheet}”第{first.Row}行";
 
-    // "年度计划投资第3行为10万元、本行为12万元"; empty when every figure agrees. A figure stated in one copy only is no disagreement.
-    private static string Differences(int firstRow, int thisRow, params ReadOnlySpan<(string Label, decimal? First, decimal? This)> figures)
+    // "年度计划投资第3行为10万元、第5行为12万元" (across sheets: "工作表“本月”第5行为…、本表第5行为…"); empty when every
+    // figure agrees. A figure stated in one copy only is no disagreement.
+    private static string Differences(SheetContext sheet, SourceRef first, int thisRow, params ReadOnlySpan<(string Label, decimal? First, decimal? This)> figures)
     {
+        string firstRow = Where(sheet, first);
+        string thisOne = first.Sheet == sheet.Sheet ? $"第{thisRow}行" : $"本表第{thisRow}行";
         var parts = new List<string>();
         foreach ((string label, decimal? a, decimal? b) in figures)
         {
             if (a is decimal x && b is decimal y && x != y)
             {
-                parts.Add($"{label}第{firstRow}行为{FindingSink.Format(x)}万元、第{thisRow}行为{FindingSink.Format(y)}万元");
+                parts.Add($"{label}{firstRow}为{FindingSink.Format(x)}万元、{thisOne}为{FindingSink.Format(y)}万元");
             }
         }
 

@@ -134,4 +134,23 @@ public sealed class DuplicateRowTests : IDisposable
         Assert.Equal([50000m, 12000m], outcome.Signings.Select(s => s.Amount));
         Assert.Equal("B5", outcome.Single(RuleIds.ProjectDuplicate).Cell);
     }
+
+    [Fact]
+    public void A_visible_last_month_sheet_is_refused_naming_both_sheets_and_what_to_do_with_it()
+    {
+        using MemoryStream file = RealWorld.Book(workbook =>
+        {
+            string[] header = ["序号", "项目名称", "县区", "所属领域", "年度计划投资（万元）", "累计完成投资（万元）"];
+            workbook.AddWorksheet("本月").Put(1, "时间：2022年1-12月").Put(2, header).Put(3, 1, "安源区污水处理厂", "安源区", "生态环保", 5000, 3000);
+            workbook.AddWorksheet("上月").Put(2, header).Put(3, 1, "安源区污水处理厂", "安源区", "生态环保", 5000, 2500);
+        });
+
+        Finding error = RealWorld.Read(file).OnlyError();
+
+        Assert.Equal((RuleIds.ProjectDuplicateConflict, "上月", "B3"), (error.RuleId, error.Sheet!, error.Cell!));
+        Assert.Equal(
+            "工作表“上月”B3单元格（项目名称）的值“安源区污水处理厂”与工作表“本月”第3行的项目重复（项目名称和县区相同），但累计完成投资工作表“本月”第3行为3000万元、本表第3行为2500万元，"
+            + "无法确定以哪一行为准。同一项目只能填报一行，请删除或合并重复行后重新上传。如工作表“上月”是上月的数据，请删除该工作表（或将其隐藏）后重新上传。",
+            error.Message);
+    }
 }
