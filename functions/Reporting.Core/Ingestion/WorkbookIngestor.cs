@@ -161,6 +161,10 @@ public sealed class WorkbookIngestor
 
         var run = new IngestionRun(options) { GivenPeriod = context.Period };
         run.UploadCounty = UploadCounty(context, run.Counties);
+        if (format == SpreadsheetFormat.OpenXml)
+        {
+            run.Struck = StruckRows.Read(seekable);
+        }
         var sheets = new List<SheetResult>();
         try
         {

@@ -77,6 +77,9 @@ internal sealed class IngestionRun
     /// <summary>The county of the uploading department (安源区 for anyuan), for tables without a county column.</summary>
     public string? UploadCounty { get; set; }
 
+    /// <summary>Rows crossed out with strike-through, by sheet name (0-based): read before the sheets, from .xlsx only.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<int>> Struck { get; set; } = new Dictionary<string, IReadOnlySet<int>>();
+
     public string? DepartmentName { get; set; }
 
     /// <summary>Per sheet read as a kind, how its columns were matched, for findings raised after the scan.</summary>

@@ -26,6 +26,14 @@ internal static class WithdrawnRows
     /// <summary>Refuses the row when its 备注 says it is withdrawn; true when it did.</summary>
     public static bool Refuse(SheetContext sheet, CellReader cells, RowView row)
     {
+        // Struck through, the way offices cross a project out on paper: the same question, at the project's name.
+        if (sheet.Run.Struck.TryGetValue(sheet.Sheet, out IReadOnlySet<int>? struck) && struck.Contains(row.Index) && sheet[FieldCatalog.Name] is ColumnBinding name)
+        {
+            sheet.Error(RuleIds.RowWithdrawn, row.Index, name, CellReader.TextOf(row[name.Column]),
+                "所在的这一行文字加了删除线（通常表示该项目已调出或取消），但这一行仍在表中，会被计入项目个数和投资额。如该项目不再调度，请删除这一行；如仍应计入，请去掉删除线，然后重新上传。");
+            return true;
+        }
+
         if (sheet[FieldCatalog.WithdrawnFlag] is ColumnBinding flag && cells.OptionalBool(row, FieldCatalog.WithdrawnFlag) == true)
         {
             sheet.Error(RuleIds.RowWithdrawn, row.Index, flag, row[flag.Column].Text,
