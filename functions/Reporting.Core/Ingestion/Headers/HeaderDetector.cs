@@ -215,6 +215,11 @@ internal static class HeaderDetector
                 }
 
                 int score = spec.Score(header.Key);
+                if (score == 0 && spec.Key == FieldCatalog.Completed)
+                {
+                    score = ThisYearsPart(header, periodYear);
+                }
+
                 if (score > 0 && Fits(spec, header, periodYear))
                 {
                     candidates.Add((score + Preference(spec, header, periodYear, periodMonth), isHidden(c), c, spec));
@@ -289,8 +294,34 @@ internal static class HeaderDetector
             preference += 3;
         }
 
+        // "2022年完成投资" or "本年完成" beside a bare "（项目）累计完成投资": the bare one runs since the project started.
+        if (spec.Key == FieldCatalog.Completed && NamesThisYear(header, periodYear))
+        {
+            preference += 2;
+        }
+
         return preference;
     }
+
+    // "其中：本年完成投资", "其中：2022年1-12月完成" right of a 累计完成投资: the part of the running total done this
+    // year is the year's completion, and outranks the total it is part of. Any other 其中 column is a part of the
+    // figure (中央预算内, 专项债), never the figure.
+    private static int ThisYearsPart(HeaderText header, int? periodYear) =>
+        NamesThisYear(header, periodYear)
+        && header.Key.Contains("其中", StringComparison.Ordinal)
+        && header.Key.Contains("完成", StringComparison.Ordinal)
+        && !ChineseText.ContainsAny(header.Key, s_notThisYearsPart)
+            ? 5
+            : 0;
+
+    private static readonly string[] s_notThisYearsPart =
+    [
+        "上年", "去年", "同期", "上月", "上期", "本月", "当月", "率", "比例", "计划", "序时", "开工以来", "自开工", "建设以来", "至今", "历年",
+        "中央", "省级", "市级", "预算", "债", "资金", "贷款", "国有", "民间", "外资", "政府",
+    ];
+
+    private static bool NamesThisYear(HeaderText header, int? periodYear) =>
+        ChineseText.ContainsAny(header.Key, ["本年", "今年"]) || (header.Year is int year && year == periodYear);
 
     /// <summary>Joined header text per column over rows first..last, merged cells filled across their range.</summary>
     public static IReadOnlyList<HeaderText> Join(IReadOnlyList<CellValue[]> rows, IReadOnlyList<CellRange> merges, int first, int last, int width)

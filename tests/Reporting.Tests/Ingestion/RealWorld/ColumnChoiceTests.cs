@@ -143,6 +143,32 @@ public sealed class ColumnChoiceTests
         Assert.StartsWith("工作表“调度表”看起来是重大项目调度表，但缺少必填列：“累计完成投资”。", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("累计完成投资", "其中：本年完成投资")]
+    [InlineData("累计完成投资", "其中：2022年完成投资")]
+    [InlineData("项目累计完成投资", "2022年完成投资")]
+    [InlineData("截至2022年12月底累计完成投资", "其中：2022年1-12月完成")]
+    [InlineData("自开工累计完成投资", "本年累计完成投资")]
+    public void Takes_this_years_completion_over_a_running_total_since_the_project_started(string sinceStart, string thisYear)
+    {
+        IngestionOutcome outcome = ReadProjects(
+            ["项目名称", "县区", "所属领域", "年度计划投资", sinceStart, thisYear],
+            ["安源区新能源电池项目", "安源区", "工业", 10000, 18000, 9000],
+            ["安源区污水处理厂", "安源区", "生态环保", 5000, 8000, 3000]).Accepted();
+
+        Assert.Equal([9000m, 3000m], outcome.Projects.Select(p => p.Completed));
+    }
+
+    [Fact]
+    public void Never_takes_a_part_of_the_completion_paid_from_one_source_as_the_completion()
+    {
+        ProjectRecord project = ReadProjects(
+            ["项目名称", "县区", "所属领域", "年度计划投资", "累计完成投资", "其中：本年中央预算内资金完成"],
+            ["安源区新能源电池项目", "安源区", "工业", 10000, 12000, 3000]).Clean().Projects.Single();
+
+        Assert.Equal(12000m, project.Completed);
+    }
+
     [Fact]
     public void Takes_this_years_plan_over_next_years_plan_written_first()
     {
