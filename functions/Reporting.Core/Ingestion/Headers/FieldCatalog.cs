@@ -93,8 +93,9 @@ internal static class FieldCatalog
     [
         s_projectName,
         s_county,
-        // 领域 is the seven fields; 类别/类型 may be an industry (产业类别: 锂电), so 领域 wins a tie.
-        new(Field, "所属领域", ValueKind.Field, true, true, [PB(2, ["领域"]), PN(["项目类别"]), PN(["类别"], "级别"), P("项目类型"), P("所属行业")]),
+        // 领域 is the seven fields; 类别/类型 may be an industry (产业类别: 锂电) or a level (省重点), so any header with 领域
+        // outranks even an exact "项目类别" (5): "所属领域" scores 6.
+        new(Field, "所属领域", ValueKind.Field, true, true, [PB(4, ["领域"]), PN(["项目类别"]), PN(["类别"], "级别"), P("项目类型"), P("所属行业")]),
         new(AnnualPlan, "年度计划投资", ValueKind.Amount, true, true,
         [
             PN(["计划投资"], [.. s_notThisFigure, "总", "完成", "率", "比例", "形象"]),

@@ -159,6 +159,18 @@ public sealed class ColumnChoiceTests
         Assert.Equal([9000m, 3000m], outcome.Projects.Select(p => p.Completed));
     }
 
+    [Theory]
+    [InlineData("基础设施", "新型基础设施")]
+    [InlineData("省重点", "新型基础设施")]
+    public void Takes_the_field_column_over_a_project_category_column_left_of_it(string category, string field)
+    {
+        ProjectRecord project = ReadProjects(
+            ["项目名称", "县区", "项目类别", "所属领域", "年度计划投资", "累计完成投资"],
+            ["安源区5G基站建设项目", "安源区", category, field, 10000, 12000]).Accepted().Projects.Single();
+
+        Assert.Equal("新型基础设施", project.Field);
+    }
+
     [Fact]
     public void Never_takes_a_part_of_the_completion_paid_from_one_source_as_the_completion()
     {
