@@ -3,6 +3,7 @@ using Reporting.Cli;
 using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Storage;
+using Reporting.Tests.Delivery;
 
 namespace Reporting.Tests.Cli;
 
@@ -21,25 +22,12 @@ internal static class CliRun
     public static async Task IngestSamplesAsync(string store)
     {
         ReportingOptions options = CliEnvironment.LoadOptions(null);
-        var service = new IngestionService(new FolderReportStore(store), new FolderLedgerStore(store), options, new MinuteClock(new DateTimeOffset(2023, 1, 4, 1, 0, 0, TimeSpan.Zero)));
+        var service = new IngestionService(new FolderReportStore(store), new FolderLedgerStore(store), options, new SteppingClock(new DateTimeOffset(2023, 1, 4, 1, 0, 0, TimeSpan.Zero)));
         foreach ((string department, string path) in SampleDataFolder.Files(SampleDataFolder.Period))
         {
             await using FileStream content = File.OpenRead(path);
             SubmissionReceipt receipt = await service.IngestAsync($"uploads/{department}/{Path.GetFileName(path)}", department, Path.GetFileName(path), content, null, default);
             Assert.True(receipt.Accepted, string.Join("\n", receipt.Findings));
-        }
-    }
-
-    /// <summary>Each upload a minute after the previous one, before the 5th: every department on time.</summary>
-    private sealed class MinuteClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            DateTimeOffset now = _now;
-            _now = _now.AddMinutes(1);
-            return now;
         }
     }
 }

@@ -15,6 +15,19 @@ internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
     public void Advance(TimeSpan by) => Now += by;
 }
 
+/// <summary>Each reading a minute after the previous one: uploads arrive in order, so "latest submission wins" is deterministic.</summary>
+internal sealed class SteppingClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        DateTimeOffset now = _now;
+        _now = _now.AddMinutes(1);
+        return now;
+    }
+}
+
 /// <summary>
 /// An in-memory mail sender for the ledger logic (the SMTP path is tested against a real
 /// server in Reporting.IntegrationTests): records what it was given as the MIME message the real

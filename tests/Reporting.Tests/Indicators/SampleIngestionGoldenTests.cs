@@ -7,6 +7,7 @@ using Reporting.Core.Ingestion.Submissions;
 using Reporting.Core.Numbers;
 using Reporting.Core.Storage;
 using Reporting.SampleData;
+using Reporting.Tests.Delivery;
 using Xunit.Abstractions;
 
 namespace Reporting.Tests.Indicators;
@@ -112,17 +113,4 @@ public sealed class SampleIngestionGoldenTests(ITestOutputHelper output) : IDisp
         " | ", m.Name, m.Unit, N(m.Value), N(m.Prior), N(m.YoyReported), N(m.Share), N(m.SharePrior), m.Note, m.Source.Sheet, m.Source.Row);
 
     private static string N(decimal? value) => value is { } v ? Percentages.Trim(v).ToString(CultureInfo.InvariantCulture) : "null";
-
-    /// <summary>Each upload arrives a minute after the previous one, so "latest submission wins" is deterministic.</summary>
-    private sealed class SteppingClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            DateTimeOffset now = _now;
-            _now = _now.AddMinutes(1);
-            return now;
-        }
-    }
 }

@@ -12,7 +12,8 @@ public sealed class RedTeam2Tests
     private static readonly object[] s_battery = ["1", "安源区新能源电池项目", "安源区", "工业", 10000, 12000];
     private static readonly object[] s_sewage = ["2", "安源区污水处理厂", "安源区", "生态环保", 5000, 3000];
 
-    private static IXLWorksheet Projects(XLWorkbook workbook) =>
+    /// <summary>安源区's projects sheet as most red-team files start it: title, period line, the template's header in row 4.</summary>
+    internal static IXLWorksheet Projects(XLWorkbook workbook) =>
         workbook.AddWorksheet("调度表")
             .Put(1, "安源区2022年重大项目调度表")
             .Put(2, "时间：2022年1-12月")

@@ -9,11 +9,7 @@ namespace Reporting.Tests.Ingestion.RealWorld;
 /// </summary>
 public sealed class SectionRowTests
 {
-    private static IXLWorksheet Projects(XLWorkbook workbook) =>
-        workbook.AddWorksheet("调度表")
-            .Put(1, "安源区2022年重大项目调度表")
-            .Put(2, "时间：2022年1-12月")
-            .Put(4, "序号", "项目名称", "县区", "所属领域", "年度计划投资（万元）", "累计完成投资（万元）");
+    private static IXLWorksheet Projects(XLWorkbook workbook) => RedTeam2Tests.Projects(workbook);
 
     [Fact]
     public void Reads_an_empty_field_cell_as_the_heading_above_says_and_a_filled_one_as_written()
