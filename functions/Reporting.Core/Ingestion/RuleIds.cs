@@ -18,11 +18,17 @@ public static class RuleIds
 
     /// <summary>A second header on one sheet binding a field to another column or unit than the first (a second table stacked below, 表头不一致).</summary>
     public const string HeaderSecondTable = "header.second-table";
+
+    /// <summary>Two tables side by side under one header row (指标名称/单位/数值 twice): the right one would be dropped.</summary>
+    public const string HeaderSideBySide = "header.side-by-side";
     public const string ColumnRequiredMissing = "column.required-missing";
     public const string PeriodMissing = "period.missing";
     public const string PeriodConflict = "period.conflict";
     public const string DepartmentMissing = "department.missing";
     public const string DepartmentInvalid = "department.invalid";
+
+    /// <summary>A county department's upload none of whose rows is that county's: the wrong department chosen, or another county's table.</summary>
+    public const string DepartmentOtherCounty = "department.other-county";
     public const string SheetNoRecords = "sheet.no-records";
 
     // Cell errors.

@@ -210,6 +210,7 @@ public sealed class WorkbookIngestor
             WarnSigningsOutsidePeriod(run, stated, yearless);
         }
 
+        CheckUploadCounty(run);
         int records = run.Projects.Count + run.Signings.Count + run.Metrics.Count;
         if (run.Findings.Errors == 0 && records == 0)
         {
@@ -509,6 +510,33 @@ public sealed class WorkbookIngestor
 
         int keep = monthly.Max(m => m.Order);
         return [.. monthly.Where(m => m.Order != keep).Select(m => m.Name)];
+    }
+
+    /// <summary>
+    /// A county department's upload of which not one row is that county's (安源区's table sent from 莲花县's folder, or a
+    /// neighbour's list forwarded): counted under its own counties it would leave the uploading county with no data and
+    /// another county's list counted from the wrong office, so it is refused with the question. A county list that carries a
+    /// few projects of another county (a 经开区 project in 安源区's list) is read as written.
+    /// </summary>
+    private static void CheckUploadCounty(IngestionRun run)
+    {
+        if (run.UploadCounty is not string own || run.Findings.Errors > 0)
+        {
+            return;
+        }
+
+        string[] counties = [.. run.Projects.Select(p => p.County).Concat(run.Signings.Select(s => s.County)).Where(c => c.Length > 0)];
+        if (counties.Length == 0 || counties.Contains(own, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        string[] named = [.. counties.Distinct(StringComparer.Ordinal)];
+        string theirs = string.Join("、", named.Take(3)) + (named.Length > 3 ? $"等{named.Length}个县区" : string.Empty);
+        run.Findings.File(
+            RuleIds.DepartmentOtherCounty,
+            $"本文件上传到{own}，但其中{counties.Length}行全部属于{theirs}，没有一行是{own}的。可能选错了上传单位，或上传了其他县区的表。"
+            + $"请确认：{own}的表请重新选择文件上传；{theirs}的表请由该县区上传。");
     }
 
     /// <summary>The county an uploading county department stands for (anyuan → 安源区); null for a city bureau.</summary>

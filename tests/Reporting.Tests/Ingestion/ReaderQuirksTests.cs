@@ -28,7 +28,7 @@ public sealed class ReaderQuirksTests
             sheet.Put(8, 3, "项目三", "上栗县", "服务业", "3500万", "商场", "1,234.5");
         });
 
-        IngestionOutcome outcome = TestWorkbooks.Read(file);
+        IngestionOutcome outcome = TestWorkbooks.Read(file, department: "xiangdong");
 
         Assert.True(outcome.Accepted, string.Join("\n", outcome.Findings));
         Assert.Equal(new ReportingPeriod(2022, 12), outcome.Period);
@@ -236,7 +236,7 @@ public sealed class ReaderQuirksTests
             .Put(4, "累计完成投资", "备用", "项目名称", "年度计划投资", "所属领域", "县区", "形象进度")
             .Put(5, 600, null, "二", 1200, "公共服务", "经开区", null));
 
-        IngestionOutcome outcome = TestWorkbooks.Read(file);
+        IngestionOutcome outcome = TestWorkbooks.Read(file, department: "wugongshan");
 
         Assert.True(outcome.Accepted, string.Join("\n", outcome.Findings));
         Assert.Equal(["武功山风景名胜区", "萍乡经开区"], outcome.Projects.Select(p => p.County));

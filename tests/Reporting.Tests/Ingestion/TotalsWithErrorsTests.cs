@@ -31,7 +31,7 @@ public sealed class TotalsWithErrorsTests
             ["合计", null, null, null, 8000, 6500, null],
         ]);
 
-        IngestionOutcome outcome = TestWorkbooks.Read(workbook);
+        IngestionOutcome outcome = TestWorkbooks.Read(workbook, department: "xiangdong");
 
         Assert.True(outcome.Accepted);
         Assert.Equal("F7", outcome.Single(RuleIds.TotalMismatch).Cell);

@@ -49,6 +49,12 @@ internal static class FieldCatalog
     /// <summary>"比重比上年提高（个百分点）": the change in share, from which last year's share follows.</summary>
     public const string ShareChange = "shareChange";
 
+    /// <summary>
+    /// "同比增减（亿元）", "比上年同期增减": the change against last year in the figure's own unit, from which last year's
+    /// figure follows (本期值 less the change). A 增减 column is a percentage only when its header says so (%).
+    /// </summary>
+    public const string YoyChange = "yoyChange";
+
     /// <summary>序号: tells a project's numbered sub-projects (3.1, 3.2 under 3) from projects.</summary>
     public const string Serial = "serial";
 
@@ -65,6 +71,9 @@ internal static class FieldCatalog
 
     // Last year's figure, or a part of this year's ("其中：中央预算内"), is never the figure itself.
     private static readonly string[] s_notThisFigure = ["上年", "去年", "同期", "其中", "上月", "上期"];
+
+    // A comparison with last year ("比上年同期增减", "较去年增长") is never last year's figure itself.
+    private static readonly string[] s_comparison = ["比上年", "较上年", "比去年", "较去年", "同比", "增减", "增加", "减少", "增长", "增速", "增幅", "提高", "下降"];
 
     // A column saying the share rose by so many points is the change, never last year's share.
     private static readonly string[] s_change = ["提高", "百分点", "增减", "变化", "下降", "降低"];
@@ -103,6 +112,9 @@ internal static class FieldCatalog
             PN(["年计划"], [.. s_notThisFigure, "总", "完成", "率", "比例", "形象", "进度", "内容"]),
             PN(["计划完成投资"], [.. s_notThisFigure, "累计", "率", "比例", "序时", "本月", "当月"]),
             PN(["投资计划"], [.. s_notThisFigure, "总", "完成", "率", "比例", "下达"]),
+
+            // Under a group caption: "本年完成情况" over "年度计划投资 | 累计完成投资" (beside "上年完成情况" over the same two).
+            PN(["完成情况", "计划投资"], [.. s_notThisFigure, "总", "率", "比例", "序时", "本月", "当月"]),
         ]),
         new(Completed, "累计完成投资", ValueKind.Amount, true, true,
         [
@@ -174,7 +186,12 @@ internal static class FieldCatalog
             PB(2, ["累计"], "比重", "占比", "同比", "增长", "增速", "上年", "去年", "上月", "上期"),
             P("期末余额"), PN(["余额"], "上年", "去年", "增长", "上月", "上期"), P("绝对值"), P("绝对数"), P("数值"), P("完成值"), P("实际值"), Exact("本年"),
         ]),
-        new(Prior, "上年同期", ValueKind.Number, false, true, [PN(["上年同期"], "比重", "占比", "增长", "增速"), PN(["去年同期"], "比重", "占比", "增长", "增速")]),
+        new(Prior, "上年同期", ValueKind.Number, false, true, [PN(["上年同期"], [.. s_comparison, "比重", "占比"]), PN(["去年同期"], [.. s_comparison, "比重", "占比"])]),
+        new(YoyChange, "同比增减额", ValueKind.Number, false, false,
+        [
+            PN(["同比", "增减"], "比重", "占比", "百分点"), PN(["上年", "增减"], "比重", "占比", "百分点"), PN(["去年", "增减"], "比重", "占比", "百分点"),
+            PN(["同比", "增加"], "比重", "占比", "百分点"), PN(["上年", "增加"], "比重", "占比", "百分点"), PN(["同比", "增量"], "比重", "占比"), PN(["同比", "增长额"], "比重", "占比"),
+        ]),
         new(Yoy, "同比增长", ValueKind.Percent, false, true,
         [
             PN(["同比"], "百分点", "比重", "占比"), PN(["增长"], "百分点", "比重", "占比"), P("增速"), P("增幅"),

@@ -138,6 +138,38 @@ internal static class HeaderDetector
         return null;
     }
 
+    /// <summary>
+    /// A second table beside the first under the same header row ("指标名称 | 单位 | 1-12月 | 同比 | 指标名称 | 单位 | …",
+    /// laid out so a list fits one printed page): the column where the repeated name header stands, whose block no field
+    /// is bound to. Its rows would be dropped without a word.
+    /// </summary>
+    public static int? SideBySideBlock(HeaderLayout layout)
+    {
+        if (layout.Match[FieldCatalog.Name] is not ColumnBinding name)
+        {
+            return null;
+        }
+
+        IReadOnlyList<HeaderText> headers = layout.Headers;
+        for (int c = name.Column + 1; c < headers.Count - 1; c++)
+        {
+            if (headers[c].Key != name.Header.Key || layout.Match.Columns.Values.Any(b => b.Column == c))
+            {
+                continue;
+            }
+
+            // The block repeats: the header right of the second name is the one right of the first.
+            int offset = c - name.Column;
+            string next = headers[name.Column + 1].Key;
+            if (next.Length > 0 && headers[c + 1].Key == next && layout.Match.Columns.Values.Any(b => b.Column >= name.Column + 1 && b.Column < c && b.Column + offset < headers.Count && headers[b.Column + offset].Key == b.Header.Key && b.Spec.Kind is ValueKind.Number or ValueKind.Amount))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>How header-like a set of headers is: the most fields and the best score any kind reaches.</summary>
     private static (int Fields, int Score) Evaluate(IReadOnlyList<HeaderText> headers, Func<int, bool> isHidden)
     {
@@ -253,14 +285,39 @@ internal static class HeaderDetector
     // figure ("12月完成投资") is not the cumulative completion; a plan up to a month before December is
     // the 序时 plan, not the year's; another year's plan or completion ("2023年计划投资" in the 2022 table,
     // "2021年度/完成投资") is never this year's.
+    //
+    // Growth is a rate: a column in money ("同比增减（亿元）"), a 增减 column that does not say % (an amount, by the
+    // statistical tables' usage: 增减 is the change, 增长/增速/增幅 the rate), or last year's own growth ("上年同期增速",
+    // as opposed to "比上年同期增长") is never this year's growth.
     private static bool Fits(FieldSpec spec, HeaderText header, int? periodYear) => spec.Kind switch
     {
+        _ when spec.Key == FieldCatalog.Yoy && (header.Unit.Unit is not null || (!header.Percent && IsAmountChange(header.Key)) || NamesLastYearsOwn(header.Key)) => false,
+        _ when spec.Key == FieldCatalog.YoyChange && NamesLastYearsOwn(header.Key) => false,
         _ when spec.Key == FieldCatalog.Completed && header.MonthlyOnly => false,
         _ when spec.Key == FieldCatalog.AnnualPlan && header.Month is int month && month != 12 => false,
         _ when spec.Key is FieldCatalog.AnnualPlan or FieldCatalog.Completed && header.Year is int year && periodYear is int own && year != own => false,
         ValueKind.Amount or ValueKind.Number => !header.Percent,
         _ => true,
     };
+
+    private static bool IsAmountChange(string key) => ChineseText.ContainsAny(key, ["增减", "增加额", "增量", "增长额", "减少额"]);
+
+    // "上年同期增速", "去年增长": 上年 not after 比/较 ("比上年同期增长" compares with last year) names last year's own figure.
+    private static bool NamesLastYearsOwn(string key)
+    {
+        foreach (string year in (ReadOnlySpan<string>)["上年", "去年"])
+        {
+            for (int at = key.IndexOf(year, StringComparison.Ordinal); at >= 0; at = key.IndexOf(year, at + 1, StringComparison.Ordinal))
+            {
+                if (at == 0 || key[at - 1] is not ('比' or '较' or '于'))
+                {
+                    return !key.Contains("相比", StringComparison.Ordinal) && !key.Contains("同比", StringComparison.Ordinal);
+                }
+            }
+        }
+
+        return false;
+    }
 
     // Among headers naming the same field: the 合计 sub-column over its parts, the period's year over
     // another year ("2022年计划投资" over next year's "2023年计划投资"), the period's month over last month's

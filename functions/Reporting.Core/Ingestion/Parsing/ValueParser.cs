@@ -64,7 +64,7 @@ internal static class ValueParser
     // Case-insensitive for the Latin answers (yes, True, n). A lookup rather than ToUpperInvariant on every
     // cell: upper-casing Chinese text goes through the globalisation tables and allocates a copy each time.
     private static readonly FrozenDictionary<string, ParsedBool> s_booleans = Booleans(
-        (new ParsedBool(ParseStatus.Ok, true), ["是", "√", "✓", "✔", "Y", "YES", "TRUE", "1", "已开工", "开工", "已竣工", "竣工", "已投产", "投产", "已竣工投产", "有"]),
+        (new ParsedBool(ParseStatus.Ok, true), ["是", "√", "✓", "✔", "★", "Y", "YES", "TRUE", "1", "已开工", "开工", "已竣工", "竣工", "已投产", "投产", "已竣工投产", "有"]),
         (new ParsedBool(ParseStatus.Ok, false), ["否", "×", "✗", "✘", "X", "N", "NO", "FALSE", "0", "未开工", "未竣工", "未投产", "无"]),
         (new ParsedBool(ParseStatus.Placeholder, false), ["-", "—", "——", "/"]));
 
@@ -526,7 +526,16 @@ internal static class ValueParser
             return new(ParseStatus.Empty, false);
         }
 
-        return s_booleans.TryGetValue(compact, out ParsedBool parsed) ? parsed : new(ParseStatus.Invalid, false);
+        if (s_booleans.TryGetValue(compact, out ParsedBool parsed))
+        {
+            return parsed;
+        }
+
+        // "是（50亿元以上）", "否(已退出)": the answer with a remark in brackets is the answer.
+        int open = compact.IndexOf('(');
+        return open > 0 && compact[^1] == ')' && s_booleans.TryGetValue(compact[..open], out ParsedBool qualified) && qualified.Status == ParseStatus.Ok
+            ? qualified
+            : new(ParseStatus.Invalid, false);
     }
 
     /// <summary>

@@ -20,6 +20,22 @@ internal sealed class CellReader(SheetContext sheet)
 
     private const string EmptyHint = "为空，该项必须填写。";
 
+    /// <summary>The merges of the sheet's rows, to tell a cell under a merged one from an empty one.</summary>
+    public MergeCarry? Merges { get; init; }
+
+    // A required cell left empty: under a vertical merge the clerk sees the figure above in it, so "为空" would be
+    // denied by what is on screen; the merge is named instead.
+    private void RequiredEmpty(RowView row, ColumnBinding column, string hint)
+    {
+        if (Merges?.MergedFrom(row.Index, column.Column) is int from)
+        {
+            hint = $"是与{CellRef.ToA1(from, column.Column)}合并的单元格，合并格中的内容只属于第{from + 1}行，不能分给第{row.Index + 1}行。"
+                + "请取消合并，每一行分别填写；如果这几行是同一个项目，请合并成一行后重新上传。";
+        }
+
+        sheet.Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, hint);
+    }
+
     public static string TextOf(in CellValue cell) => cell.Type switch
     {
         CellType.Text => ChineseText.Tidy(cell.Text),
@@ -37,7 +53,7 @@ internal sealed class CellReader(SheetContext sheet)
         string text = TextOf(row[column.Column]);
         if (text.Length == 0)
         {
-            sheet.Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, EmptyHint);
+            RequiredEmpty(row, column, EmptyHint);
             ok = false;
             return null;
         }
@@ -47,7 +63,7 @@ internal sealed class CellReader(SheetContext sheet)
 
     /// <summary>The name cell is empty (after a ☆ mark was taken off): a record must have one.</summary>
     public void NameMissing(RowView row, ColumnBinding column) =>
-        sheet.Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, EmptyHint);
+        RequiredEmpty(row, column, EmptyHint);
 
     /// <summary>
     /// Text the briefing prints: a character its font lacks (an emoji, a 生僻字 beyond the font) would
@@ -105,7 +121,7 @@ internal sealed class CellReader(SheetContext sheet)
         ParsedNumber parsed = ValueParser.Amount(cell, perWan);
         if (parsed.Status == ParseStatus.Empty)
         {
-            sheet.Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, EmptyAmountHint);
+            RequiredEmpty(row, column, EmptyAmountHint);
             ok = false;
             return 0m;
         }
@@ -182,7 +198,7 @@ internal sealed class CellReader(SheetContext sheet)
         ParsedNumber parsed = percent ? ValueParser.Percent(cell) : ValueParser.Amount(cell, scale);
         if (parsed.Status == ParseStatus.Empty && required)
         {
-            sheet.Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, "为空，该项必须填写（暂无数据请填“—”；显示 #DIV/0!、#REF! 等公式错误的单元格也按空值处理）。");
+            RequiredEmpty(row, column, "为空，该项必须填写（暂无数据请填“—”；显示 #DIV/0!、#REF! 等公式错误的单元格也按空值处理）。");
             ok = false;
             return null;
         }
@@ -220,7 +236,7 @@ internal sealed class CellReader(SheetContext sheet)
         string text = TextOf(row[column.Column]);
         if (text.Length == 0)
         {
-            sheet.Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, EmptyHint);
+            RequiredEmpty(row, column, EmptyHint);
             ok = false;
             return null;
         }
@@ -289,13 +305,15 @@ internal sealed class CellReader(SheetContext sheet)
     }
 
     /// <summary>A percentage in percent units; text that is not a number is an error.</summary>
-    public decimal? OptionalPercent(RowView row, string key, ref bool ok)
-    {
-        if (sheet[key] is not ColumnBinding column)
-        {
-            return null;
-        }
+    public decimal? OptionalPercent(RowView row, string key, ref bool ok) =>
+        sheet[key] is ColumnBinding column ? OptionalPercent(row, column, ref ok) : null;
 
+    /// <summary>A cell written as a percentage: "23.3%", "增长23.3%", or a number in a percent format.</summary>
+    public static bool WrittenAsPercent(in CellValue cell) =>
+        cell.PercentFormat || (cell.Type == CellType.Text && cell.Text.TrimEnd().EndsWith('%'));
+
+    public decimal? OptionalPercent(RowView row, ColumnBinding column, ref bool ok)
+    {
         CellValue cell = row[column.Column];
         ParsedNumber parsed = ValueParser.Percent(cell);
         IsUsable(parsed, row, column, cell, "不是有效的百分比，请填写如 24.7 或 24.7%。", ref ok);

@@ -176,6 +176,68 @@ internal sealed class ColumnUnits
     /// </summary>
     public void CheckPlausible(SheetContext sheet)
     {
+        if (!CheckTableScale(sheet))
+        {
+            CheckStrayRows(sheet);
+        }
+    }
+
+    /// <summary>
+    /// Under this, in 万元 (10,000 yuan), no figure of a 重大项目 or a counted signing is real: in a table whose figures are
+    /// in the hundreds and thousands of 万元, a plan of 0.5 or a completion of 0.3 is one row typed in 亿元 (0.5亿元 = 5,000万元),
+    /// which the table-wide check cannot see and which would enter the totals 10,000× too small.
+    /// </summary>
+    public const decimal StrayRowBelow = 1m;
+
+    // One row in 亿元 among 万元 rows: refused at the cell with the question, when the sheet's typical figure (the median
+    // of its non-zero key figures, at least three) is a real one (the kind's floor or more).
+    private void CheckStrayRows(SheetContext sheet)
+    {
+        (string[] keys, decimal floor) = sheet.Kind switch
+        {
+            DatasetKind.Projects => ((string[])[FieldCatalog.AnnualPlan, FieldCatalog.Completed], ProjectPlanImplausibleBelow),
+            DatasetKind.Signings => ([FieldCatalog.Amount], SigningImplausibleBelow),
+            _ => ([], 0m),
+        };
+        if (keys.Length == 0 || sheet[keys[0]] is not ColumnBinding keyColumn || !_columns.TryGetValue(keyColumn.Column, out Resolved keyUnit)
+            || !keyUnit.Readable || keyUnit.Unit != MoneyUnit.Wan)
+        {
+            return;
+        }
+
+        List<(SourceRef Source, decimal[] Figures)> rows = sheet.Kind == DatasetKind.Projects
+            ? [.. sheet.Run.Projects.Where(p => p.Source.Sheet == sheet.Sheet).Select(p => (p.Source, (decimal[])[p.AnnualPlan, p.Completed]))]
+            : [.. sheet.Run.Signings.Where(s => s.Source.Sheet == sheet.Sheet).Select(s => (s.Source, (decimal[])[s.Amount]))];
+        decimal[] typical = [.. rows.Select(r => Math.Abs(r.Figures[0])).Where(f => f != 0m).Order()];
+        if (typical.Length < 3 || typical[typical.Length / 2] < floor)
+        {
+            return;
+        }
+
+        foreach ((SourceRef source, decimal[] figures) in rows)
+        {
+            for (int i = 0; i < keys.Length; i++)
+            {
+                decimal figure = figures[i];
+                if (figure == 0m || Math.Abs(figure) >= StrayRowBelow || sheet[keys[i]] is not ColumnBinding column
+                    || !_columns.TryGetValue(column.Column, out Resolved unit) || unit.Unit != MoneyUnit.Wan)
+                {
+                    continue;
+                }
+
+                string text = FindingSink.Format(figure);
+                sheet.Error(RuleIds.UnitImplausible, source.Row - 1, column, text,
+                    $"按万元读取，即{FindingSink.Format(figure * 10_000m)}元，而本表{Items(sheet.Kind)}的{FindingSink.HeaderLabel(keyColumn)}一般为{FindingSink.Format(typical[typical.Length / 2])}万元，相差千倍以上，像是按亿元填写的（{text}亿元={FindingSink.Format(figure * 10_000m)}万元）。"
+                    + "请换算为万元后重新上传；如确实不足1万元，请填0。");
+            }
+        }
+
+        static string Items(DatasetKind kind) => kind == DatasetKind.Projects ? "项目" : "签约项目";
+    }
+
+    // A table-wide unit that cannot be right (see CheckPlausible); true when the sheet was refused for it.
+    private bool CheckTableScale(SheetContext sheet)
+    {
         (string key, string items, decimal floor, decimal ceiling, IEnumerable<decimal> figures) = sheet.Kind switch
         {
             DatasetKind.Projects => (FieldCatalog.AnnualPlan, "项目", ProjectPlanImplausibleBelow, ProjectPlanPlausibleFrom,
@@ -187,7 +249,7 @@ internal sealed class ColumnUnits
         if (_footnoteSeen || key.Length == 0 || sheet[key] is not ColumnBinding column
             || !_columns.TryGetValue(column.Column, out Resolved resolved) || resolved.Source != ColumnUnit.ByDefault || !resolved.Readable)
         {
-            return;
+            return false;
         }
 
         decimal[] keyFigures = [.. (sheet.Kind == DatasetKind.Projects
@@ -203,18 +265,18 @@ internal sealed class ColumnUnits
             sheet.Error(RuleIds.UnitImplausible, sheet.Defaults.HeaderRow - 1, column, string.Empty,
                 $"未注明单位（表头、单位行和表注都没有写），按万元读取，但{over}，即1000亿元以上，按万元不合常理，可能是按元填写的。"
                 + $"请在表头写明单位，如“{label}（元）”或“{label}（万元）”，然后重新上传。");
-            return;
+            return true;
         }
 
         if (figures.Any(f => Math.Abs(f) >= ceiling))
         {
-            return;
+            return false;
         }
 
         int small = keyFigures.Count(f => Math.Abs(f) < floor);
         if (keyFigures.Length == 0 || small * 2 <= keyFigures.Length)
         {
-            return;
+            return false;
         }
 
         string found = keyFigures.Length == 1
@@ -225,6 +287,7 @@ internal sealed class ColumnUnits
         sheet.Error(RuleIds.UnitImplausible, sheet.Defaults.HeaderRow - 1, column, string.Empty,
             $"未注明单位（表头、单位行和表注都没有写），按万元读取，但{found}，按万元不合常理，可能是按亿元填写的。"
             + $"请在表头写明单位，如“{label}（亿元）”或“{label}（万元）”，然后重新上传。");
+        return true;
     }
 
     /// <summary>Every money column with the unit it was read in, for the dataset and the receipt.</summary>
@@ -241,7 +304,7 @@ internal sealed class ColumnUnits
     // Amounts of projects and signings, and a metric's value and last year's (the unit column, per row, wins there).
     private static IEnumerable<ColumnBinding> MoneyColumns(KindMatch match) =>
         match.Columns.Values
-            .Where(b => b.Spec.Kind == ValueKind.Amount || b.Spec.Key is FieldCatalog.Value or FieldCatalog.Prior)
+            .Where(b => b.Spec.Kind == ValueKind.Amount || b.Spec.Key is FieldCatalog.Value or FieldCatalog.Prior or FieldCatalog.YoyChange)
             .OrderBy(b => b.Column);
 
     private static bool IsForeignColumn(ColumnBinding column) => column.Spec.Key == FieldCatalog.ForeignAmount;

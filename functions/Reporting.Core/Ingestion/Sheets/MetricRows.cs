@@ -40,15 +40,32 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
             prior = cells.MetricNumber(row, priorColumn, Factor(priorMoney), required: false, ref ok);
         }
 
+        // "同比增减（亿元）" with no 上年同期 column: last year's figure is this year's less the change, in the change's unit.
+        // A 增减 column whose header names no unit but whose cells are written as percentages ("增长23.3%") is the growth.
+        decimal? yoyInChange = null;
+        ColumnBinding? changes = sheet[FieldCatalog.YoyChange];
+        if (changes is not null && changes.Header.Unit.Unit is null && sheet[FieldCatalog.Yoy] is null && CellReader.WrittenAsPercent(row[changes.Column]))
+        {
+            yoyInChange = cells.OptionalPercent(row, changes, ref ok);
+        }
+        else if (prior is null && value is decimal thisYear && changes is ColumnBinding changeColumn)
+        {
+            MoneyUnit? changeMoney = unitText is null ? sheet.Units.Stated(changeColumn) ?? money : changeColumn.Header.Unit.Unit ?? money;
+            if (cells.MetricNumber(row, changeColumn, Factor(changeMoney), required: false, ref ok) is decimal difference)
+            {
+                prior = thisYear - difference;
+            }
+        }
+
         if (_name is not null && name.Length > 0)
         {
             cells.WarnIfUnprintable(row.Index, _name, name);
         }
 
-        decimal? yoy = cells.OptionalPercent(row, FieldCatalog.Yoy, ref ok);
+        decimal? yoy = cells.OptionalPercent(row, FieldCatalog.Yoy, ref ok) ?? yoyInChange;
         if (yoy is decimal reported && IsFraction(reported, value, prior) is decimal computed)
         {
-            ColumnBinding yoyColumn = sheet[FieldCatalog.Yoy]!;
+            ColumnBinding yoyColumn = sheet[FieldCatalog.Yoy] ?? changes!;
             sheet.Error(RuleIds.PercentAsFraction, row.Index, yoyColumn, CellReader.TextOf(row[yoyColumn.Column]),
                 $"像是小数而不是百分数：按本期值和上年同期值算，同比增长为{FindingSink.Format(Math.Round(computed, 1, MidpointRounding.AwayFromZero))}%。请填写百分数（如 24.7 或 24.7%）。");
             ok = false;

@@ -12,12 +12,13 @@ namespace Reporting.Core.Ingestion.Sheets;
 /// </summary>
 internal sealed class RowClassifier
 {
-    private static readonly string[] s_grandTotals = ["合计", "总计", "共计", "全市合计", "总合计", "全市"];
+    private static readonly string[] s_grandTotals = ["合计", "总计", "共计", "全市合计", "总合计", "全市", "全区", "全县"];
     private static readonly SearchValues<char> s_countMarks = SearchValues.Create("0123456789个项");
     private static readonly SearchValues<char> s_numerals = SearchValues.Create("一二三四五六七八九十");
 
     private readonly KindMatch _match;
     private readonly Vocabulary _counties;
+    private readonly Vocabulary _fields;
     private readonly ColumnBinding? _name;
     private readonly ColumnBinding? _county;
     private readonly ColumnBinding? _field;
@@ -25,10 +26,11 @@ internal sealed class RowClassifier
     // The 栏次 row and a units row sit right under the header, in either order: only rows before anything else are looked at for them.
     private bool _leading = true;
 
-    public RowClassifier(KindMatch match, Vocabulary counties)
+    public RowClassifier(KindMatch match, Vocabulary counties, Vocabulary fields)
     {
         _match = match;
         _counties = counties;
+        _fields = fields;
         _name = match[FieldCatalog.Name];
         _county = match[FieldCatalog.County];
         _field = match[FieldCatalog.Field];
@@ -59,6 +61,18 @@ internal sealed class RowClassifier
             return new RowClass(total);
         }
 
+        // "工业项目（12个）", "安源区（共3个）": a category or a county with the count of its projects is a group's line, never
+        // a project, even with 县区 and 领域 filled (a 分领域 summary in the template's own columns).
+        // A category's name alone ("工业项目") names no project either. (Without 县区 and 领域 such a row is a heading or a
+        // row of figures, told below.)
+        if (_match.Kind != DatasetKind.Metrics && nameKey.Length > 0 && (countyKey.Length > 0 || (_field is not null && !row[_field.Column].IsEmpty))
+            && WithoutCount(nameKey) is string group
+            && (CategoryLabel(nameKey) is not null || (group.EndsWith("项目", StringComparison.Ordinal) && _fields.IsExactly(group[..^2]))
+                || (group.Length < nameKey.Length && (_counties.IsExactly(group) || _fields.IsExactly(group)))))
+        {
+            return new RowClass(RowKind.SubTotal);
+        }
+
         // A 其中 line breaks a figure down; in a metrics list it is an indicator of its own ("其中：锂电产业").
         if (total == RowKind.Skip && _match.Kind != DatasetKind.Metrics)
         {
@@ -73,7 +87,7 @@ internal sealed class RowClassifier
 
         // "安源区" alone where a project's name goes, with no 领域: the county's own line (its 小计 when it carries
         // figures, else a heading over its projects), never a project named after a county.
-        if (_match.Kind == DatasetKind.Projects && nameKey.Length > 0 && _counties.IsExactly(nameKey) && (_field is null || row[_field.Column].IsEmpty))
+        if (_match.Kind == DatasetKind.Projects && nameKey.Length > 0 && _counties.IsExactly(WithoutCount(nameKey)) && (_field is null || row[_field.Column].IsEmpty))
         {
             return new RowClass(RowKind.Section, nameText, nameKey, TopLevel: false);
         }

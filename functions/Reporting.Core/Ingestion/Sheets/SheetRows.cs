@@ -24,10 +24,10 @@ internal sealed class SheetRows
     public SheetRows(SheetContext sheet, IReadOnlyList<CellRange> merges, int headerLastRow)
     {
         _sheet = sheet;
-        _classifier = new RowClassifier(sheet.Match, sheet.Run.Counties);
+        _classifier = new RowClassifier(sheet.Match, sheet.Run.Counties, sheet.Run.Fields);
         _merges = new MergeCarry(sheet.Match, merges, headerLastRow);
         _sections = new SectionFields(sheet);
-        _cells = new CellReader(sheet);
+        _cells = new CellReader(sheet) { Merges = _merges };
         _totals = TotalsTracker.For(sheet.Match);
         _records = sheet.Kind switch
         {
@@ -90,6 +90,8 @@ internal sealed class SheetRows
                 break;
             case RowKind.FiguresOnly when _totals?.Read(row, _cells) is { HasAny: true } figures:
                 FiguresOnly(row, what.NameText, figures, _totals);
+                break;
+            case RowKind.Record when _merges.Continues(row, _sheet.Match):
                 break;
             case RowKind.Record or RowKind.FiguresOnly:
                 _abandoned = !_records.Build(row, what.NameText);

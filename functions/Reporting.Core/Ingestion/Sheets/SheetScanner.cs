@@ -98,6 +98,17 @@ internal static class SheetScanner
             return new SheetResult(sheet, SheetStatus.Read, layout);
         }
 
+        if (HeaderDetector.SideBySideBlock(layout) is int second && match[FieldCatalog.Name] is ColumnBinding first)
+        {
+            run.Findings.Sheet(
+                sheet,
+                RuleIds.HeaderSideBySide,
+                $"工作表“{sheet}”第{layout.FirstRow + 1}行有左右并排的两张表（{CellRef.ColumnLetters(first.Column)}列和{CellRef.ColumnLetters(second)}列都是“{first.Header.Display}”），"
+                + $"右边一张无法按列读取。请把{CellRef.ColumnLetters(second)}列起的各行移到左边一张表的下方（每行一个{(match.Kind == DatasetKind.Metrics ? "指标" : "项目")}），删除右边的列后重新上传。");
+            run.Sheets.Add(new SheetSummary(sheet, match.Kind, layout.FirstRow + 1, 0, "左右并排两张表"));
+            return new SheetResult(sheet, SheetStatus.Read, layout);
+        }
+
         var defaults = new SheetDefaults(null, layout.FirstRow + 1);
         List<FieldSpec> missingColumns = [.. match.MissingRequired];
 
@@ -221,6 +232,17 @@ internal static class SheetScanner
     /// <summary>Why a header that looks like the missing column is not it.</summary>
     private static string MissingColumnHint(KindMatch match, HeaderLayout layout, int? periodYear)
     {
+        // "县区 | 市场主体户数（户） | 上年同期 | 同比增长" with 全市, 安源区… down the rows: an indicator laid out by county.
+        if (match.Kind == DatasetKind.Metrics && match[FieldCatalog.Name] is null
+            && layout.Headers.FirstOrDefault(h => h.Key.Length > 0) is HeaderText first
+            && FieldCatalog.Projects.First(s => s.Key == FieldCatalog.County).Score(first.Key) > 0)
+        {
+            HeaderText? indicator = layout.Headers.Skip(1).FirstOrDefault(h => h.Key.Length > 0 && match.Columns.Values.All(b => b.Header != h));
+            string name = indicator is null ? "市场主体户数" : indicator.Key;
+            return "本表按县区逐行列出，经济运行指标表应每行一个指标：请改为“指标名称 | 单位 | 本期值 | 上年同期 | 同比增长”五列，"
+                + $"把全市的数填为一行（如指标名称“{name}”，本期值填全市合计），各县区的数不必报。";
+        }
+
         if (match.Kind != DatasetKind.Projects)
         {
             return string.Empty;

@@ -243,4 +243,34 @@ public sealed class ColumnChoiceTests
         Finding warning = Assert.Single(outcome.Findings);
         Assert.Equal((RuleIds.CodeMangled, "A3", "3.60302E+14"), (warning.RuleId, warning.Cell!, warning.Value!));
     }
+
+    // "上年完成情况" and "本年完成情况" over the same two sub-columns: this year's group holds the figures (it was refused as
+    // missing 年度计划投资, though the column is there twice).
+    [Fact]
+    public void Reads_this_years_group_when_last_years_group_stands_first_over_the_same_columns()
+    {
+        using MemoryStream file = RealWorld.Book(workbook =>
+        {
+            IXLWorksheet sheet = workbook.AddWorksheet("调度表")
+                .Put(1, "安源区2022年重大项目调度表")
+                .Put(2, "时间：2022年1-12月")
+                .Put(4, "序号", "项目名称", "县区", "所属领域", "上年完成情况", null, "本年完成情况", null)
+                .Put(5, null, null, null, null, "年度计划投资（万元）", "累计完成投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）")
+                .Put(6, 1, "安源区新能源电池项目", "安源区", "工业", 20000, 18000, 10000, 12000)
+                .Put(7, 2, "安源区污水处理厂", "安源区", "生态环保", 6000, 5500, 5000, 3000);
+            for (int column = 1; column <= 4; column++)
+            {
+                sheet.Range(4, column, 5, column).Merge();
+            }
+
+            sheet.Range(4, 5, 4, 6).Merge();
+            sheet.Range(4, 7, 4, 8).Merge();
+        });
+
+        IngestionOutcome outcome = RealWorld.Read(file).Clean();
+
+        Assert.Equal(
+            [("安源区新能源电池项目", "安源区", "工业", 10000m, 12000m), ("安源区污水处理厂", "安源区", "生态环保", 5000m, 3000m)],
+            outcome.Projects.Select(p => p.Core()));
+    }
 }

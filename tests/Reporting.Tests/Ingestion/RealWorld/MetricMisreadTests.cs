@@ -99,4 +99,109 @@ public sealed class MetricMisreadTests : IDisposable
 
         Assert.Equal([("规上工业增加值增速", (decimal?)null), ("工业用电量", -3.2m)], report.Metrics.Select(m => (m.Name, m.YoyPct)));
     }
+
+    // 增减 is the change, in the figure's unit; 增长/增速/增幅 the rate. Last year's figure follows from the change.
+    [Fact]
+    public void Reads_a_change_on_last_year_as_the_change_and_derives_last_years_figure()
+    {
+        using MemoryStream file = Metrics(
+            "单位：亿元",
+            ["指标名称", "单位", "1-12月累计", "比上年同期增减"],
+            ["电子信息产业工业增加值", "亿元", 80.5, 15.9],
+            ["亿元以上技改项目数", "个", 45, -3]);
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "gxj").Clean();
+
+        Assert.Equal(
+            [("电子信息产业工业增加值", 805000m, (decimal?)646000m, (decimal?)null), ("亿元以上技改项目数", 45m, 48m, null)],
+            outcome.Metrics.Select(m => (m.Name, m.Value!.Value, m.Prior, m.YoyReported)));
+    }
+
+    [Fact]
+    public void Takes_the_percent_column_as_growth_when_a_change_in_yi_stands_left_of_it()
+    {
+        using MemoryStream file = Metrics(
+            "单位：亿元",
+            ["指标名称", "单位", "1-12月累计", "同比增减（亿元）", "同比增长（%）"],
+            ["电子信息产业工业增加值", "亿元", 80.5, 15.9, 24.7],
+            ["锂电产业营业收入", "亿元", 310.6, 80.9, 35.2]);
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "gxj").Clean();
+
+        Assert.Equal(
+            [(805000m, (decimal?)646000m, (decimal?)24.7m), (3106000m, 2297000m, 35.2m)],
+            outcome.Metrics.Select(m => (m.Value!.Value, m.Prior, m.YoyReported)));
+    }
+
+    [Fact]
+    public void Never_reads_a_change_in_the_balance_as_its_growth_rate()
+    {
+        using MemoryStream file = Metrics(
+            "单位：亿元",
+            ["指标名称", "单位", "期末余额", "比年初增减", "同比增减"],
+            ["制造业贷款余额", "亿元", 147.18, 19.4, 19.4]);
+
+        MetricRecord metric = RealWorld.Read(file, department: "gxj").Clean().Metrics.Single();
+
+        Assert.Equal((1471800m, (decimal?)1277800m, (decimal?)null), (metric.Value!.Value, metric.Prior, metric.YoyReported));
+    }
+
+    [Fact]
+    public void Reads_a_change_headed_in_percent_as_the_growth()
+    {
+        using MemoryStream file = Metrics(
+            "单位：亿元",
+            ["指标名称", "单位", "1-12月累计", "同比增减（%）"],
+            ["锂电产业营业收入", "亿元", 310.6, -5.2]);
+
+        MetricRecord metric = RealWorld.Read(file, department: "gxj").Clean().Metrics.Single();
+
+        Assert.Equal(((decimal?)null, (decimal?)-5.2m), (metric.Prior, metric.YoyReported));
+    }
+
+    [Theory]
+    [InlineData("上年同期增速（%）")]
+    [InlineData("去年同期增长（%）")]
+    public void Does_not_take_last_years_growth_for_this_years_when_it_stands_first(string lastYears)
+    {
+        using MemoryStream file = Metrics(
+            "单位：亿元",
+            ["指标名称", "单位", "1-12月累计", lastYears, "比上年同期增长（%）"],
+            ["电子信息产业工业增加值", "亿元", 80.5, 18.2, 24.7],
+            ["锂电产业营业收入", "亿元", 310.6, 40.1, 35.2]);
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "gxj").Clean();
+
+        Assert.Equal([24.7m, 35.2m], outcome.Metrics.Select(m => m.YoyReported!.Value));
+    }
+
+    [Fact]
+    public void Refuses_two_metric_tables_side_by_side_naming_both_name_columns()
+    {
+        using MemoryStream file = Metrics(
+            "单位：亿元",
+            ["指标名称", "单位", "1-12月累计", "同比增长（%）", "指标名称", "单位", "1-12月累计", "同比增长（%）"],
+            ["电子信息产业工业增加值", "亿元", 80.5, 24.7, "锂电产业营业收入", "亿元", 310.6, 35.2],
+            ["锂电产业利润", "亿元", 20.1, 12.0, "亿元以上技改项目数", "个", 45, -6.3]);
+
+        Finding error = RealWorld.Read(file, department: "gxj").OnlyError();
+
+        Assert.Equal(RuleIds.HeaderSideBySide, error.RuleId);
+        Assert.Equal(
+            "工作表“指标”第3行有左右并排的两张表（A列和E列都是“指标名称”），右边一张无法按列读取。请把E列起的各行移到左边一张表的下方（每行一个指标），删除右边的列后重新上传。",
+            error.Message);
+    }
+
+    [Fact]
+    public void Reads_a_single_table_whose_name_header_is_repeated_at_its_far_right()
+    {
+        using MemoryStream file = Metrics(
+            "单位：亿元",
+            ["指标名称", "单位", "1-12月累计", "同比增长（%）", "指标名称"],
+            ["电子信息产业工业增加值", "亿元", 80.5, 24.7, "电子信息产业工业增加值"]);
+
+        MetricRecord metric = RealWorld.Read(file, department: "gxj").Clean().Metrics.Single();
+
+        Assert.Equal((805000m, (decimal?)24.7m), (metric.Value!.Value, metric.YoyReported));
+    }
 }

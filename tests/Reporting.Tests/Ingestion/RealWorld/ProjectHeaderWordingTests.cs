@@ -19,7 +19,7 @@ public sealed class ProjectHeaderWordingTests
                 sheet.Put(4 + i, rows[i]);
             }
         });
-        return RealWorld.Read(file);
+        return RealWorld.Read(file, department: RealWorld.DepartmentOf(rows));
     }
 
     [Fact]

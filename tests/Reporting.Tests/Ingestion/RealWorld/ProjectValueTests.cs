@@ -18,7 +18,7 @@ public sealed class ProjectValueTests
                 sheet.Put(3 + i, rows[i]);
             }
         });
-        return RealWorld.Read(file);
+        return RealWorld.Read(file, department: RealWorld.DepartmentOf(rows));
     }
 
     [Fact]

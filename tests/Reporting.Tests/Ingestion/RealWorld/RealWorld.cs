@@ -18,6 +18,32 @@ internal static class RealWorld
     public static IngestionOutcome Read(Stream file, string fileName = "报表.xlsx", string? department = "anyuan", ReportingPeriod? period = null) =>
         TestWorkbooks.Read(file, fileName, department, period);
 
+    private static readonly (string County, string Department)[] s_countyDepartments =
+    [
+        ("安源区", "anyuan"), ("湘东区", "xiangdong"), ("莲花县", "lianhua"), ("上栗县", "shangli"), ("芦溪县", "luxi"),
+        ("萍乡经开区", "jingkai"), ("经开区", "jingkai"), ("武功山", "wugongshan"),
+    ];
+
+    /// <summary>
+    /// The county department that would send these rows: the one whose county the first row naming a county names
+    /// (a county's upload holding none of its own rows is refused); anyuan when no row names one.
+    /// </summary>
+    public static string DepartmentOf(IEnumerable<object?[]> rows)
+    {
+        foreach (object?[] row in rows)
+        {
+            foreach (object? cell in row)
+            {
+                if (cell is string text && Array.Find(s_countyDepartments, c => text.StartsWith(c.County, StringComparison.Ordinal)) is { Department: string id })
+                {
+                    return id;
+                }
+            }
+        }
+
+        return "anyuan";
+    }
+
     /// <summary>Accepted with no findings at all, or the findings in the failure message.</summary>
     public static IngestionOutcome Clean(this IngestionOutcome outcome)
     {

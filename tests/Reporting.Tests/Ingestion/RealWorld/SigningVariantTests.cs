@@ -71,4 +71,22 @@ public sealed class SigningVariantTests
             [("陶瓷新材料", 88000m, "粤港澳大湾区"), ("冷链物流园", 50000m, "其他")],
             outcome.Signings.Select(s => (s.Name, s.Amount, s.SourceRegion!)));
     }
+
+    // ★ and "是（50亿元以上）" were "已忽略" with a warning, and three 5020 projects counted as one.
+    [Fact]
+    public void Reads_a_star_a_5020_label_and_yes_with_a_remark_as_5020_marks()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("签约项目")
+            .Put(1, "2022年1-12月招商引资签约项目表")
+            .Put(2, "序号", "项目名称", "县区", "签约时间", "签约金额（万元）", "是否5020项目")
+            .Put(3, 1, "某锂电项目", "芦溪县", new DateTime(2022, 3, 1), 500000, "★")
+            .Put(4, 2, "某电瓷项目", "湘东区", new DateTime(2022, 5, 1), 120000, "5020项目")
+            .Put(5, 3, "某物流项目", "安源区", new DateTime(2022, 6, 1), 20000, "否")
+            .Put(6, 4, "某新材料项目", "上栗县", new DateTime(2022, 7, 1), 600000, "是（50亿元以上）")
+            .Put(7, 5, "某食品项目", "莲花县", new DateTime(2022, 8, 1), 30000, "否（未达标准）"));
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "swj").Clean();
+
+        Assert.Equal([true, true, false, true, false], outcome.Signings.Select(s => s.Is5020));
+    }
 }

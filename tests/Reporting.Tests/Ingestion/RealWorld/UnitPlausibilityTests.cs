@@ -209,4 +209,48 @@ public sealed class UnitPlausibilityTests
         Assert.Equal(62030m, RealWorld.Read(mixed, department: "swj", period: RealWorld.December2022).Accepted().Signings.Sum(s => s.Amount));
         Assert.Equal(170000m, RealWorld.Read(stated, department: "swj", period: RealWorld.December2022).Accepted().Signings.Sum(s => s.Amount));
     }
+
+    // One row typed in 亿元 in a table whose unit is stated (or assumed) 万元 passes every table-wide check: the cell says it.
+    [Fact]
+    public void Refuses_one_row_typed_in_yiyuan_inside_a_wan_table_at_each_of_its_cells()
+    {
+        using MemoryStream file = Projects("年度计划投资（万元）", null, (25000, 24300), (0.5, 0.3), (8000, 7000), (12000, 9000));
+
+        IngestionOutcome outcome = RealWorld.Read(file, period: RealWorld.December2022);
+
+        Assert.False(outcome.Accepted);
+        Assert.Equal(
+            [(RuleIds.UnitImplausible, "E5", "0.5"), (RuleIds.UnitImplausible, "F5", "0.3")],
+            outcome.Findings.Select(f => (f.RuleId, f.Cell!, f.Value!)));
+        Assert.Equal(
+            "工作表“调度表”E5单元格（年度计划投资（万元））的值“0.5”按万元读取，即5000元，而本表项目的年度计划投资（万元）一般为12000万元，相差千倍以上，"
+            + "像是按亿元填写的（0.5亿元=5000万元）。请换算为万元后重新上传；如确实不足1万元，请填0。",
+            outcome.Findings[0].Message);
+    }
+
+    [Fact]
+    public void Refuses_one_completion_typed_in_yiyuan_and_one_signing_typed_in_yiyuan()
+    {
+        using MemoryStream projects = Projects("年度计划投资", "单位：万元", (25000, 24300), (6000, 0.3), (8000, 7000));
+        using MemoryStream signings = Signings("签约金额（万元）", 50000, 0.8, 12000, 30000);
+
+        Finding completion = RealWorld.Read(projects, period: RealWorld.December2022).OnlyError();
+        Finding signing = RealWorld.Read(signings, department: "swj", period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.UnitImplausible, "F5"), (completion.RuleId, completion.Cell));
+        Assert.Equal((RuleIds.UnitImplausible, "E4"), (signing.RuleId, signing.Cell));
+    }
+
+    [Fact]
+    public void Reads_a_small_figure_of_one_wan_or_more_and_a_yiyuan_table_as_written()
+    {
+        using MemoryStream small = Projects("年度计划投资（万元）", null, (25000, 24300), (6000, 1), (8000, 7000));
+        using MemoryStream yi = Projects("年度计划投资（亿元）", "单位：亿元", (2.5, 2.43), (0.5, 0.3), (0.8, 0.75));
+
+        IngestionOutcome read = RealWorld.Read(small, period: RealWorld.December2022).Accepted();
+
+        Assert.Equal(1m, read.Projects[1].Completed);
+        Assert.DoesNotContain(read.Findings, f => f.RuleId == RuleIds.UnitImplausible);
+        Assert.Equal(38000m, RealWorld.Read(yi, period: RealWorld.December2022).Accepted().Projects.Sum(p => p.AnnualPlan));
+    }
 }

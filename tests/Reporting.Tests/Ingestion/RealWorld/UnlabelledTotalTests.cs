@@ -116,4 +116,58 @@ public sealed class UnlabelledTotalTests
             "工作表“Sheet1”第10行“10亿元以上项目（2个）”没有县区，只有数字，且不等于上方各行之和。如是小计行，请在项目名称前加“其中：”；如是项目，请写明项目名称并补全县区。",
             error.Message);
     }
+
+    [Theory]
+    [InlineData("全区", "（4个项目）", null)]
+    [InlineData(null, "安源区（共4个）", "安源区")]
+    [InlineData(null, "安源区（4个）", null)]
+    [InlineData("全县", null, null)]
+    public void A_bottom_total_worded_as_the_county_with_its_count_is_a_total_not_an_empty_project(string? serial, string? name, string? county)
+    {
+        IngestionOutcome outcome = RealWorld.Read(Projects([.. s_four, [serial, name, county, null, 25000, 24300]])).Clean();
+
+        Assert.Equal((4, 25000m, 24300m), (outcome.Projects.Count, outcome.Projects.Sum(p => p.AnnualPlan), outcome.Projects.Sum(p => p.Completed)));
+    }
+
+    [Fact]
+    public void A_county_total_with_its_count_that_does_not_add_up_is_questioned_and_not_counted()
+    {
+        IngestionOutcome outcome = RealWorld.Read(Projects([.. s_four, [null, "安源区（共4个）", "安源区", null, 26000, 24300]])).Accepted();
+
+        Assert.Equal((4, 25000m), (outcome.Projects.Count, outcome.Projects.Sum(p => p.AnnualPlan)));
+        Finding mismatch = Assert.Single(outcome.Findings);
+        Assert.Equal((RuleIds.TotalMismatch, "E7"), (mismatch.RuleId, mismatch.Cell!));
+    }
+
+    // A 分领域 summary in the template's own columns (县区 and 领域 filled) beside the detail sheet: its rows are the detail's
+    // totals, never projects (they were added to the detail: 3 projects became 6 and every sum doubled).
+    [Theory]
+    [InlineData("工业项目（1个）", "生态环保项目（1个）", "公共服务项目（1个）")]
+    [InlineData("工业项目", "生态环保项目", "公共服务项目")]
+    [InlineData("工业（1个）", "生态环保（1个）", "公共服务（1个）")]
+    public void A_summary_sheet_by_field_in_the_template_header_adds_nothing_to_the_detail(string industry, string ecology, string service)
+    {
+        using MemoryStream file = RealWorld.Book(workbook =>
+        {
+            workbook.AddWorksheet("分领域汇总")
+                .Put(1, "时间：2022年1-12月")
+                .Put(2, "序号", "项目名称", "县区", "所属领域", "年度计划投资（万元）", "累计完成投资（万元）")
+                .Put(3, 1, industry, "安源区", "工业", 10000, 12000)
+                .Put(4, 2, ecology, "安源区", "生态环保", 5000, 3000)
+                .Put(5, 3, service, "安源区", "公共服务", 8000, 8800);
+            IXLWorksheet detail = workbook.AddWorksheet("明细")
+                .Put(1, "时间：2022年1-12月")
+                .Put(2, "序号", "项目名称", "县区", "所属领域", "年度计划投资（万元）", "累计完成投资（万元）");
+            for (int i = 0; i < 3; i++)
+            {
+                detail.Put(3 + i, s_four[i]);
+            }
+        });
+
+        IngestionOutcome outcome = RealWorld.Read(file).Clean();
+
+        Assert.Equal(
+            [("安源区新能源电池项目", 10000m, 12000m), ("安源区污水处理厂", 5000m, 3000m), ("安源区人民医院综合楼", 8000m, 8800m)],
+            outcome.Projects.Select(p => (p.Name, p.AnnualPlan, p.Completed)));
+    }
 }
