@@ -80,6 +80,9 @@ public static class RuleIds
     /// <summary>A row with only figures that add up to the rows above: an unlabelled 合计/小计, not counted (未标注的合计行).</summary>
     public const string TotalUnlabelled = "total.unlabelled";
     public const string CompletedOver200Pct = "completed.over-200pct";
+
+    /// <summary>A year's plan above the project's whole 总投资: one of the two is in the wrong unit or mistyped.</summary>
+    public const string PlanOverTotal = "plan.over-total";
     public const string NotStartedButCompleted = "started.no-but-completed";
     public const string TotalMismatch = "total.mismatch";
     public const string ProjectDuplicate = "project.duplicate";

@@ -9,9 +9,12 @@ public static class Percentages
     public static decimal? Of(decimal numerator, decimal denominator) =>
         denominator > 0 && Fits(numerator, denominator) ? numerator / denominator * 100m : null;
 
-    /// <summary>Growth in percent: (value − prior) / prior × 100; null without a positive base (统计上不计算负基数的增速).</summary>
+    /// <summary>
+    /// Growth in percent: (value − prior) / prior × 100; null without a positive base (统计上不计算负基数的增速), and null for
+    /// a value below zero (a profit turned into a loss is 由盈转亏, not "−240%").
+    /// </summary>
     public static decimal? Growth(decimal? value, decimal? prior) =>
-        value is { } v && prior is { } p && p > 0 && Fits(v - p, p) ? (v - p) / p * 100m : null;
+        value is { } v && prior is { } p && p > 0 && v >= 0 && Fits(v - p, p) ? (v - p) / p * 100m : null;
 
     /// <summary>a − b in percentage points, from the unrounded values; null when either is missing.</summary>
     public static decimal? Points(decimal? a, decimal? b) => a is { } x && b is { } y ? x - y : null;

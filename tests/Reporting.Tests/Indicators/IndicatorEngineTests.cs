@@ -272,6 +272,16 @@ public sealed class IndicatorEngineTests
         Assert.Equal("—", Display.Growth(report.Metrics[0].YoyPct, reported: false));
     }
 
+    // 由盈转亏: a profit of 1.5亿元 last year and a loss of 2.1亿元 now is no "−240%" growth.
+    [Fact]
+    public void Growth_into_a_loss_is_missing()
+    {
+        IndicatorReport report = Compute(Metrics("gxj", Metric("锂电产业利润", value: -2.1m, prior: 1.5m)));
+
+        Assert.Null(report.Metrics[0].YoyPct);
+        Assert.Equal("—", Display.Growth(report.Metrics[0].YoyPct, reported: false));
+    }
+
     [Fact]
     public void A_metric_reported_by_two_departments_is_taken_from_the_latest_and_reported()
     {

@@ -185,8 +185,15 @@ internal static class FieldCatalog
             PB(2, ["本期"], "比重", "占比", "同比", "增长", "增速", "上年", "去年", "上月", "上期"), P("本月"),
             PB(2, ["累计"], "比重", "占比", "同比", "增长", "增速", "上年", "去年", "上月", "上期"),
             P("期末余额"), PN(["余额"], "上年", "去年", "增长", "上月", "上期"), P("绝对值"), P("绝对数"), P("数值"), P("完成值"), P("实际值"), Exact("本年"),
+            PN(["实有"], "上年", "去年", "增长", "上月", "上期", "比重", "占比"), Exact("本年数"), Exact("今年"),
         ]),
-        new(Prior, "上年同期", ValueKind.Number, false, true, [PN(["上年同期"], [.. s_comparison, "比重", "占比"]), PN(["去年同期"], [.. s_comparison, "比重", "占比"])]),
+        new(Prior, "上年同期", ValueKind.Number, false, true,
+        [
+            PN(["上年同期"], [.. s_comparison, "比重", "占比"]), PN(["去年同期"], [.. s_comparison, "比重", "占比"]),
+
+            // "上年 | 本年" over the figures: last year's column beside this year's.
+            Exact("上年"), Exact("上年数"), Exact("去年"), Exact("上年实际"),
+        ]),
         new(YoyChange, "同比增减额", ValueKind.Number, false, false,
         [
             PN(["同比", "增减"], "比重", "占比", "百分点"), PN(["上年", "增减"], "比重", "占比", "百分点"), PN(["去年", "增减"], "比重", "占比", "百分点"),
@@ -207,6 +214,9 @@ internal static class FieldCatalog
         new(ShareChange, "比重变化", ValueKind.Percent, false, true,
         [
             P("比重", "提高"), P("占比", "提高"), P("比重", "百分点"), P("占比", "百分点"), P("比重", "增减"), P("占比", "增减"), P("比重", "变化"), P("占比", "变化"),
+
+            // "比上年提高（个百分点）" beside a share: read only to give last year's share, so never taken for anything else.
+            PN(["百分点"], "增速", "增长率", "增幅"),
         ]),
         new(Note, "口径说明", ValueKind.Text, false, false, [P("口径"), P("说明"), P("备注")]),
     ];

@@ -144,6 +144,7 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
             name = ChineseText.Tidy(compact[arabic..]);
         }
 
+        name = WithoutNoteMarks(name);
         int open = name.LastIndexOfAny(['(', '（']);
         if (open > 0 && name[^1] is ')' or '）')
         {
@@ -156,6 +157,28 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
         }
 
         return name;
+    }
+
+    // "工业增加值*", "营业收入（注1）", "利润※": a mark pointing to a note below the table is no part of the name (the name is
+    // the indicator's identity month to month, and the mark would be printed in the briefing).
+    private static string WithoutNoteMarks(string name)
+    {
+        while (true)
+        {
+            string trimmed = name.TrimEnd().TrimEnd('*', '＊', '※', '△', '▲', '#', '＃').TrimEnd();
+            int open = trimmed.LastIndexOfAny(['(', '（']);
+            if (open > 0 && trimmed[^1] is ')' or '）' && ChineseText.Compact(trimmed[(open + 1)..^1]).StartsWith('注'))
+            {
+                trimmed = trimmed[..open].TrimEnd();
+            }
+
+            if (trimmed.Length == name.Length || trimmed.Length == 0)
+            {
+                return trimmed.Length == 0 ? name : trimmed;
+            }
+
+            name = trimmed;
+        }
     }
 
     // "1.", "12、", "(3)" before a name; not "5G基站数" nor "1.5万户".

@@ -225,6 +225,13 @@ internal sealed class ProjectRows : IRecordBuilder
                 "（万元）对应的年度计划投资为0：没有计划的完成额会抬高所在县区、领域和全市的完成率，请核实年度计划投资。");
         }
 
+        // No year plans more than the whole project costs: 总投资 typed in 亿元 in a 万元 column, or digits run together.
+        if (record.TotalInvestment is decimal total && total > 0m && record.AnnualPlan > total)
+        {
+            _sheet.Warn(RuleIds.PlanOverTotal, row.Index, _sheet[FieldCatalog.AnnualPlan]!, FindingSink.Format(record.AnnualPlan),
+                $"（万元）大于项目总投资{FindingSink.Format(total)}万元：一年的计划投资不会超过总投资，请核实两列的数字和单位（如总投资是否按亿元填写）。");
+        }
+
         if (record.Started == false && record.Completed > 0m && _sheet[FieldCatalog.Started] is ColumnBinding startedColumn)
         {
             _sheet.Warn(RuleIds.NotStartedButCompleted, row.Index, startedColumn, CellReader.TextOf(row[startedColumn.Column]),

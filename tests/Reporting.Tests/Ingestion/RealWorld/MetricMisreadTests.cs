@@ -204,4 +204,51 @@ public sealed class MetricMisreadTests : IDisposable
 
         Assert.Equal((805000m, (decimal?)24.7m), (metric.Value!.Value, metric.YoyReported));
     }
+
+    [Fact]
+    public void Reads_an_end_of_period_stock_column_and_a_last_year_and_this_year_pair()
+    {
+        using MemoryStream stock = Metrics(
+            "单位：户",
+            ["指标名称", "单位", "期末实有", "上年同期", "同比增长（%）"],
+            ["市场主体户数", "户", 123000, 115000, 7.0]);
+        using MemoryStream pair = Metrics(
+            "单位：亿元",
+            ["指标名称", "单位", "上年", "本年", "增长（%）"],
+            ["电子信息产业工业增加值", "亿元", 64.6, 80.5, 24.7]);
+
+        MetricRecord entities = RealWorld.Read(stock, department: "scjgj").Clean().Metrics.Single();
+        MetricRecord electronics = RealWorld.Read(pair, department: "gxj").Clean().Metrics.Single();
+
+        Assert.Equal((123000m, (decimal?)115000m), (entities.Value!.Value, entities.Prior));
+        Assert.Equal((805000m, (decimal?)646000m, (decimal?)24.7m), (electronics.Value!.Value, electronics.Prior, electronics.YoyReported));
+    }
+
+    [Fact]
+    public void Drops_a_note_mark_from_a_metric_name_so_its_identity_and_the_briefing_stay_clean()
+    {
+        using MemoryStream file = Metrics(
+            "单位：亿元",
+            ["指标名称", "单位", "1-12月累计", "同比增长（%）"],
+            ["电子信息产业工业增加值*", "亿元", 80.5, 24.7],
+            ["锂电产业营业收入（注1）", "亿元", 310.6, 35.2],
+            ["锂电产业利润※", "亿元", 20.1, 12.0]);
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "gxj").Clean();
+
+        Assert.Equal(["电子信息产业工业增加值", "锂电产业营业收入", "锂电产业利润"], outcome.Metrics.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void Reads_a_points_change_beside_a_share_as_the_change_in_share()
+    {
+        using MemoryStream file = Metrics(
+            "单位：亿元",
+            ["指标名称", "单位", "期末余额", "同比增长（%）", "占各项贷款比重（%）", "比上年提高（个百分点）"],
+            ["制造业贷款余额", "亿元", 147.18, 15.2, 10.5, 1.2]);
+
+        MetricRecord metric = RealWorld.Read(file, department: "jrb").Clean().Metrics.Single();
+
+        Assert.Equal((15.2m, 10.5m, 9.3m), (metric.YoyReported!.Value, metric.Share!.Value, metric.SharePrior!.Value));
+    }
 }

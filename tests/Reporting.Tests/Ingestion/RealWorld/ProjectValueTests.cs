@@ -189,4 +189,19 @@ public sealed class ProjectValueTests
         Assert.Equal(["主体封顶", "设备安装", "已投产", null], outcome.Projects.Select(p => p.ProgressNote));
         Assert.Equal("张副区长", outcome.Projects[0].Leader);
     }
+
+    [Fact]
+    public void Warns_when_a_years_plan_exceeds_the_projects_total_investment()
+    {
+        IngestionOutcome outcome = ReadRows(
+            ["项目名称", "县区", "领域", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）"],
+            ["安源区新能源电池项目", "安源区", "工业", 8, 10000, 9000],
+            ["安源区污水处理厂", "安源区", "生态环保", 20000, 5000, 4000]).Accepted();
+
+        Finding warning = Assert.Single(outcome.Findings);
+        Assert.Equal((Severity.Warning, RuleIds.PlanOverTotal, "E3"), (warning.Severity, warning.RuleId, warning.Cell!));
+        Assert.Equal(
+            "工作表“项目表”E3单元格（年度计划投资（万元））的值“10000”（万元）大于项目总投资8万元：一年的计划投资不会超过总投资，请核实两列的数字和单位（如总投资是否按亿元填写）。",
+            warning.Message);
+    }
 }
