@@ -19,7 +19,35 @@ public static class ProjectIdentity
             return string.Empty;
         }
 
+        name = WithoutStatusTag(name);
         return TryNormalizeCommonName(name) ?? NormalizeNameGeneral(name);
+    }
+
+    // A status written after a name in brackets ("（集中签约）", "（续建）", "（新增）") says how the project stands this
+    // month, not which project it is: the copy with it is the same project (it was counted twice). "（一期）", "（二期）" and any
+    // other bracket stay: they tell projects apart.
+    private static readonly string[] s_statusTags =
+    [
+        "集中签约", "已签约", "签约", "续建", "新建", "新开工", "计划新开工", "新增", "调入", "调整", "在建", "已开工", "竣工", "已竣工", "投产",
+        "已投产", "补报", "储备", "省重点", "市重点", "重点",
+    ];
+
+    private static string WithoutStatusTag(string name)
+    {
+        string trimmed = name.TrimEnd();
+        if (trimmed.Length < 4 || trimmed[^1] is not (')' or '）' or '】'))
+        {
+            return name;
+        }
+
+        int open = trimmed.LastIndexOfAny(['(', '（', '【']);
+        if (open <= 0)
+        {
+            return name;
+        }
+
+        string inside = trimmed[(open + 1)..^1].Trim();
+        return Array.IndexOf(s_statusTags, inside) >= 0 ? trimmed[..open] : name;
     }
 
     /// <summary>NFKC, then only letters and digits kept, lower-cased: the definition.</summary>

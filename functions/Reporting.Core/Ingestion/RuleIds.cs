@@ -116,6 +116,9 @@ public static class RuleIds
     public const string CodeMangled = "code.mangled";
     public const string RowHidden = "row.hidden";
 
+    /// <summary>Rows hidden by an AutoFilter (筛选) left on: refused, the clerk believes every row was sent.</summary>
+    public const string RowFiltered = "row.filtered";
+
     // Processing.
     public const string IngestionFailed = "ingestion.failed";
 }

@@ -164,6 +164,7 @@ public sealed class WorkbookIngestor
         if (format == SpreadsheetFormat.OpenXml)
         {
             run.Struck = StruckRows.Read(seekable);
+            run.Filtered = FilteredSheets.Read(seekable);
         }
         var sheets = new List<SheetResult>();
         try

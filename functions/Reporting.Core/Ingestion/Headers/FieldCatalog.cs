@@ -161,6 +161,8 @@ internal static class FieldCatalog
         new(SignedOn, "签约时间", ValueKind.Date, false, true, [P("签约", "时间"), P("签约", "日期"), P("签订", "时间"), P("签订", "日期")]),
         new(Amount, "签约金额", ValueKind.Amount, true, true,
         [
+            // "折合人民币（万元）" beside "签约金额（万美元）": the yuan column is the amount.
+            PB(3, ["折合人民币"]), PB(3, ["折人民币"]),
             P("签约金额"), P("签约额"), P("签约投资"), P("合同投资"), P("合同金额"), P("协议投资"), P("协议金额"), PN(["投资总额"], "外资", "美元"),
             PN(["总投资"], "外资", "美元", "完成"), PN(["投资额"], "外资", "美元", "完成", "计划"),
         ]),
@@ -202,6 +204,9 @@ internal static class FieldCatalog
         new(Yoy, "同比增长", ValueKind.Percent, false, true,
         [
             PN(["同比"], "百分点", "比重", "占比"), PN(["增长"], "百分点", "比重", "占比"), P("增速"), P("增幅"),
+
+            // "比上年同期±（%）", "比增（%）" (江西's statistical tables), "增减幅度".
+            PN(["±"], "百分点", "比重", "占比"), PN(["比增"], "百分点", "比重", "占比"), P("增减幅"), P("增减率"),
 
             // The growth of the cumulative figure, like the value itself, beats this month's.
             PB(3, ["累计", "同比"], "百分点", "比重", "占比"), PB(3, ["累计", "增"], "百分点", "比重", "占比"),

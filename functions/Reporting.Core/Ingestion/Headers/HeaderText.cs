@@ -30,7 +30,7 @@ internal sealed record HeaderText(string Display, string Key, UnitSearch Unit, b
     public static HeaderText Analyze(string raw)
     {
         string display = ChineseText.Tidy(raw);
-        string text = ChineseText.Compact(raw);
+        string text = ChineseText.ArabicMonths(ChineseText.Compact(raw));
         if (text.Length == 0)
         {
             return Blank;

@@ -148,4 +148,86 @@ internal static class ChineseText
 
         return false;
     }
+
+    /// <summary>
+    /// Months written in Chinese numerals as Arabic ones, in a title or a header: "一至十一月" → "1至11月", "截至十一月底" →
+    /// "截至11月底", "十二月份" → "12月份". Text without a Chinese numeral before 月 is returned as it is.
+    /// </summary>
+    public static string ArabicMonths(string text)
+    {
+        if (!text.Contains('月'))
+        {
+            return text;
+        }
+
+        StringBuilder? builder = null;
+        int copied = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            int first = SmallNumber(text.AsSpan(i), out int used);
+            if (first == 0)
+            {
+                continue;
+            }
+
+            int end = i + used;
+            int second = 0;
+            int secondUsed = 0;
+            if (end < text.Length && text[end] is '至' or '到' or '-' or '—' or '~' or '～' or '–')
+            {
+                second = SmallNumber(text.AsSpan(end + 1), out secondUsed);
+            }
+
+            int monthAt = second > 0 ? end + 1 + secondUsed : end;
+            if (monthAt >= text.Length || text[monthAt] != '月' || (i > 0 && IsChineseDigit(text[i - 1])))
+            {
+                continue;
+            }
+
+            builder ??= new StringBuilder(text.Length);
+            builder.Append(text, copied, i - copied).Append(first.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (second > 0)
+            {
+                builder.Append(text[end]).Append(second.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            copied = monthAt;
+            i = monthAt;
+        }
+
+        return builder is null ? text : builder.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private static bool IsChineseDigit(char c) => c is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十' or '〇' or '零';
+
+    // 一…九, 十, 十一, 十二: a month's number; 0 for anything else.
+    private static int SmallNumber(ReadOnlySpan<char> text, out int used)
+    {
+        used = 0;
+        if (text.IsEmpty)
+        {
+            return 0;
+        }
+
+        int units = "一二三四五六七八九".IndexOf(text[0]) + 1;
+        if (units > 0)
+        {
+            used = 1;
+            return units;
+        }
+
+        if (text[0] != '十')
+        {
+            return 0;
+        }
+
+        used = 1;
+        if (text.Length > 1 && "一二".IndexOf(text[1]) is int extra and >= 0)
+        {
+            used = 2;
+            return 11 + extra;
+        }
+
+        return 10;
+    }
 }

@@ -29,7 +29,7 @@ internal static class SheetNotes
     public static bool TryFindPeriod(string text, out ReportingPeriod period)
     {
         period = default;
-        string compact = WrittenPeriod(ChineseText.Compact(text));
+        string compact = WrittenPeriod(ChineseText.ArabicMonths(ChineseText.Compact(text)));
         if (compact.Length == 0 || ChineseText.StartsWithAny(compact, s_dateLabels))
         {
             return false;

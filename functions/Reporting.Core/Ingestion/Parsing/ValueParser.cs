@@ -284,6 +284,9 @@ internal static class ValueParser
             case CellType.DateTime when cell.YearHidden:
                 // Excel filled in the year of the day it was typed: the clerk saw none.
                 return yearIfMissing is int year ? Make(year, cell.Date.Month, cell.Date.Day, yearMissing: true) : new(ParseStatus.Invalid, default);
+            // 2022.03 typed into a cell formatted as a date shows 1905-07-14: the clerk typed year.month, never 1905.
+            case CellType.DateTime when cell.Date.ToOADate() is >= 1990 and < 2100 and double typed:
+                return FromNumber(Math.Round(typed, 4), cell.DecimalsInFormat);
             case CellType.DateTime:
                 return new(ParseStatus.Ok, DateOnly.FromDateTime(cell.Date));
             case CellType.Number:
@@ -347,6 +350,13 @@ internal static class ValueParser
         if (number is >= 36526 and < 73051 && number == Math.Floor(number))
         {
             return new(ParseStatus.Ok, DateOnly.FromDateTime(DateTime.FromOADate(number)));
+        }
+
+        // 20220315 typed as a number: yyyymmdd, as systems export it.
+        if (number is >= 19900101 and < 21000000 && number == Math.Floor(number))
+        {
+            int whole = (int)number;
+            return Make(whole / 10000, whole / 100 % 100, whole % 100, yearMissing: false);
         }
 
         return new(ParseStatus.Invalid, default);

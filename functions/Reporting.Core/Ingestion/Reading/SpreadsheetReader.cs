@@ -129,8 +129,17 @@ internal sealed class SpreadsheetReader : IDisposable
         }
 
         object? value = _reader.GetValue(column);
+        if (_csvSheetName.Length > 0 && value is string text && ExcelTextFormula(text) is string shown)
+        {
+            value = shown;
+        }
+
         return value is double or DateTime ? CellValue.From(value, _reader.GetNumberFormatString(column)) : CellValue.From(value, null);
     }
+
+    // ="10000" in a CSV is how systems make Excel show a field as typed (keeping a code's leading zeros): Excel shows 10000.
+    private static string? ExcelTextFormula(string text) =>
+        text.Length >= 3 && text[0] == '=' && text[1] == '"' && text[^1] == '"' && text.IndexOf('"', 2) == text.Length - 1 ? text[2..^1] : null;
 
     /// <summary>Raw value for copying (the annotated workbook).</summary>
     public object? GetRawValue(int column) => column < _reader.FieldCount ? _reader.GetValue(column) : null;

@@ -181,6 +181,12 @@ internal sealed class CellReader(SheetContext sheet)
             return null;
         }
 
+        // "12.3亿元" says its own unit: no question about the column's unit applies to it.
+        if (cell.Type == CellType.Text && cell.Text.AsSpan().IndexOfAny('亿', '万', '元') >= 0)
+        {
+            sheet.Units.UnitWrittenIn(row.Index, column.Column);
+        }
+
         if (nonNegative && parsed.Value < 0m)
         {
             sheet.Error(RuleIds.ValueNegative, row.Index, column, cell.Display, "为负数，投资额不能为负。");
@@ -211,6 +217,10 @@ internal sealed class CellReader(SheetContext sheet)
     {
         (string RuleId, string Hint)? problem = parsed.Status switch
         {
+            // A number in a cell formatted as a date shows as one (10000 as 1927-05-18): retyping keeps the format.
+            ParseStatus.Invalid when cell.Type == CellType.DateTime =>
+                (RuleIds.CellNotNumber, $"是日期格式：单元格中的数是{FindingSink.Format((decimal)Math.Round(cell.Date.ToOADate(), 6))}，但单元格格式为日期，显示成了日期。"
+                    + "请选中这一列，把单元格格式改为“常规”或“数值”，核对数字后重新上传。"),
             ParseStatus.Invalid => (RuleIds.CellNotNumber, notNumberHint),
             ParseStatus.TooLarge => (RuleIds.ValueTooLarge, TooLargeHint),
             ParseStatus.Scaled => (RuleIds.CellScaledFormat, ScaledHint),
@@ -277,15 +287,23 @@ internal sealed class CellReader(SheetContext sheet)
         {
             sheet.Warn(RuleIds.CellNotDate, row.Index, column, cell.Display, "不是可识别的日期，已忽略。请填写如 2023-03-15 或 2023年3月。");
         }
-        else if (parsed.Status == ParseStatus.Ok && cell.Type == CellType.Number && cell.DecimalsInFormat < 2 && parsed.Value.Month == 1 && (decimal)cell.Number - decimal.Floor((decimal)cell.Number) == 0.1m)
+        else if (parsed.Status == ParseStatus.Ok && TypedNumber(cell) is decimal typed && cell.DecimalsInFormat < 2 && parsed.Value.Month == 1 && typed - decimal.Floor(typed) == 0.1m)
         {
             // Typed 2022.10, Excel keeps the number 2022.1: January or October cannot be told.
-            sheet.Warn(RuleIds.DateAmbiguous, row.Index, column, cell.Display,
+            sheet.Warn(RuleIds.DateAmbiguous, row.Index, column, FindingSink.Format(typed),
                 $"可能是{parsed.Value.Year}年1月，也可能是{parsed.Value.Year}年10月（Excel 把 2022.10 这样的数字存成 2022.1），已按1月读取。请改写为 {parsed.Value.Year}-10 或 {parsed.Value.Year}年10月这样的文字。");
         }
 
         return parsed.Status == ParseStatus.Ok ? parsed.Value : null;
     }
+
+    // The number a clerk typed into a date column: the number itself, or the one under a date format (2022.1 shown as 1905-07-03).
+    private static decimal? TypedNumber(in CellValue cell) => cell.Type switch
+    {
+        CellType.Number => (decimal)cell.Number,
+        CellType.DateTime when cell.Date.ToOADate() is >= 1990 and < 2100 and double serial => (decimal)Math.Round(serial, 4),
+        _ => null,
+    };
 
     public bool? OptionalBool(RowView row, string key)
     {

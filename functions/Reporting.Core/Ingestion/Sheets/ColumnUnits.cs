@@ -37,6 +37,16 @@ internal sealed class ColumnUnits
     public MoneyUnit? Stated(ColumnBinding column) =>
         _columns.TryGetValue(column.Column, out Resolved resolved) && resolved.Source != ColumnUnit.ByDefault ? resolved.Unit : null;
 
+    // Cells whose text names their own unit ("12.3亿元", "3500万"): (row, column), 0-based.
+    private readonly HashSet<(int Row, int Column)> _unitWritten = [];
+
+    /// <summary>A cell named its own unit ("12.3亿元"): it was read in that unit, and the unit-slip check leaves it alone.</summary>
+    public void UnitWrittenIn(int row, int column) => _unitWritten.Add((row, column));
+
+    /// <summary>The unit the column's own header or the units row under it names (not the sheet's note), or null.</summary>
+    public MoneyUnit? Written(ColumnBinding column) =>
+        _columns.TryGetValue(column.Column, out Resolved resolved) && resolved.Source is ColumnUnit.FromHeader or ColumnUnit.FromUnitsRow ? resolved.Unit : null;
+
     /// <summary>
     /// A units row under the header ("万元 | 亿元 | % | 个"): its unit for each money column, unless the header names
     /// one already (a second, different unit for one column is a question for the clerk).
@@ -183,24 +193,26 @@ internal sealed class ColumnUnits
     }
 
     /// <summary>
-    /// Under this, in 万元 (10,000 yuan), no figure of a 重大项目 or a counted signing is real: in a table whose figures are
-    /// in the hundreds and thousands of 万元, a plan of 0.5 or a completion of 0.3 is one row typed in 亿元 (0.5亿元 = 5,000万元),
-    /// which the table-wide check cannot see and which would enter the totals 10,000× too small.
+    /// How far apart, as a factor, one figure and its table's typical figure must be to be a unit slip rather than a small or
+    /// a large project: 亿元 typed in a 万元 table is 10,000× too small, 元 10,000× too large; 500× leaves a factor of 20 for
+    /// the real spread around the typical figure (12 typed for 12亿元 among signings of about 1亿元 is 833× off; a real
+    /// 30万元 signing among 1.2亿元 ones, 400×, is read as written).
     /// </summary>
-    public const decimal StrayRowBelow = 1m;
+    public const decimal StrayFactor = 500m;
 
-    // One row in 亿元 among 万元 rows: refused at the cell with the question, when the sheet's typical figure (the median
-    // of its non-zero key figures, at least three) is a real one (the kind's floor or more).
+    // One cell typed in another unit than its column (0.5 for 0.5亿元 in a 万元 table, 9999 万元 in a 亿元 one, 100000000 元 in
+    // a 万元 one) passes every table-wide check and enters the totals 10,000× off. Refused at the cell, with the question, when
+    // it is under the kind's floor and 1,000× below the table's typical figure (the median of its non-zero key figures, at least
+    // three), or 1,000× above it and over the ceiling, or, alone, at ImplausibleFrom (1,000亿元) or more.
     private void CheckStrayRows(SheetContext sheet)
     {
-        (string[] keys, decimal floor) = sheet.Kind switch
+        (string[] keys, decimal floor, decimal ceiling) = sheet.Kind switch
         {
-            DatasetKind.Projects => ((string[])[FieldCatalog.AnnualPlan, FieldCatalog.Completed], ProjectPlanImplausibleBelow),
-            DatasetKind.Signings => ([FieldCatalog.Amount], SigningImplausibleBelow),
-            _ => ([], 0m),
+            DatasetKind.Projects => ((string[])[FieldCatalog.AnnualPlan, FieldCatalog.Completed], ProjectPlanImplausibleBelow, ProjectPlanPlausibleFrom),
+            DatasetKind.Signings => ([FieldCatalog.Amount], SigningImplausibleBelow, SigningPlausibleFrom),
+            _ => ([], 0m, 0m),
         };
-        if (keys.Length == 0 || sheet[keys[0]] is not ColumnBinding keyColumn || !_columns.TryGetValue(keyColumn.Column, out Resolved keyUnit)
-            || !keyUnit.Readable || keyUnit.Unit != MoneyUnit.Wan)
+        if (keys.Length == 0 || sheet[keys[0]] is not ColumnBinding keyColumn)
         {
             return;
         }
@@ -208,31 +220,42 @@ internal sealed class ColumnUnits
         List<(SourceRef Source, decimal[] Figures)> rows = sheet.Kind == DatasetKind.Projects
             ? [.. sheet.Run.Projects.Where(p => p.Source.Sheet == sheet.Sheet).Select(p => (p.Source, (decimal[])[p.AnnualPlan, p.Completed]))]
             : [.. sheet.Run.Signings.Where(s => s.Source.Sheet == sheet.Sheet).Select(s => (s.Source, (decimal[])[s.Amount]))];
-        decimal[] typical = [.. rows.Select(r => Math.Abs(r.Figures[0])).Where(f => f != 0m).Order()];
-        if (typical.Length < 3 || typical[typical.Length / 2] < floor)
-        {
-            return;
-        }
-
+        decimal[] sorted = [.. rows.Select(r => Math.Abs(r.Figures[0])).Where(f => f != 0m).Order()];
+        decimal? typical = sorted.Length >= 3 ? sorted[sorted.Length / 2] : null;
+        string items = sheet.Kind == DatasetKind.Projects ? "项目" : "签约项目";
         foreach ((SourceRef source, decimal[] figures) in rows)
         {
             for (int i = 0; i < keys.Length; i++)
             {
-                decimal figure = figures[i];
-                if (figure == 0m || Math.Abs(figure) >= StrayRowBelow || sheet[keys[i]] is not ColumnBinding column
-                    || !_columns.TryGetValue(column.Column, out Resolved unit) || unit.Unit != MoneyUnit.Wan)
+                decimal figure = Math.Abs(figures[i]);
+                if (figure == 0m || sheet[keys[i]] is not ColumnBinding column || !_columns.TryGetValue(column.Column, out Resolved unit) || !unit.Readable
+                    || _unitWritten.Contains((source.Row - 1, column.Column)))
                 {
                     continue;
                 }
 
-                string text = FindingSink.Format(figure);
-                sheet.Error(RuleIds.UnitImplausible, source.Row - 1, column, text,
-                    $"按万元读取，即{FindingSink.Format(figure * 10_000m)}元，而本表{Items(sheet.Kind)}的{FindingSink.HeaderLabel(keyColumn)}一般为{FindingSink.Format(typical[typical.Length / 2])}万元，相差千倍以上，像是按亿元填写的（{text}亿元={FindingSink.Format(figure * 10_000m)}万元）。"
-                    + "请换算为万元后重新上传；如确实不足1万元，请填0。");
+                // A completion may be small (a project barely begun): only one under 1万元 is asked about. Against a table whose
+                // typical figure is itself under the floor (a 亿元 table read in 万元) nothing is compared: the table-wide check asks.
+                decimal smallLimit = i == 0 ? floor : 1m;
+                bool tooSmall = typical is decimal low && low >= floor && figure < smallLimit && figure * StrayFactor <= low;
+                bool tooLarge = figure >= ImplausibleFrom || (typical is decimal high && high >= floor && figure >= ceiling && figure >= high * StrayFactor);
+                if (!tooSmall && !tooLarge)
+                {
+                    continue;
+                }
+
+                string written = FindingSink.Format(figures[i] / unit.Unit.PerWan);
+                string read = unit.Unit == MoneyUnit.Wan ? "万元，" : $"{unit.Unit.Name}，即{FindingSink.Format(figures[i])}万元，";
+                bool againstTable = typical is decimal t && (tooSmall || figure >= t * StrayFactor);
+                string compared = againstTable
+                    ? $"而本表{items}的{FindingSink.HeaderLabel(keyColumn)}一般为{FindingSink.Format(typical!.Value)}万元，相差{FindingSink.Format(StrayFactor)}倍以上"
+                    : $"即{FindingSink.Format(figure / 10_000m)}亿元，超过1000亿元，没有这么大的项目";
+                string guess = tooSmall ? "像是按亿元填写的" : unit.Unit == MoneyUnit.Wan ? "像是按元填写的" : "像是按万元或元填写的";
+                string how = unit.Source == ColumnUnit.ByDefault ? "本列未注明单位，按万元读取" : $"本列按{unit.Source}的单位{unit.Unit.Name}读取";
+                sheet.Error(RuleIds.UnitImplausible, source.Row - 1, column, written,
+                    $"{read}{compared}，{guess}。{how}，请按{unit.Unit.Name}填写这一格后重新上传。");
             }
         }
-
-        static string Items(DatasetKind kind) => kind == DatasetKind.Projects ? "项目" : "签约项目";
     }
 
     // A table-wide unit that cannot be right (see CheckPlausible); true when the sheet was refused for it.

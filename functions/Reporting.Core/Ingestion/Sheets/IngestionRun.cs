@@ -80,6 +80,9 @@ internal sealed class IngestionRun
     /// <summary>Rows crossed out with strike-through, by sheet name (0-based): read before the sheets, from .xlsx only.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<int>> Struck { get; set; } = new Dictionary<string, IReadOnlySet<int>>();
 
+    /// <summary>Sheets with an AutoFilter (筛选) set (<see cref="Reading.FilteredSheets"/>): their hidden rows are filtered out, not withdrawn.</summary>
+    public IReadOnlySet<string> Filtered { get; set; } = new HashSet<string>();
+
     public string? DepartmentName { get; set; }
 
     /// <summary>Per sheet read as a kind, how its columns were matched, for findings raised after the scan.</summary>

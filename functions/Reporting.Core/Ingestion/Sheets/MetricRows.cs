@@ -17,6 +17,13 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
     {
         bool ok = true;
         string name = MetricName(nameText, out string? unitInName);
+
+        // "1-11月电子信息产业工业增加值": a period in the name is the period of the figure, checked like the title's.
+        if (LeadingMonths(name) is (int length, int month))
+        {
+            sheet.Run.PeriodClues.Add(new PeriodClue(null, month, $"工作表“{sheet.Sheet}”{CellRef.ToA1(row.Index, _name!.Column)}单元格“{FindingSink.Shorten(name)}”"));
+            name = name[length..].TrimStart();
+        }
         if (name.Length == 0)
         {
             cells.NameMissing(row, _name!);
@@ -32,6 +39,15 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
             : ChineseText.Compact(unitText) is "元" ? null
             : MoneyUnit.Exactly(ChineseText.Compact(unitText));
         string? unit = money is MoneyUnit named ? (named.IsYuan ? MoneyUnit.Wan.Name : unitText ?? named.Name) : unitText;
+
+        // "本期值（万元）" over the figures and 亿元 in the row's 单位 column: which one the figures are in cannot be told.
+        if (unitText is not null && money is MoneyUnit rowUnit && sheet.Units.Written(valueColumn) is MoneyUnit columnUnit && columnUnit != rowUnit
+            && sheet[FieldCatalog.Unit] is ColumnBinding unitColumn)
+        {
+            sheet.Error(RuleIds.UnitAmbiguous, row.Index, unitColumn, unitText,
+                $"是{rowUnit.Name}，但“{valueColumn.Header.Display}”列写明单位为{columnUnit.Name}，无法确定本行数字的单位。请只保留一种写法（改单位列或改表头）后重新上传。");
+            ok = false;
+        }
         decimal? value = cells.MetricNumber(row, valueColumn, Factor(money), required: true, ref ok);
         decimal? prior = null;
         if (sheet[FieldCatalog.Prior] is ColumnBinding priorColumn)
@@ -68,6 +84,17 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
             ColumnBinding yoyColumn = sheet[FieldCatalog.Yoy] ?? changes!;
             sheet.Error(RuleIds.PercentAsFraction, row.Index, yoyColumn, CellReader.TextOf(row[yoyColumn.Column]),
                 $"像是小数而不是百分数：按本期值和上年同期值算，同比增长为{FindingSink.Format(Math.Round(computed, 1, MidpointRounding.AwayFromZero))}%。请填写百分数（如 24.7 或 24.7%）。");
+            ok = false;
+        }
+
+        // A 本期值 10,000× its 上年同期 beside a reported growth of 24.6%: one of the two cells is in another unit (805000 万元 in a
+        // 亿元 table). A real growth that large is never reported so.
+        if (yoy is decimal stated && Math.Abs(stated) < 1_000m && value is decimal now && prior is decimal before && now > 0m && before > 0m
+            && (now >= before * 100m || now * 100m <= before))
+        {
+            sheet.Error(RuleIds.UnitImplausible, row.Index, valueColumn, FindingSink.Format(now / Factor(money)),
+                $"是上年同期值的{FindingSink.Format(Math.Round(now / before, now >= before ? 0 : 4, MidpointRounding.AwayFromZero))}倍，与填报的同比增长{FindingSink.Format(stated)}%不符，"
+                + "像是本期值或上年同期值的单位与本行其他数不同。请按同一单位填写后重新上传。");
             ok = false;
         }
 
@@ -157,6 +184,33 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
         }
 
         return name;
+    }
+
+    // "1-11月", "2022年1-12月", "12月份", "1—11月累计" opening a metric's name: its length and the month it ends in.
+    private static (int Length, int Month)? LeadingMonths(string name)
+    {
+        HeaderText read = HeaderText.Analyze(name.Length > 12 ? name[..12] : name);
+        if (read.Month is not int month)
+        {
+            return null;
+        }
+
+        int at = name.IndexOf('月', StringComparison.Ordinal);
+        if (at is <= 0 or > 10 || !char.IsAsciiDigit(name[at - 1]) || !char.IsAsciiDigit(name[0]))
+        {
+            return null;
+        }
+
+        int end = at + 1;
+        foreach (string tail in (ReadOnlySpan<string>)["份", "累计", "末"])
+        {
+            if (name.AsSpan(end).StartsWith(tail))
+            {
+                end += tail.Length;
+            }
+        }
+
+        return end < name.Length ? (end, month) : null;
     }
 
     // "工业增加值*", "营业收入（注1）", "利润※": a mark pointing to a note below the table is no part of the name (the name is

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.RegularExpressions;
 using Reporting.Core.Ingestion.Headers;
 using Reporting.Core.Ingestion.Parsing;
 using Reporting.Core.Ingestion.Reading;
@@ -10,11 +11,12 @@ namespace Reporting.Core.Ingestion.Sheets;
 /// have (合计/小计, 其中 lines, "一、工业项目" sections, a 栏次 row, repeated headers and titles, footers).
 /// Reads no value into a record and raises no finding.
 /// </summary>
-internal sealed class RowClassifier
+internal sealed partial class RowClassifier
 {
     private static readonly string[] s_grandTotals = ["合计", "总计", "共计", "全市合计", "总合计", "全市", "全区", "全县"];
     private static readonly SearchValues<char> s_countMarks = SearchValues.Create("0123456789个项");
     private static readonly SearchValues<char> s_numerals = SearchValues.Create("一二三四五六七八九十");
+
 
     private readonly KindMatch _match;
     private readonly Vocabulary _counties;
@@ -205,6 +207,12 @@ internal sealed class RowClassifier
                 return RowKind.SubTotal;
             }
 
+            // "累计" under "本页小计" (a printed page's running total), "以上项目汇总", "签约项目5个", "共12个项目".
+            if (bare is "累计" or "总累计" or "本页累计" || (bare.EndsWith("汇总", StringComparison.Ordinal) && bare.Length <= 16) || CountTotal().IsMatch(bare))
+            {
+                return RowKind.GrandTotal;
+            }
+
             if (Array.IndexOf(s_grandTotals, bare) >= 0 || ((bare.EndsWith("合计", StringComparison.Ordinal) || bare.EndsWith("总计", StringComparison.Ordinal)) && bare.Length <= 16))
             {
                 return RowKind.GrandTotal;
@@ -218,6 +226,9 @@ internal sealed class RowClassifier
 
         return RowKind.Record;
     }
+
+    [GeneratedRegex("^(全部|所有|签约|重大|重点|本年)?(项目)?(共|合计|共计)?[0-9]+(个|项)(项目)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CountTotal();
 
     // Header text again in at least two bound columns (the name column and one more).
     private bool IsRepeatedHeader(RowView row)

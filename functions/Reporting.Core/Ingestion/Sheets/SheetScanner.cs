@@ -84,7 +84,14 @@ internal static class SheetScanner
             return new SheetResult(sheet, SheetStatus.Summary, layout);
         }
 
+        int cluesBefore = run.PeriodClues.Count;
         (MoneyUnit? noteUnit, string? notedCounty) = ReadNotes(buffer, layout, sheet, run);
+
+        // A sheet named "11月份" whose title and header name no month: the name is all that says which month it holds.
+        if (run.PeriodClues.Count == cluesBefore && SheetNotes.TryFindPeriodInName(sheet, out ReportingPeriod? named, out int? namedMonth))
+        {
+            run.PeriodClues.Add(new PeriodClue(named, named is null ? namedMonth : null, $"工作表名“{sheet}”"));
+        }
 
         // A first table above the header that was chosen (the second names more columns): its rows were taken for notes.
         if (HeaderDetector.EarlierTable(buffer, merges, layout, reader.IsColumnHidden) is int earlier)
@@ -182,6 +189,14 @@ internal static class SheetScanner
         const int Listed = 20;
         string rows = string.Join("、", hidden.Take(Listed).Select(r => (r + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         string more = hidden.Count > Listed ? $"等{hidden.Count}" : string.Empty;
+        // A filter left on hides rows the clerk still believes sent: refused with the way out, rather than counted short.
+        if (run.Filtered.Contains(sheet))
+        {
+            run.Findings.Sheet(sheet, RuleIds.RowFiltered,
+                $"工作表“{sheet}”设置了筛选，第{rows}{more}行被筛选隐藏，未读取。请清除筛选（显示全部行）后重新上传；如这些行不应上报，请删除这些行。");
+            return;
+        }
+
         run.Findings.Sheet(sheet, RuleIds.RowHidden, $"工作表“{sheet}”第{rows}{more}行是隐藏行，未读取。如需统计，请取消隐藏后重新上传。", Severity.Warning);
     }
 

@@ -251,4 +251,71 @@ public sealed class MetricMisreadTests : IDisposable
 
         Assert.Equal((15.2m, 10.5m, 9.3m), (metric.YoyReported!.Value, metric.Share!.Value, metric.SharePrior!.Value));
     }
+
+    // The 单位 column says 亿元, the header 本期值（万元）: the 亿元 was applied to 万元 figures (80.5万亿), without a word.
+    [Fact]
+    public void Refuses_a_row_unit_that_contradicts_the_unit_in_the_value_header()
+    {
+        using MemoryStream file = Metrics(
+            "",
+            ["指标名称", "单位", "本期值（万元）", "上年同期（万元）", "同比增长（%）"],
+            ["电子信息产业工业增加值", "亿元", 805000, 646000, 24.6]);
+
+        Finding error = RealWorld.Read(file, department: "gxj").OnlyError();
+
+        Assert.Equal((RuleIds.UnitAmbiguous, "B4"), (error.RuleId, error.Cell!));
+        Assert.Equal(
+            "工作表“指标”B4单元格（单位）的值“亿元”是亿元，但“本期值（万元）”列写明单位为万元，无法确定本行数字的单位。请只保留一种写法（改单位列或改表头）后重新上传。",
+            error.Message);
+    }
+
+    [Fact]
+    public void Refuses_a_value_ten_thousand_times_its_prior_beside_an_ordinary_reported_growth()
+    {
+        using MemoryStream file = Metrics(
+            "单位：亿元",
+            ["指标名称", "单位", "本期值", "上年同期", "同比增长（%）"],
+            ["电子信息产业工业增加值", "亿元", 805000, 64.6, 24.6],
+            ["锂电产业营业收入", "亿元", 310.6, 229.7, 35.2]);
+
+        Finding error = RealWorld.Read(file, department: "gxj").OnlyError();
+
+        Assert.Equal((RuleIds.UnitImplausible, "C4"), (error.RuleId, error.Cell!));
+        Assert.StartsWith("工作表“指标”C4单元格（本期值）的值“805000”是上年同期值的12461倍，与填报的同比增长24.6%不符", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("比上年同期±（%）")]
+    [InlineData("比增（%）")]
+    [InlineData("增减幅度（%）")]
+    public void Reads_the_growth_under_the_provinces_wordings(string growth)
+    {
+        using MemoryStream file = Metrics(
+            "单位：亿元",
+            ["指标名称", "单位", "1-12月累计", growth],
+            ["电子信息产业工业增加值", "亿元", 80.5, 24.7],
+            ["锂电产业利润", "亿元", 20.1, -8.3]);
+
+        Assert.Equal([24.7m, -8.3m], RealWorld.Read(file, department: "gxj").Clean().Metrics.Select(m => m.YoyReported!.Value));
+    }
+
+    [Fact]
+    public void Checks_a_period_opening_a_metric_name_against_the_reports_and_drops_it_from_the_name()
+    {
+        using MemoryStream november = Metrics(
+            "单位：亿元",
+            ["指标名称", "单位", "本期值", "同比增长（%）"],
+            ["1-11月电子信息产业工业增加值", "亿元", 73.2, 23.9]);
+        using MemoryStream december = Metrics(
+            "单位：亿元",
+            ["指标名称", "单位", "本期值", "同比增长（%）"],
+            ["1-12月电子信息产业工业增加值", "亿元", 80.5, 24.7]);
+
+        Finding conflict = RealWorld.Read(november, department: "gxj", period: RealWorld.December2022).OnlyError();
+        MetricRecord metric = RealWorld.Read(december, department: "gxj", period: RealWorld.December2022).Clean().Metrics.Single();
+
+        Assert.Equal(RuleIds.PeriodConflict, conflict.RuleId);
+        Assert.Contains("A4单元格“1-11月电子信息产业工业增加值”写的是11月", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal(("电子信息产业工业增加值", 805000m), (metric.Name, metric.Value!.Value));
+    }
 }

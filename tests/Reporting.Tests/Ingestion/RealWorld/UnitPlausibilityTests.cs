@@ -138,22 +138,30 @@ public sealed class UnitPlausibilityTests
         Assert.Equal(315_000m, RealWorld.Read(stated, department: "swj", period: RealWorld.December2022).Accepted().Signings.Sum(s => s.Amount));
     }
 
+    // One plan of 1,200亿元 a year is no city project's: a number typed in 元, refused at its cell (it was read as written).
     [Fact]
-    public void Reads_one_huge_project_among_ordinary_ones_as_written()
+    public void Refuses_one_figure_too_large_for_any_project_at_its_cell_and_reads_a_large_one_as_written()
     {
-        using MemoryStream file = Projects("年度计划投资", null, (12_000_000, 100), (25000, 24300), (8000, 7000));
+        using MemoryStream huge = Projects("年度计划投资", null, (12_000_000, 100), (25000, 24300), (8000, 7000));
+        using MemoryStream large = Projects("年度计划投资", null, (900_000, 100), (25000, 24300), (8000, 7000));
 
-        Assert.Equal(12_033_000m, RealWorld.Read(file, period: RealWorld.December2022).Accepted().Projects.Sum(p => p.AnnualPlan));
+        Finding error = RealWorld.Read(huge, period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.UnitImplausible, "E4"), (error.RuleId, error.Cell!));
+        Assert.Equal(
+            "工作表“调度表”E4单元格（年度计划投资）的值“12000000”万元，即1200亿元，超过1000亿元，没有这么大的项目，像是按元填写的。本列未注明单位，按万元读取，请按万元填写这一格后重新上传。",
+            error.Message);
+        Assert.Equal(933_000m, RealWorld.Read(large, period: RealWorld.December2022).Accepted().Projects.Sum(p => p.AnnualPlan));
     }
 
     [Fact]
     public void Reads_one_or_two_small_projects_among_normal_ones_as_written()
     {
-        using MemoryStream file = Projects("年度计划投资", null, (25000, 24300), (3, 2), (5, 5), (12000, 9000));
+        using MemoryStream file = Projects("年度计划投资", null, (25000, 24300), (60, 40), (80, 80), (12000, 9000));
 
         IngestionOutcome outcome = RealWorld.Read(file, period: RealWorld.December2022).Accepted();
 
-        Assert.Equal(25000m + 3 + 5 + 12000, outcome.Projects.Sum(p => p.AnnualPlan));
+        Assert.Equal(25000m + 60 + 80 + 12000, outcome.Projects.Sum(p => p.AnnualPlan));
         Assert.DoesNotContain(outcome.Findings, f => f.RuleId == RuleIds.UnitImplausible);
     }
 
@@ -223,8 +231,8 @@ public sealed class UnitPlausibilityTests
             [(RuleIds.UnitImplausible, "E5", "0.5"), (RuleIds.UnitImplausible, "F5", "0.3")],
             outcome.Findings.Select(f => (f.RuleId, f.Cell!, f.Value!)));
         Assert.Equal(
-            "工作表“调度表”E5单元格（年度计划投资（万元））的值“0.5”按万元读取，即5000元，而本表项目的年度计划投资（万元）一般为12000万元，相差千倍以上，"
-            + "像是按亿元填写的（0.5亿元=5000万元）。请换算为万元后重新上传；如确实不足1万元，请填0。",
+            "工作表“调度表”E5单元格（年度计划投资（万元））的值“0.5”万元，而本表项目的年度计划投资（万元）一般为12000万元，相差500倍以上，"
+            + "像是按亿元填写的。本列按表头的单位万元读取，请按万元填写这一格后重新上传。",
             outcome.Findings[0].Message);
     }
 
@@ -244,7 +252,7 @@ public sealed class UnitPlausibilityTests
     [Fact]
     public void Reads_a_small_figure_of_one_wan_or_more_and_a_yiyuan_table_as_written()
     {
-        using MemoryStream small = Projects("年度计划投资（万元）", null, (25000, 24300), (6000, 1), (8000, 7000));
+        using MemoryStream small = Projects("年度计划投资（万元）", null, (25000, 24300), (6000, 1), (8000, 7000), (50, 40));
         using MemoryStream yi = Projects("年度计划投资（亿元）", "单位：亿元", (2.5, 2.43), (0.5, 0.3), (0.8, 0.75));
 
         IngestionOutcome read = RealWorld.Read(small, period: RealWorld.December2022).Accepted();
@@ -252,5 +260,36 @@ public sealed class UnitPlausibilityTests
         Assert.Equal(1m, read.Projects[1].Completed);
         Assert.DoesNotContain(read.Findings, f => f.RuleId == RuleIds.UnitImplausible);
         Assert.Equal(38000m, RealWorld.Read(yi, period: RealWorld.December2022).Accepted().Projects.Sum(p => p.AnnualPlan));
+    }
+
+    [Fact]
+    public void Refuses_one_signing_typed_in_yiyuan_among_wan_ones_and_one_typed_in_wan_among_yiyuan_ones()
+    {
+        using MemoryStream inYi = Signings("签约金额（万元）", 50000, 10000, 9999, 3000, 12);
+        using MemoryStream inWan = Signings("签约金额（亿元）", 5, 1, 0.9999, 0.3, 9999);
+
+        Finding small = RealWorld.Read(inYi, department: "swj", period: RealWorld.December2022).OnlyError();
+        Finding large = RealWorld.Read(inWan, department: "swj", period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.UnitImplausible, "E7", "12"), (small.RuleId, small.Cell!, small.Value!));
+        Assert.Contains("一般为9999万元，相差500倍以上，像是按亿元填写的", small.Message, StringComparison.Ordinal);
+        Assert.Equal((RuleIds.UnitImplausible, "E7", "9999"), (large.RuleId, large.Cell!, large.Value!));
+        Assert.Contains("的值“9999”亿元，即99990000万元，而本表签约项目的签约金额（亿元）一般为10000万元", large.Message, StringComparison.Ordinal);
+    }
+
+    // Figures in 元 under a stated 万元 (the note, or the completion column's header) passed: only a table with no unit was asked.
+    [Fact]
+    public void Refuses_figures_in_yuan_under_a_stated_wan_at_each_cell()
+    {
+        using MemoryStream all = Projects("年度计划投资", "单位：万元", (100_000_000, 120_000_000), (50_000_000, 30_000_000), (80_000_000, 88_000_000));
+        using MemoryStream completion = Projects("年度计划投资（万元）", null, (10000, 120_000_000), (5000, 30_000_000), (8000, 88_000_000));
+
+        IngestionOutcome allOutcome = RealWorld.Read(all, period: RealWorld.December2022);
+        IngestionOutcome completionOutcome = RealWorld.Read(completion, period: RealWorld.December2022);
+
+        Assert.False(allOutcome.Accepted);
+        Assert.Equal(6, allOutcome.Findings.Count(f => f.RuleId == RuleIds.UnitImplausible));
+        Assert.False(completionOutcome.Accepted);
+        Assert.Equal(["F4", "F5", "F6"], completionOutcome.Findings.Where(f => f.RuleId == RuleIds.UnitImplausible).Select(f => f.Cell!));
     }
 }
