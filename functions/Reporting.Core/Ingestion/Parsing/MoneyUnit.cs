@@ -52,6 +52,14 @@ internal readonly record struct MoneyUnit(string Name, string Currency, decimal 
             i = end - 1;
         }
 
+        // "年度计划投资（亿）": the magnitude alone in brackets is the yuan unit it abbreviates.
+        if (found is null)
+        {
+            found = compact.Contains("(亿)", StringComparison.Ordinal) ? Exactly("亿元")
+                : compact.Contains("(万)", StringComparison.Ordinal) ? Exactly("万元")
+                : null;
+        }
+
         return new UnitSearch(found, Ambiguous: false, Other: null);
     }
 

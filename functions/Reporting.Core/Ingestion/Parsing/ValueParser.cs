@@ -117,7 +117,7 @@ internal static class ValueParser
         }
 
         decimal sign = 0m;
-        foreach ((string word, decimal wordSign) in (ReadOnlySpan<(string, decimal)>)[("同比增长", 1m), ("同比下降", -1m), ("增长", 1m), ("上升", 1m), ("提高", 1m), ("增加", 1m), ("下降", -1m), ("减少", -1m), ("降低", -1m), ("回落", -1m)])
+        foreach ((string word, decimal wordSign) in (ReadOnlySpan<(string, decimal)>)[("同比增长", 1m), ("同比下降", -1m), ("增长", 1m), ("上升", 1m), ("提高", 1m), ("增加", 1m), ("下降", -1m), ("减少", -1m), ("降低", -1m), ("回落", -1m), ("↑", 1m), ("↓", -1m), ("▲", 1m), ("▼", -1m)])
         {
             if (compact.StartsWith(word, StringComparison.Ordinal) && compact.Length > word.Length)
             {

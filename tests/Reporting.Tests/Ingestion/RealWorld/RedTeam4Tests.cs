@@ -197,4 +197,30 @@ public sealed class RedTeam4Tests
 
         Assert.Equal(("2020-360302-44-01-012345", 10000m, 12000m), (project.Code!, project.AnnualPlan, project.Completed));
     }
+
+    [Fact]
+    public void Reads_a_magnitude_alone_in_a_header_as_its_yuan_unit()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("调度表")
+            .Put(1, "安源区2022年1-12月重大项目调度表")
+            .Put(3, "序号", "项目名称", "县区", "所属领域", "年度计划投资(亿)", "累计完成投资(亿)")
+            .Put(4, 1, "安源区新能源电池项目", "安源区", "工业", 1, 1.2)
+            .Put(5, 2, "安源区污水处理厂", "安源区", "生态环保", 0.5, 0.3));
+
+        IngestionOutcome outcome = RealWorld.Read(file, period: RealWorld.December2022).Clean();
+
+        Assert.Equal([(10000m, 12000m), (5000m, 3000m)], outcome.Projects.Select(p => (p.AnnualPlan, p.Completed)));
+    }
+
+    [Fact]
+    public void Reads_growth_marked_with_arrows()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("指标")
+            .Put(1, "2022年1-12月工业经济运行主要指标")
+            .Put(3, "指标名称", "单位", "1-12月累计", "同比增长（%）")
+            .Put(4, "电子信息产业工业增加值", "亿元", 80.5, "↑24.7%")
+            .Put(5, "锂电产业利润", "亿元", 20.1, "↓8.3%"));
+
+        Assert.Equal([24.7m, -8.3m], RealWorld.Read(file, department: "gxj").Clean().Metrics.Select(m => m.YoyReported!.Value));
+    }
 }
