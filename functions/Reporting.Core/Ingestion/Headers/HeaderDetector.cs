@@ -158,10 +158,15 @@ internal static class HeaderDetector
                 continue;
             }
 
-            // The block repeats: the header right of the second name is the one right of the first.
+            // The block repeats: the header right of the second name is the one right of the first, and a figure column of the
+            // first block stands again at the same distance in the second.
             int offset = c - name.Column;
             string next = headers[name.Column + 1].Key;
-            if (next.Length > 0 && headers[c + 1].Key == next && layout.Match.Columns.Values.Any(b => b.Column >= name.Column + 1 && b.Column < c && b.Column + offset < headers.Count && headers[b.Column + offset].Key == b.Header.Key && b.Spec.Kind is ValueKind.Number or ValueKind.Amount))
+            bool figureRepeats = layout.Match.Columns.Values.Any(b =>
+                b.Spec.Kind is ValueKind.Number or ValueKind.Amount
+                && b.Column > name.Column && b.Column < c
+                && b.Column + offset < headers.Count && headers[b.Column + offset].Key == b.Header.Key);
+            if (next.Length > 0 && headers[c + 1].Key == next && figureRepeats)
             {
                 return c;
             }

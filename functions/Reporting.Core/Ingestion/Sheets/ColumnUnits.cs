@@ -202,8 +202,8 @@ internal sealed class ColumnUnits
 
     // One cell typed in another unit than its column (0.5 for 0.5亿元 in a 万元 table, 9999 万元 in a 亿元 one, 100000000 元 in
     // a 万元 one) passes every table-wide check and enters the totals 10,000× off. Refused at the cell, with the question, when
-    // it is under the kind's floor and 1,000× below the table's typical figure (the median of its non-zero key figures, at least
-    // three), or 1,000× above it and over the ceiling, or, alone, at ImplausibleFrom (1,000亿元) or more.
+    // it is under the kind's floor and StrayFactor× below the table's typical figure (the median of its non-zero key figures, at
+    // least three), or StrayFactor× above it and over the ceiling, or, alone, at ImplausibleFrom (1,000亿元) or more.
     private void CheckStrayRows(SheetContext sheet)
     {
         (string[] keys, decimal floor, decimal ceiling) = sheet.Kind switch

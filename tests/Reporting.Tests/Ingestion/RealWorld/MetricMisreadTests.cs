@@ -318,4 +318,23 @@ public sealed class MetricMisreadTests : IDisposable
         Assert.Contains("A4单元格“1-11月电子信息产业工业增加值”写的是11月", conflict.Message, StringComparison.Ordinal);
         Assert.Equal(("电子信息产业工业增加值", 805000m), (metric.Name, metric.Value!.Value));
     }
+
+    // Counties down the rows and one indicator across: refused as missing 指标名称/本期值, with no way forward.
+    [Fact]
+    public void Refuses_an_indicator_laid_out_by_county_saying_how_to_lay_it_out()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("市场主体")
+            .Put(1, "2022年12月末各县区市场主体发展情况")
+            .Put(2, "县区", "市场主体户数（户）", "上年同期（户）", "同比增长（%）")
+            .Put(3, "全市", 120000, 112000, 7.1)
+            .Put(4, "安源区", 35000, 33000, 6.1));
+
+        Finding error = RealWorld.Read(file, department: "scjgj", period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal(RuleIds.ColumnRequiredMissing, error.RuleId);
+        Assert.EndsWith(
+            "本表按县区逐行列出，经济运行指标表应每行一个指标：请改为“指标名称 | 单位 | 本期值 | 上年同期 | 同比增长”五列，把全市的数填为一行（如指标名称“市场主体户数”，本期值填全市合计），各县区的数不必报。",
+            error.Message,
+            StringComparison.Ordinal);
+    }
 }
