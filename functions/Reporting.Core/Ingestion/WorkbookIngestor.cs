@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using ExcelDataReader.Exceptions;
 using Reporting.Core.Configuration;
 using Reporting.Core.Ingestion.Headers;
@@ -163,8 +164,7 @@ public sealed class WorkbookIngestor
         run.UploadCounty = UploadCounty(context, run.Counties);
         if (format == SpreadsheetFormat.OpenXml)
         {
-            run.Struck = StruckRows.Read(seekable);
-            run.Filtered = FilteredSheets.Read(seekable);
+            ReadPackageMarks(seekable, run);
         }
         var sheets = new List<SheetResult>();
         try
@@ -511,6 +511,26 @@ public sealed class WorkbookIngestor
 
         int keep = monthly.Max(m => m.Order);
         return [.. monthly.Where(m => m.Order != keep).Select(m => m.Name)];
+    }
+
+    // What ExcelDataReader does not read from an .xlsx: struck-through rows and filters left on. One pass over the package,
+    // before the reader's; a package this cannot open is the reader's to answer for.
+    private static void ReadPackageMarks(Stream seekable, IngestionRun run)
+    {
+        long start = seekable.Position;
+        try
+        {
+            using var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
+            run.Struck = StruckRows.Read(zip);
+            run.Filtered = FilteredSheets.Read(zip);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+        }
+        finally
+        {
+            seekable.Position = start;
+        }
     }
 
     /// <summary>

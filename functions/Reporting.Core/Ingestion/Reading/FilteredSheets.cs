@@ -10,13 +10,11 @@ namespace Reporting.Core.Ingestion.Reading;
 /// </summary>
 internal static class FilteredSheets
 {
-    public static IReadOnlySet<string> Read(Stream seekable)
+    public static IReadOnlySet<string> Read(ZipArchive zip)
     {
-        long start = seekable.Position;
         var filtered = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            using var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.GetEntry("xl/workbook.xml") is not ZipArchiveEntry workbook)
             {
                 return filtered;
@@ -55,10 +53,6 @@ internal static class FilteredSheets
             or InvalidOperationException or NotSupportedException)
         {
             return filtered;
-        }
-        finally
-        {
-            seekable.Position = start;
         }
     }
 }

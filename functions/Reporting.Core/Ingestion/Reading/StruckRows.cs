@@ -17,12 +17,10 @@ internal static class StruckRows
     /// Sheet name → 0-based indexes of struck rows. A package the probe accepted but this cannot follow (a missing part,
     /// malformed XML) yields what was found so far: the workbook reader answers for a broken file, not this.
     /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlySet<int>> Read(Stream seekable)
+    public static IReadOnlyDictionary<string, IReadOnlySet<int>> Read(ZipArchive zip)
     {
-        long start = seekable.Position;
         try
         {
-            using var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
             HashSet<int> struckFormats = StruckFormats(zip);
             if (struckFormats.Count == 0)
             {
@@ -44,10 +42,6 @@ internal static class StruckRows
             or ArgumentException or InvalidOperationException or NotSupportedException)
         {
             return s_none;
-        }
-        finally
-        {
-            seekable.Position = start;
         }
     }
 
