@@ -31,6 +31,9 @@ public static class RuleIds
     public const string DepartmentOtherCounty = "department.other-county";
     public const string SheetNoRecords = "sheet.no-records";
 
+    /// <summary>A 开工/履约/投产 projects sheet in a signings workbook (no 签约时间): not signings, left out with a notice.</summary>
+    public const string SheetLaterStage = "sheet.later-stage";
+
     // Cell errors.
     public const string CellRequiredEmpty = "cell.required-empty";
     public const string CellNotNumber = "cell.not-number";
@@ -86,6 +89,9 @@ public static class RuleIds
     public const string NotStartedButCompleted = "started.no-but-completed";
     public const string TotalMismatch = "total.mismatch";
     public const string ProjectDuplicate = "project.duplicate";
+
+    /// <summary>One indicator twice in an upload: counted once when the copies agree, refused when they disagree.</summary>
+    public const string MetricDuplicate = "metric.duplicate";
     public const string CumulativeDecreased = "cumulative.decreased";
     public const string ProjectsDroppedOnResubmission = "resubmission.projects-dropped";
     public const string CellNotDate = "cell.not-date";

@@ -173,7 +173,7 @@ public sealed class WorkbookIngestor
             HashSet<string> earlierMonths = format == SpreadsheetFormat.Csv ? [] : EarlierMonthSheets(reader.ListSheets(), context.Period);
             while (reader.NextSheet())
             {
-                if (reader.SheetHidden || reader.SheetName == FindingsSheetName || earlierMonths.Contains(reader.SheetName))
+                if (reader.SheetHidden || reader.SheetName == FindingsSheetName || earlierMonths.Contains(reader.SheetName) || IsInstructions(reader.SheetName))
                 {
                     continue;
                 }
@@ -212,6 +212,7 @@ public sealed class WorkbookIngestor
         }
 
         CheckUploadCounty(run);
+        CheckRepeatedMetrics(run);
         int records = run.Projects.Count + run.Signings.Count + run.Metrics.Count;
         if (run.Findings.Errors == 0 && records == 0)
         {
@@ -511,6 +512,38 @@ public sealed class WorkbookIngestor
 
         int keep = monthly.Max(m => m.Order);
         return [.. monthly.Where(m => m.Order != keep).Select(m => m.Name)];
+    }
+
+    // "填报说明", "填表说明", "说明": the template's instructions, whose 示例 rows are no data.
+    private static bool IsInstructions(string sheet) =>
+        ChineseText.Compact(sheet) is "说明" or "填报说明" or "填表说明" or "填报须知" or "使用说明" or "示例" or "填报示例" or "样表";
+
+    /// <summary>
+    /// One indicator twice in an upload (a section per reporting office, a 当月 sheet beside the 累计 one under the same
+    /// name, a 分县区 sheet): the first copy was taken without a word. Copies that agree are one indicator, said; copies
+    /// that disagree are refused with both cells, since which one the leaders should read cannot be told.
+    /// </summary>
+    private static void CheckRepeatedMetrics(IngestionRun run)
+    {
+        foreach (IGrouping<string, MetricRecord> same in run.Metrics.GroupBy(m => ProjectIdentity.NormalizeName(m.Name)).Where(g => g.Count() > 1).ToList())
+        {
+            MetricRecord first = same.First();
+            foreach (MetricRecord copy in same.Skip(1))
+            {
+                string where = copy.Source.Sheet == first.Source.Sheet ? $"第{first.Source.Row}行" : $"工作表“{first.Source.Sheet}”第{first.Source.Row}行";
+                if (copy.Value == first.Value && copy.Prior == first.Prior && copy.YoyReported == first.YoyReported && copy.Unit == first.Unit)
+                {
+                    run.Findings.Sheet(copy.Source.Sheet, RuleIds.MetricDuplicate,
+                        $"工作表“{copy.Source.Sheet}”第{copy.Source.Row}行的指标“{copy.Name}”与{where}重复，数字相同，只计一次。请删除重复行。", Severity.Warning);
+                    run.Metrics.Remove(copy);
+                    continue;
+                }
+
+                run.Findings.Sheet(copy.Source.Sheet, RuleIds.MetricDuplicate,
+                    $"工作表“{copy.Source.Sheet}”第{copy.Source.Row}行的指标“{copy.Name}”与{where}重复，但数字不同（本期值{FindingSink.Format(copy.Value ?? 0m)}与{FindingSink.Format(first.Value ?? 0m)}），"
+                    + "无法确定以哪一行为准。请只保留一行（当月数和累计数请用不同的指标名称，如“电子信息产业工业增加值（当月）”）后重新上传。");
+            }
+        }
     }
 
     // What ExcelDataReader does not read from an .xlsx: struck-through rows and filters left on. One pass over the package,

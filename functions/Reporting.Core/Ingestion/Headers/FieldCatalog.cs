@@ -55,6 +55,12 @@ internal static class FieldCatalog
     /// </summary>
     public const string YoyChange = "yoyChange";
 
+    /// <summary>项目状态 of a project (在建, 已退库, 终止实施): read only for a word saying the row is withdrawn, as the 备注 can.</summary>
+    public const string ProjectStatus = "projectStatus";
+
+    /// <summary>"调整后计划" beside 年度计划投资, often filled only where the plan was adjusted: where filled, the plan.</summary>
+    public const string AdjustedPlan = "annualPlan.adjusted";
+
     /// <summary>序号: tells a project's numbered sub-projects (3.1, 3.2 under 3) from projects.</summary>
     public const string Serial = "serial";
 
@@ -128,6 +134,10 @@ internal static class FieldCatalog
             PN(["投资完成"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划", "序时", "本月", "当月"]),
             PN(["累计"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划", "本月", "当月"]),
         ]),
+        new(AdjustedPlan, "调整后计划", ValueKind.Amount, false, false,
+        [
+            PN(["调整", "计划"], [.. s_notThisFigure, "率", "完成", "比例", "序时", "说明", "原因", "情况", "是否", "时间"]),
+        ]),
         new(Code, "项目代码", ValueKind.Text, false, false, [P("项目代码"), P("项目编码"), P("项目编号"), PN(["代码"], "信用"), PN(["编码"], "信用")]),
         new(TotalInvestment, "总投资", ValueKind.Amount, false, true, [PN(["总投资"], "完成", "累计", "率")]),
         new(Owner, "建设单位", ValueKind.Text, false, false, [P("建设单位"), P("业主单位"), P("项目业主"), P("业主"), P("项目单位"), P("实施单位")]),
@@ -150,6 +160,7 @@ internal static class FieldCatalog
         new(Issues, "存在问题", ValueKind.Text, false, false, [P("存在问题"), P("问题"), P("困难")]),
         new(Leader, "包挂领导", ValueKind.Text, false, true, [P("领导")]),
         new(Remarks, "备注", ValueKind.Text, false, false, [P("备注")]),
+        new(ProjectStatus, "项目状态", ValueKind.Text, false, false, [P("项目状态"), P("建设状态"), P("调度状态"), Exact("状态")]),
         new(WithdrawnFlag, "是否调出", ValueKind.Boolean, false, false, [P("是否", "调出"), P("是否", "退库"), P("是否", "取消"), P("是否", "删除")]),
         new(Serial, "序号", ValueKind.Text, false, false, [Exact("序号"), Exact("序"), Exact("编号")]),
     ];
@@ -186,7 +197,7 @@ internal static class FieldCatalog
             // A cumulative or period column beats 本月 when a sheet has both.
             PB(2, ["本期"], "比重", "占比", "同比", "增长", "增速", "上年", "去年", "上月", "上期"), P("本月"),
             PB(2, ["累计"], "比重", "占比", "同比", "增长", "增速", "上年", "去年", "上月", "上期"),
-            P("期末余额"), PN(["余额"], "上年", "去年", "增长", "上月", "上期"), P("绝对值"), P("绝对数"), P("数值"), P("完成值"), P("实际值"), Exact("本年"),
+            P("期末余额"), PB(2, ["末余额"], "上年", "去年", "上月", "上期", "年初"), PN(["余额"], "上年", "去年", "增长", "上月", "上期", "年初"), Exact("末"), Exact("期末"), Exact("月末"), P("绝对值"), P("绝对数"), P("数值"), P("完成值"), P("实际值"), Exact("本年"),
             PN(["实有"], "上年", "去年", "增长", "上月", "上期", "比重", "占比"), Exact("本年数"), Exact("今年"),
         ]),
         new(Prior, "上年同期", ValueKind.Number, false, true,

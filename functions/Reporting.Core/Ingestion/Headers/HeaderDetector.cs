@@ -282,8 +282,38 @@ internal static class HeaderDetector
             distinctive += spec.Distinctive ? 1 : 0;
         }
 
+        PairWithValue(columns, headers, used);
         FieldSpec[] missing = [.. specs.Where(s => s.Required && !columns.ContainsKey(s.Key))];
         return new KindMatch(kind, columns, total, distinctive, missing);
+    }
+
+    // "12月 | 同比增长（%） | 1-12月 | 同比增长（%）": two columns with one header each belong to the figure left of them, so the
+    // growth and last year's figure are the ones nearest right of the value column (the leftmost was taken: this month's).
+    private static void PairWithValue(Dictionary<string, ColumnBinding> columns, IReadOnlyList<HeaderText> headers, HashSet<int> used)
+    {
+        if (!columns.TryGetValue(FieldCatalog.Value, out ColumnBinding? value))
+        {
+            return;
+        }
+
+        foreach (string key in (ReadOnlySpan<string>)[FieldCatalog.Yoy, FieldCatalog.Prior])
+        {
+            if (!columns.TryGetValue(key, out ColumnBinding? bound) || bound.Column > value.Column)
+            {
+                continue;
+            }
+
+            for (int c = value.Column + 1; c < headers.Count; c++)
+            {
+                if (headers[c].Key == bound.Header.Key && !used.Contains(c))
+                {
+                    used.Remove(bound.Column);
+                    used.Add(c);
+                    columns[key] = bound with { Column = c, Header = headers[c] };
+                    break;
+                }
+            }
+        }
     }
 
     // A percentage column is never an amount, and an amount column never a percentage. One month's own

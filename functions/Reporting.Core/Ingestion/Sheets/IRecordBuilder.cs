@@ -13,4 +13,9 @@ internal interface IRecordBuilder
     void Finish()
     {
     }
+
+    /// <summary>A section row starts a new group of rows: nothing before it is the parent of anything after.</summary>
+    void NewSection()
+    {
+    }
 }

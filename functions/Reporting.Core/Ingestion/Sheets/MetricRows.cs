@@ -18,11 +18,12 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
         bool ok = true;
         string name = MetricName(nameText, out string? unitInName);
 
-        // "1-11月电子信息产业工业增加值": a period in the name is the period of the figure, checked like the title's.
-        if (LeadingMonths(name) is (int length, int month))
+        // "1-11月电子信息产业工业增加值": a period in the name is the period of the figure, checked like the title's. A running
+        // total's period goes from the name; one month's ("12月电子信息…", the month alone) stays: it is another indicator.
+        if (LeadingMonths(name) is (int length, int month, bool oneMonth))
         {
             sheet.Run.PeriodClues.Add(new PeriodClue(null, month, $"工作表“{sheet.Sheet}”{CellRef.ToA1(row.Index, _name!.Column)}单元格“{FindingSink.Shorten(name)}”"));
-            name = name[length..].TrimStart();
+            name = oneMonth ? name : name[length..].TrimStart();
         }
         if (name.Length == 0)
         {
@@ -187,7 +188,7 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
     }
 
     // "1-11月", "2022年1-12月", "12月份", "1—11月累计" opening a metric's name: its length and the month it ends in.
-    private static (int Length, int Month)? LeadingMonths(string name)
+    private static (int Length, int Month, bool OneMonth)? LeadingMonths(string name)
     {
         HeaderText read = HeaderText.Analyze(name.Length > 12 ? name[..12] : name);
         if (read.Month is not int month)
@@ -210,7 +211,7 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
             }
         }
 
-        return end < name.Length ? (end, month) : null;
+        return end < name.Length ? (end, month, read.MonthlyOnly) : null;
     }
 
     // "工业增加值*", "营业收入（注1）", "利润※": a mark pointing to a note below the table is no part of the name (the name is

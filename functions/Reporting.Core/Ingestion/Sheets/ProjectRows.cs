@@ -88,6 +88,14 @@ internal sealed class ProjectRows : IRecordBuilder
         }
 
         decimal annualPlan = _cells.RequiredAmount(row, FieldCatalog.AnnualPlan, ref ok, out string? noPlan);
+
+        // "调整后计划" filled only for the projects whose plan was adjusted: where it is filled, it is the year's plan.
+        if (_cells.OptionalAmount(row, FieldCatalog.AdjustedPlan, ref ok) is decimal adjusted)
+        {
+            annualPlan = adjusted;
+            noPlan = null;
+        }
+
         decimal completed = _cells.RequiredAmount(row, FieldCatalog.Completed, ref ok);
         if (ok && noPlan is not null && completed > 0m)
         {
@@ -124,7 +132,7 @@ internal sealed class ProjectRows : IRecordBuilder
             _cells.WarnIfUnprintable(row.Index, _name, name);
         }
 
-        if (WithdrawnRows.Refuse(_sheet, _cells, row))
+        if (WithdrawnRows.Refuse(_sheet, _cells, row, _sections.Withdrawn))
         {
             ok = false;
         }
@@ -174,6 +182,8 @@ internal sealed class ProjectRows : IRecordBuilder
     }
 
     public void Finish() => _subProjects.Close();
+
+    public void NewSection() => _subProjects.EndGroup();
 
     private void Count(int row, ProjectRecord record)
     {

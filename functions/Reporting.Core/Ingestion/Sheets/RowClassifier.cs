@@ -56,6 +56,12 @@ internal sealed partial class RowClassifier
 
         string nameText = _name is null ? string.Empty : CellReader.TextOf(row[_name.Column]);
         string nameKey = ChineseText.Compact(nameText);
+
+        // The template's 示例 row ("萍乡市XX区XX项目（示例，请勿删除）", 序号 "例") is no project.
+        if (IsExample(nameKey) || firstText is "例" or "示例" or "样例" or "例:")
+        {
+            return RowClass.Skip;
+        }
         string countyKey = _county is null ? string.Empty : ChineseText.Compact(CellReader.TextOf(row[_county.Column]));
         RowKind total = TotalKind(nameKey, countyKey, firstText);
         if (total is RowKind.GrandTotal or RowKind.SubTotal)
@@ -226,6 +232,9 @@ internal sealed partial class RowClassifier
 
         return RowKind.Record;
     }
+
+    private static bool IsExample(string nameKey) =>
+        ChineseText.StartsWithAny(nameKey, ["示例", "例:", "样例", "举例"]) || nameKey.Contains("(示例", StringComparison.Ordinal) || nameKey.Contains("XX", StringComparison.Ordinal);
 
     [GeneratedRegex("^(全部|所有|签约|重大|重点|本年)?(项目)?(共|合计|共计)?[0-9]+(个|项)(项目)?$", RegexOptions.CultureInvariant)]
     private static partial Regex CountTotal();

@@ -14,11 +14,19 @@ internal sealed class SectionFields(SheetContext sheet)
     /// <summary>The latest section's own words, for the message when it names no field.</summary>
     public string? Label { get; private set; }
 
+    /// <summary>The heading of the section the rows stand in when it says they are out ("二、退库项目（2个）"), else null.</summary>
+    public string? Withdrawn { get; private set; }
+
     public void Enter(string label, bool topLevel)
     {
         if (sheet.Kind != DatasetKind.Projects)
         {
             return;
+        }
+
+        if (topLevel || WithdrawnRows.NamesWithdrawn(label))
+        {
+            Withdrawn = WithdrawnRows.NamesWithdrawn(label) ? label : null;
         }
 
         string? field = sheet.Run.Fields.Match(label);

@@ -77,6 +77,7 @@ internal sealed class SheetRows
                 break;
             case RowKind.Section:
                 _sections.Enter(what.SectionLabel!, what.TopLevel);
+                _records.NewSection();
                 if (_totals?.Read(row, _cells) is { HasAny: true } sums)
                 {
                     // A section row carrying figures is its section's 小计.

@@ -84,6 +84,15 @@ internal static class SheetScanner
             return new SheetResult(sheet, SheetStatus.Summary, layout);
         }
 
+        // "开工项目" beside "签约项目" in 商务局's workbook: the same projects at a later stage, with no 签约时间 and 计划总投资 for
+        // an amount. Read as signings they were counted again.
+        if (IsLaterStage(sheet, match, layout))
+        {
+            run.Findings.Sheet(sheet, RuleIds.SheetLaterStage,
+                $"工作表“{sheet}”是开工（履约、投产）项目表，没有签约时间，不是签约项目，未计入签约项目数和签约金额。", Severity.Warning);
+            return new SheetResult(sheet, SheetStatus.Summary, layout);
+        }
+
         int cluesBefore = run.PeriodClues.Count;
         (MoneyUnit? noteUnit, string? notedCounty) = ReadNotes(buffer, layout, sheet, run);
 
@@ -199,6 +208,12 @@ internal static class SheetScanner
 
         run.Findings.Sheet(sheet, RuleIds.RowHidden, $"工作表“{sheet}”第{rows}{more}行是隐藏行，未读取。如需统计，请取消隐藏后重新上传。", Severity.Warning);
     }
+
+    private static readonly string[] s_laterStages = ["开工", "履约", "投产", "竣工", "落地", "在建"];
+
+    private static bool IsLaterStage(string sheet, KindMatch match, HeaderLayout layout) =>
+        match.Kind == DatasetKind.Signings && match[FieldCatalog.SignedOn] is null && !sheet.Contains("签约", StringComparison.Ordinal)
+        && (ChineseText.ContainsAny(sheet, s_laterStages) || layout.Headers.Any(h => ChineseText.ContainsAny(h.Key, s_laterStages) && h.Key.Contains("时间", StringComparison.Ordinal)));
 
     /// <summary>A projects-like header without project names but with a count column: a 汇总表 by county or field.</summary>
     private static bool IsSummary(HeaderLayout layout) =>
