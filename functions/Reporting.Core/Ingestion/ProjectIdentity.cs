@@ -158,7 +158,28 @@ public static class ProjectIdentity
     }
 
     /// <summary>A row's identity, normalised once: code (or null), name and canonical county.</summary>
-    public static ProjectKey KeyOf(string? code, string? name, string county) => new(NormalizeCode(code), NormalizeName(name), county);
+    public static ProjectKey KeyOf(string? code, string? name, string county) => new(NormalizeCode(code), NormalizeNameIn(name, county), county);
+
+    /// <summary>
+    /// The comparable name of a project of <paramref name="county"/>: its own county (and the city) written before the
+    /// name says nothing more, so "安源区污水处理厂" and "萍乡市安源区污水处理厂" in 安源区 are "污水处理厂" there (they were
+    /// counted twice). Another county's name before it, or a name that is only the county, stays.
+    /// </summary>
+    public static string NormalizeNameIn(string? name, string county)
+    {
+        string normalized = NormalizeName(name);
+        foreach (string place in (ReadOnlySpan<string>)["萍乡市", "萍乡"])
+        {
+            if (normalized.StartsWith(place, StringComparison.Ordinal) && normalized.Length > place.Length + 2)
+            {
+                normalized = normalized[place.Length..];
+                break;
+            }
+        }
+
+        string own = NormalizeName(county);
+        return own.Length > 0 && normalized.Length > own.Length + 1 && normalized.StartsWith(own, StringComparison.Ordinal) ? normalized[own.Length..] : normalized;
+    }
 
     /// <summary>A read project's identity.</summary>
     public static ProjectKey KeyOf(ProjectRecord project)

@@ -92,6 +92,9 @@ public static class RuleIds
 
     /// <summary>One indicator twice in an upload: counted once when the copies agree, refused when they disagree.</summary>
     public const string MetricDuplicate = "metric.duplicate";
+
+    /// <summary>A rate's 同比 cell that is its difference with last year's rate: points, not growth; not stored as growth.</summary>
+    public const string PercentPoints = "percent.points";
     public const string CumulativeDecreased = "cumulative.decreased";
     public const string ProjectsDroppedOnResubmission = "resubmission.projects-dropped";
     public const string CellNotDate = "cell.not-date";

@@ -55,7 +55,7 @@ internal static class ComparisonCalculator
             }
 
             // Remember whether some project of that name and county has no code: only then can a coded row match by name.
-            (string, string) key = (ProjectIdentity.NormalizeName(other.Name), other.County);
+            (string, string) key = (ProjectIdentity.NormalizeNameIn(other.Name, other.County), other.County);
             byName[key] = byName.GetValueOrDefault(key) || code is null;
         }
 
@@ -63,7 +63,7 @@ internal static class ComparisonCalculator
         foreach (LaggingProject project in these)
         {
             string? code = ProjectIdentity.NormalizeCode(project.Code);
-            string name = ProjectIdentity.NormalizeName(project.Name);
+            string name = ProjectIdentity.NormalizeNameIn(project.Name, project.County);
             bool found = (code is not null && byCode.Contains(code))
                 || (name.Length > 0 && byName.TryGetValue((name, project.County), out bool uncodedThere) && (code is null || uncodedThere));
             if (!found)

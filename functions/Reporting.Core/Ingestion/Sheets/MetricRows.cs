@@ -88,6 +88,17 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
             ok = false;
         }
 
+        // A share or a rate (38.5% against 37.3%) whose 同比 column holds their difference (1.2): points, not a growth of 1.2%
+        // (the growth would be 3.2%). Said, and not stored as the growth the briefing would print.
+        if (yoy is decimal points && unit?.Trim() is "%" or "％" && value is decimal rate && prior is decimal lastRate && lastRate > 0m
+            && Math.Abs(rate - lastRate - points) <= 0.05m && Math.Abs(((rate - lastRate) / lastRate * 100m) - points) > 0.5m)
+        {
+            ColumnBinding pointsColumn = sheet[FieldCatalog.Yoy] ?? changes!;
+            sheet.Warn(RuleIds.PercentPoints, row.Index, pointsColumn, CellReader.TextOf(row[pointsColumn.Column]),
+                $"等于本期值与上年同期值之差（{FindingSink.Format(rate)}%与{FindingSink.Format(lastRate)}%），是百分点的变化，不是同比增长，未作为同比增长计入。比重、比率类指标请写“{(points >= 0m ? "提高" : "下降")}{FindingSink.Format(Math.Abs(points))}个百分点”。");
+            yoy = null;
+        }
+
         // A 本期值 10,000× its 上年同期 beside a reported growth of 24.6%: one of the two cells is in another unit (805000 万元 in a
         // 亿元 table). A real growth that large is never reported so.
         if (yoy is decimal stated && Math.Abs(stated) < 1_000m && value is decimal now && prior is decimal before && now > 0m && before > 0m

@@ -217,4 +217,40 @@ public sealed class RedTeam5Tests
 
         Assert.Equal([10000m, 4000m, 8000m], RealWorld.Read(file, period: RealWorld.December2022).Clean().Projects.Select(p => p.AnnualPlan));
     }
+
+    [Theory]
+    [InlineData("污水处理厂")]
+    [InlineData("萍乡市安源区污水处理厂")]
+    public void Counts_once_a_project_written_with_and_without_its_own_county_before_its_name(string other)
+    {
+        using MemoryStream file = Projects(s_projectHeader, s_three[0], s_three[1], s_three[2], [4, other, "安源区", "生态环保", 5000, 3000]);
+
+        IngestionOutcome outcome = RealWorld.Read(file, period: RealWorld.December2022).Accepted();
+
+        Assert.Equal((3, 23000m), (outcome.Projects.Count, outcome.Projects.Sum(p => p.AnnualPlan)));
+        Assert.Equal(RuleIds.ProjectDuplicate, Assert.Single(outcome.Findings).RuleId);
+    }
+
+    [Fact]
+    public void Keeps_a_projects_name_that_is_another_countys_apart()
+    {
+        using MemoryStream file = Projects(s_projectHeader, s_three[1], [2, "湘东区污水处理厂", "安源区", "生态环保", 5000, 3000], s_three[0]);
+
+        Assert.Equal(3, RealWorld.Read(file, period: RealWorld.December2022).Clean().Projects.Count);
+    }
+
+    [Fact]
+    public void Does_not_store_a_shares_points_change_as_its_growth()
+    {
+        using MemoryStream file = Metrics(
+            ["序号", "指标名称", "单位", "本期值", "上年同期", "同比增长（%）"],
+            [1, "高新技术产业增加值占规上工业比重", "%", 38.5, 37.3, 1.2],
+            [2, "工业投资占固定资产投资比重", "%", 45.2, 47.0, -1.8]);
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "gxj", period: RealWorld.December2022).Accepted();
+
+        Assert.All(outcome.Metrics, m => Assert.Null(m.YoyReported));
+        Assert.Equal([RuleIds.PercentPoints, RuleIds.PercentPoints], outcome.Findings.Select(f => f.RuleId));
+        Assert.EndsWith("比重、比率类指标请写“下降1.8个百分点”。", outcome.Findings[1].Message, StringComparison.Ordinal);
+    }
 }
