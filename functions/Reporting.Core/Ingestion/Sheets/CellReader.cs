@@ -338,7 +338,12 @@ internal sealed class CellReader(SheetContext sheet)
     {
         CellValue cell = row[column.Column];
         ParsedNumber parsed = ValueParser.Percent(cell);
-        IsUsable(parsed, row, column, cell, "不是有效的百分比，请填写如 24.7 或 24.7%。", ref ok);
+        // "△8.2" marks a fall in some statistical tables and a rise in others: asked, never guessed, and the clerk is told
+        // the mark is the sign, so that dropping it does not turn a fall into a rise.
+        string hint = cell.Type == CellType.Text && cell.Text.TrimStart() is { Length: > 1 } marked && marked[0] is '△' or '▽'
+            ? $"不是有效的百分比：“{marked[0]}”表示增减的方向，不能省略。请改写为带正负号的数，下降写作 -{marked[1..].Trim()}，增长写作 {marked[1..].Trim()}。"
+            : "不是有效的百分比，请填写如 24.7 或 24.7%。";
+        IsUsable(parsed, row, column, cell, hint, ref ok);
         return parsed.Status == ParseStatus.Ok ? parsed.Value : null;
     }
 }

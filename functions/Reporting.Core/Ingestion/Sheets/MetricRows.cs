@@ -232,6 +232,16 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
         while (true)
         {
             string trimmed = name.TrimEnd().TrimEnd('*', '＊', '※', '△', '▲', '#', '＃').TrimEnd();
+
+            // "电子信息产业工业增加值（累计）": the running total is the indicator itself; "（当月）" names another and stays.
+            foreach (string cumulative in (ReadOnlySpan<string>)["(累计)", "（累计）", "(1-12月累计)", "（1-12月累计）"])
+            {
+                if (trimmed.EndsWith(cumulative, StringComparison.Ordinal) && trimmed.Length > cumulative.Length)
+                {
+                    trimmed = trimmed[..^cumulative.Length].TrimEnd();
+                }
+            }
+
             int open = trimmed.LastIndexOfAny(['(', '（']);
             if (open > 0 && trimmed[^1] is ')' or '）' && ChineseText.Compact(trimmed[(open + 1)..^1]).StartsWith('注'))
             {

@@ -87,4 +87,25 @@ public sealed class LeftAsWrittenTests
 
         Assert.Equal((10000m, 12000m), RealWorld.Read(file, period: RealWorld.December2022).Accepted().Projects.Select(p => (p.AnnualPlan, p.Completed)).Single());
     }
+
+    // A 分县区汇总 sheet beside the signings list is read as a table: the file is refused, never counted short, though the
+    // message asks for columns rather than saying to remove the summary (round 5, T25).
+    [Fact]
+    public void Refuses_a_summary_sheet_beside_the_signings_list_as_an_incomplete_table()
+    {
+        using MemoryStream file = RealWorld.Book(workbook =>
+        {
+            workbook.AddWorksheet("签约项目").Put(1, "2022年1-12月招商引资签约项目表")
+                .Put(2, "序号", "项目名称", "县区", "签约时间", "签约金额（万元）")
+                .Put(3, 1, "锂电池正极材料项目", "萍乡经开区", new DateTime(2022, 3, 15), 50000);
+            workbook.AddWorksheet("分县区汇总").Put(1, "分县区汇总")
+                .Put(2, "县区", "签约项目个数", "签约金额（万元）")
+                .Put(3, "萍乡经开区", 1, 50000);
+        });
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "swj", period: RealWorld.December2022);
+
+        Assert.False(outcome.Accepted);
+        Assert.Contains(outcome.Findings, f => f.Severity == Severity.Error && f.Sheet == "分县区汇总");
+    }
 }

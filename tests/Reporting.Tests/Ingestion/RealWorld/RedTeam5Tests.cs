@@ -253,4 +253,28 @@ public sealed class RedTeam5Tests
         Assert.Equal([RuleIds.PercentPoints, RuleIds.PercentPoints], outcome.Findings.Select(f => f.RuleId));
         Assert.EndsWith("比重、比率类指标请写“下降1.8个百分点”。", outcome.Findings[1].Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Reads_a_running_total_marked_as_such_as_the_indicator_and_keeps_the_months_own_apart()
+    {
+        using MemoryStream file = Metrics(
+            ["序号", "指标名称", "单位", "本期值", "上年同期", "同比增长（%）"],
+            [1, "电子信息产业工业增加值（当月）", "亿元", 7.9, 6.85, 15.2],
+            [2, "电子信息产业工业增加值（累计）", "亿元", 80.5, 64.6, 24.6]);
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "gxj", period: RealWorld.December2022).Clean();
+
+        Assert.Equal(["电子信息产业工业增加值（当月）", "电子信息产业工业增加值"], outcome.Metrics.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void Asks_for_a_signed_growth_instead_of_a_triangle_mark()
+    {
+        using MemoryStream file = Metrics(["序号", "指标名称", "单位", "本期值", "同比增长（%）"], [1, "锂电产业利润", "亿元", 20.1, "△8.2"]);
+
+        Finding error = RealWorld.Read(file, department: "gxj", period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.CellNotNumber, "E4"), (error.RuleId, error.Cell!));
+        Assert.EndsWith("不是有效的百分比：“△”表示增减的方向，不能省略。请改写为带正负号的数，下降写作 -8.2，增长写作 8.2。", error.Message, StringComparison.Ordinal);
+    }
 }
