@@ -145,6 +145,15 @@ internal static class ValueParser
         return parsed.Value < 0m ? ParsedNumber.Invalid : new(ParseStatus.Ok, parsed.Value * factor * sign);
     }
 
+    /// <summary>The scale, to 万元, that a number written with its unit names ("12.3亿元", "3500万"); null when it names none.</summary>
+    public static decimal? NamedScale(string text) => UnitSuffix(ChineseText.Compact(text).AsSpan().Trim()) is (_, decimal factor) ? factor : null;
+
+    // "亿元"/"亿" and "万元"/"万" closing a number: the suffix's length and the factor to 万元.
+    private static (int Length, decimal Factor)? UnitSuffix(ReadOnlySpan<char> span) =>
+        span.EndsWith("亿元") ? (2, WanPerYi) : span.EndsWith("亿") ? (1, WanPerYi)
+        : span.EndsWith("万元") ? (2, 1m) : span.EndsWith("万") ? (1, 1m)
+        : null;
+
     /// <summary>Parses number text. A "亿"/"亿元" suffix converts to 万元, "万"/"万元" keeps 万元; other text uses <paramref name="scale"/>.</summary>
     public static ParsedNumber ParseText(string text, decimal scale, bool allowPercent, out bool hadPercent)
     {
@@ -214,15 +223,10 @@ internal static class ValueParser
             span = span[..^1];
             factor = 1m;
         }
-        else if (span.EndsWith("亿元") || span.EndsWith("亿"))
+        else if (UnitSuffix(span) is (int suffixLength, decimal named))
         {
-            span = span[..^(span.EndsWith("亿元") ? 2 : 1)];
-            factor = WanPerYi;
-        }
-        else if (span.EndsWith("万元") || span.EndsWith("万"))
-        {
-            span = span[..^(span.EndsWith("万元") ? 2 : 1)];
-            factor = 1m;
+            span = span[..^suffixLength];
+            factor = named;
         }
         else if (span.EndsWith("元"))
         {

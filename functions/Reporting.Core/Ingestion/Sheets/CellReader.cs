@@ -183,7 +183,7 @@ internal sealed class CellReader(SheetContext sheet)
 
         // "12.3亿元" in a 万元 column says its own unit: no question about the column's unit applies to it. "1万" in a 万元 column
         // says the column's unit again, and is asked about like any figure.
-        if (cell.Type == CellType.Text && WrittenPerWan(cell.Text) is decimal written && written != sheet.Units.PerWan(column))
+        if (cell.Type == CellType.Text && ValueParser.NamedScale(cell.Text) is decimal written && written != sheet.Units.PerWan(column))
         {
             sheet.Units.UnitWrittenIn(row.Index, column.Column);
         }
@@ -297,9 +297,6 @@ internal sealed class CellReader(SheetContext sheet)
 
         return parsed.Status == ParseStatus.Ok ? parsed.Value : null;
     }
-
-    private static decimal? WrittenPerWan(string text) =>
-        text.Contains('亿') ? 10_000m : text.Contains('万') ? 1m : text.Contains('元') ? 0.0001m : null;
 
     // The number a clerk typed into a date column: the number itself, or the one under a date format (2022.1 shown as 1905-07-03).
     private static decimal? TypedNumber(in CellValue cell) => cell.Type switch
