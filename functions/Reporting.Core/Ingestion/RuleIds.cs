@@ -95,6 +95,9 @@ public static class RuleIds
 
     /// <summary>A rate's 同比 cell that is its difference with last year's rate: points, not growth; not stored as growth.</summary>
     public const string PercentPoints = "percent.points";
+
+    /// <summary>A rate's points change (比上年同期增减（个百分点）) that is not the difference of the two rates given beside it.</summary>
+    public const string PercentPointsMismatch = "percent.points-mismatch";
     public const string CumulativeDecreased = "cumulative.decreased";
     public const string ProjectsDroppedOnResubmission = "resubmission.projects-dropped";
     public const string CellNotDate = "cell.not-date";

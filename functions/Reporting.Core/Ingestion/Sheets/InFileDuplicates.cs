@@ -10,7 +10,7 @@ namespace Reporting.Core.Ingestion.Sheets;
 internal sealed class InFileDuplicates
 {
     private readonly ProjectIndex<ProjectRecord> _projects = new();
-    private readonly ProjectIndex<SigningRecord> _signings = new();
+    private readonly ProjectIndex<SigningCopy> _signings = new();
 
     /// <summary>Whether the project is to be counted: true for its first copy, false for a later copy or a copy in conflict.</summary>
     public bool IsFirstCopy(SheetContext sheet, int row, ProjectRecord record)
@@ -43,23 +43,55 @@ internal sealed class InFileDuplicates
         return Decide(sheet, row, record.Name, first.Source, Why(match), differences);
     }
 
-    /// <summary>As for projects, with the same name and county making the same signing (signings have no code).</summary>
-    public bool IsFirstCopy(SheetContext sheet, int row, SigningRecord record)
+    /// <summary>
+    /// As for projects, with the same name and county making the same signing (signings have no code). The first copy is
+    /// counted; whether it is a 5020 project is what a copy says of it: a copy on a "5020项目" sheet makes a first copy
+    /// that said nothing a 5020 project, and copies saying 是 and 否 disagree.
+    /// </summary>
+    public bool IsFirstCopy(SheetContext sheet, int row, SigningRecord record, bool is5020Stated)
     {
         ProjectKey key = ProjectIdentity.KeyOf(null, record.Name, record.County);
-        if (_signings.Find(key, out SigningRecord? first) == IdentityMatch.None)
+        if (_signings.Find(key, out SigningCopy? first) == IdentityMatch.None)
         {
-            _signings.Add(key, record);
+            _signings.Add(key, new SigningCopy(record, is5020Stated, sheet.Run.Signings.Count));
             return true;
         }
 
+        SigningRecord counted = first!.Record;
         string differences = Differences(
             sheet,
-            first!.Source,
+            counted.Source,
             row + 1,
-            ("签约金额", first.Amount, record.Amount),
-            ("外资", first.ForeignAmountUsd, record.ForeignAmountUsd));
-        return Decide(sheet, row, record.Name, first.Source, Why(IdentityMatch.SameNameAndCounty), differences);
+            ("签约金额", counted.Amount, record.Amount),
+            ("外资", counted.ForeignAmountUsd, record.ForeignAmountUsd));
+        if (counted.Is5020 != record.Is5020 && is5020Stated)
+        {
+            if (first.Is5020Stated)
+            {
+                string membership = $"“是否5020项目”{Where(sheet, counted.Source)}为{YesNo(counted.Is5020)}、{(counted.Source.Sheet == sheet.Sheet ? "" : "本表")}第{row + 1}行为{YesNo(record.Is5020)}";
+                differences = differences.Length == 0 ? membership : differences + "，" + membership;
+            }
+            else if (differences.Length == 0)
+            {
+                first.Record = counted with { Is5020 = record.Is5020 };
+                first.Is5020Stated = true;
+                sheet.Run.Signings[first.Position] = first.Record;
+            }
+        }
+
+        return Decide(sheet, row, record.Name, counted.Source, Why(IdentityMatch.SameNameAndCounty), differences);
+    }
+
+    private static string YesNo(bool yes) => yes ? "是" : "否";
+
+    private sealed class SigningCopy(SigningRecord record, bool is5020Stated, int position)
+    {
+        public SigningRecord Record { get; set; } = record;
+
+        public bool Is5020Stated { get; set; } = is5020Stated;
+
+        /// <summary>Where the counted copy stands in the run's signings, to be replaced when a later copy says more.</summary>
+        public int Position { get; } = position;
     }
 
     private static bool Decide(SheetContext sheet, int row, string name, SourceRef first, string why, string differences)

@@ -74,6 +74,23 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
             }
         }
 
+        // "比上年同期增减（个百分点）" beside a rate (增速 9.2% against 8.5%) with no 比重 column: the change in points. It gives last
+        // year's rate when that column is missing, and must agree with the two rates when both are given.
+        if (sheet[FieldCatalog.Share] is null && IsRate(unit) && value is decimal rateNow && sheet[FieldCatalog.ShareChange] is ColumnBinding pointsChange
+            && cells.OptionalPercent(row, pointsChange, ref ok) is decimal pointsWritten)
+        {
+            if (prior is null)
+            {
+                prior = rateNow - pointsWritten;
+            }
+            else if (Math.Abs(rateNow - prior.Value - pointsWritten) > 0.05m)
+            {
+                sheet.Error(RuleIds.PercentPointsMismatch, row.Index, pointsChange, CellReader.TextOf(row[pointsChange.Column]),
+                    $"与本期值和上年同期值不符：{FindingSink.Format(rateNow)}%与{FindingSink.Format(prior.Value)}%相差{FindingSink.Format(rateNow - prior.Value)}个百分点。请核对这三个数后重新上传。");
+                ok = false;
+            }
+        }
+
         if (_name is not null && name.Length > 0)
         {
             cells.WarnIfUnprintable(row.Index, _name, name);
@@ -90,7 +107,7 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
 
         // A share or a rate (38.5% against 37.3%) whose 同比 column holds their difference (1.2): points, not a growth of 1.2%
         // (the growth would be 3.2%). Said, and not stored as the growth the briefing would print.
-        if (yoy is decimal points && unit?.Trim() is "%" or "％" && value is decimal rate && prior is decimal lastRate && lastRate > 0m
+        if (yoy is decimal points && IsRate(unit) && value is decimal rate && prior is decimal lastRate && lastRate > 0m
             && Math.Abs(rate - lastRate - points) <= 0.05m && Math.Abs(((rate - lastRate) / lastRate * 100m) - points) > 0.5m)
         {
             ColumnBinding pointsColumn = sheet[FieldCatalog.Yoy] ?? changes!;
@@ -140,6 +157,9 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
 
         return true;
     }
+
+    /// <summary>A rate or a share written in percent, whose changes are points (‰ and counts are not).</summary>
+    private static bool IsRate(string? unit) => unit?.Trim() is "%" or "％";
 
     private static decimal Factor(MoneyUnit? unit) => unit is MoneyUnit { IsYuan: true } yuan ? yuan.PerWan : 1m;
 

@@ -32,6 +32,10 @@ internal sealed class SigningRows(SheetContext sheet, CellReader cells, TotalsTr
         return cells.OptionalBool(row, FieldCatalog.Is5020);
     }
 
+    // "5020项目", "“5020”项目签约情况": a sheet of 5020 projects only; "非5020项目" is not one.
+    private static bool IsThe5020List(string sheetName) =>
+        sheetName.Contains("5020", StringComparison.Ordinal) && !sheetName.Contains("非5020", StringComparison.Ordinal);
+
     // A signing in another currency (币种: 美元) cannot be added to yuan: no exact conversion.
     private void CheckCurrency(RowView row, ref bool ok)
     {
@@ -91,6 +95,10 @@ internal sealed class SigningRows(SheetContext sheet, CellReader cells, TotalsTr
             cells.WarnIfUnprintable(row.Index, _name, nameText);
         }
 
+        // A 是否5020项目 column, else a 项目类型 naming 5020, else a sheet that is the 5020 list ("5020项目") says it.
+        bool? is5020 = Is5020(row)
+            ?? (cells.OptionalText(row, FieldCatalog.ProjectType) is string type && LevelParser.Canonical(type) == ProjectLevels.P5020 ? true : (bool?)null)
+            ?? (IsThe5020List(sheet.Sheet) ? true : (bool?)null);
         var record = new SigningRecord
         {
             Name = nameText,
@@ -99,7 +107,7 @@ internal sealed class SigningRows(SheetContext sheet, CellReader cells, TotalsTr
             Amount = amount,
             IndustryChain = cells.OptionalText(row, FieldCatalog.IndustryChain),
             SourceRegion = SourceRegions.Normalize(cells.OptionalText(row, FieldCatalog.SourceRegion)),
-            Is5020 = Is5020(row) ?? (cells.OptionalText(row, FieldCatalog.ProjectType) is string type && LevelParser.Canonical(type) == ProjectLevels.P5020),
+            Is5020 = is5020 ?? false,
             ForeignAmountUsd = foreign,
             Source = new SourceRef(sheet.Sheet, row.Index + 1),
         };
@@ -123,7 +131,7 @@ internal sealed class SigningRows(SheetContext sheet, CellReader cells, TotalsTr
         }
 
         totals?.AddRecord(row.Index, amount);
-        if (duplicates.IsFirstCopy(sheet, row.Index, record))
+        if (duplicates.IsFirstCopy(sheet, row.Index, record, is5020 is not null))
         {
             sheet.Run.Signings.Add(record);
             Records++;

@@ -206,6 +206,45 @@ public sealed class RedTeam5Tests
         Assert.Equal(RuleIds.SheetLaterStage, Assert.Single(outcome.Findings).RuleId);
     }
 
+    // 商务局's "5020项目" sheet beside the full list: the sheet's name says its rows are 5020 projects.
+    private static MemoryStream SigningsWith5020Sheet(string[] header, object?[] first, object?[] second) => RealWorld.Book(workbook =>
+    {
+        workbook.AddWorksheet("签约项目").Put(1, "萍乡市2022年招商引资签约项目表").Put(2, "时间：2022年1-12月").Put(3, header)
+            .Put(4, first).Put(5, second);
+        workbook.AddWorksheet("5020项目").Put(1, "萍乡市2022年“5020”项目签约情况")
+            .Put(3, "序号", "项目名称", "县区", "签约时间", "签约金额（亿元）")
+            .Put(4, 1, "粉末冶金项目", "上栗县", new DateTime(2022, 12, 20), 12);
+    });
+
+    [Fact]
+    public void Refuses_a_signing_the_5020_sheet_lists_while_the_main_list_says_no()
+    {
+        using MemoryStream file = SigningsWith5020Sheet(
+            ["序号", "项目名称", "县区", "签约时间", "签约金额（万元）", "是否5020项目"],
+            [1, "锂电池正极材料项目", "萍乡经开区", new DateTime(2022, 3, 15), 50000, "是"],
+            [2, "粉末冶金项目", "上栗县", new DateTime(2022, 12, 20), 120000, "否"]);
+
+        Finding error = RealWorld.Read(file, department: "swj").OnlyError();
+
+        Assert.Equal((RuleIds.ProjectDuplicateConflict, "5020项目", "B4"), (error.RuleId, error.Sheet!, error.Cell!));
+        Assert.Contains("“是否5020项目”工作表“签约项目”第5行为否、本表第4行为是", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Counts_a_signing_on_the_5020_sheet_as_5020_when_the_main_list_does_not_say()
+    {
+        using MemoryStream file = SigningsWith5020Sheet(
+            ["序号", "项目名称", "县区", "签约时间", "签约金额（万元）"],
+            [1, "锂电池正极材料项目", "萍乡经开区", new DateTime(2022, 3, 15), 50000],
+            [2, "粉末冶金项目", "上栗县", new DateTime(2022, 12, 20), 120000]);
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "swj").Accepted();
+
+        Assert.Equal([false, true], outcome.Signings.Select(s => s.Is5020));
+        Assert.Equal((2, 170000m), (outcome.Signings.Count, outcome.Signings.Sum(s => s.Amount)));
+        Assert.Equal(RuleIds.ProjectDuplicate, Assert.Single(outcome.Findings).RuleId);
+    }
+
     [Fact]
     public void Takes_an_adjusted_plan_where_it_is_filled_and_the_years_plan_elsewhere()
     {
@@ -252,6 +291,35 @@ public sealed class RedTeam5Tests
         Assert.All(outcome.Metrics, m => Assert.Null(m.YoyReported));
         Assert.Equal([RuleIds.PercentPoints, RuleIds.PercentPoints], outcome.Findings.Select(f => f.RuleId));
         Assert.EndsWith("比重、比率类指标请写“下降1.8个百分点”。", outcome.Findings[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_last_years_rate_from_a_points_change_column()
+    {
+        using MemoryStream file = Metrics(
+            ["序号", "指标名称", "单位", "本期", "比上年同期增减（个百分点）"],
+            [1, "规上工业增加值增速", "%", 9.2, 0.7],
+            [2, "工业用电量增速", "%", 6.1, -4.2],
+            [3, "锂电产业营业收入", "亿元", 310.6, null]);
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "gxj", period: RealWorld.December2022).Clean();
+
+        Assert.Equal([8.5m, 10.3m, null], outcome.Metrics.Select(m => m.Prior));
+        Assert.All(outcome.Metrics, m => Assert.Null(m.YoyReported));
+    }
+
+    [Fact]
+    public void Refuses_a_points_change_that_disagrees_with_the_two_rates_beside_it()
+    {
+        using MemoryStream file = Metrics(
+            ["序号", "指标名称", "单位", "本期", "上年同期", "比上年同期增减（个百分点）"],
+            [1, "规上工业增加值增速", "%", 9.2, 8.5, 0.7],
+            [2, "工业用电量增速", "%", 6.1, 10.3, 4.2]);
+
+        Finding error = RealWorld.Read(file, department: "gxj", period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.PercentPointsMismatch, "F5"), (error.RuleId, error.Cell));
+        Assert.Contains("6.1%与10.3%相差-4.2个百分点", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
