@@ -18,9 +18,17 @@ public sealed record ColumnUnit(string Sheet, string Field, string Header, strin
     public const string FromNote = "表注";
     public const string ByDefault = "默认";
 
+    /// <summary>Some rows read in the unit their own 计量单位 cell names (<see cref="Unit"/> lists those units).</summary>
+    public const string FromRowUnits = "计量单位列";
+
     /// <summary>For the receipt: how a column read in a unit other than the sheet's was read, or null when it was read in the sheet's unit.</summary>
     public string? ReceiptLine()
     {
+        if (Source == FromRowUnits)
+        {
+            return $"工作表“{Sheet}”的“{Header}”列有的行按该行“计量单位”所写的{Unit}读取，已折算为万元。";
+        }
+
         string sheetUnit = SheetNote ?? (Field == "foreignAmountUsd" ? "万美元" : "万元");
         if (Unit == sheetUnit || Source is FromNote or ByDefault)
         {

@@ -99,6 +99,10 @@ internal static class FieldCatalog
         P("项目名称"), P("项目名"), PN(["名称"], "单位", "指标", "企业", "县", "地区", "产业链", "领导"), Exact("项目"),
     ]);
 
+    // A 计量单位 column in a project or signing list: the unit of the row's amounts (CellReader.ReadRowUnit). A bare "单位"
+    // there may name an organisation; its cells then name no unit and it says nothing.
+    private static readonly FieldSpec s_rowUnit = new(Unit, "计量单位", ValueKind.Text, false, false, [Exact("单位"), P("计量单位"), P("金额单位")]);
+
     private static readonly FieldSpec s_county = new(County, "县区", ValueKind.County, true, false,
     [
         P("县区"), P("县市区"), PN(["地区"], "来源"), PN(["区域"], "来源"), P("属地"), PN(["所在地"], "投资方", "客商", "来源"), P("所属县"), P("责任县"),
@@ -163,6 +167,7 @@ internal static class FieldCatalog
         new(ProjectStatus, "项目状态", ValueKind.Text, false, false, [P("项目状态"), P("建设状态"), P("调度状态"), Exact("状态")]),
         new(WithdrawnFlag, "是否调出", ValueKind.Boolean, false, false, [P("是否", "调出"), P("是否", "退库"), P("是否", "取消"), P("是否", "删除")]),
         new(Serial, "序号", ValueKind.Text, false, false, [Exact("序号"), Exact("序"), Exact("编号")]),
+        s_rowUnit,
     ];
 
     public static readonly IReadOnlyList<FieldSpec> Signings =
@@ -186,6 +191,7 @@ internal static class FieldCatalog
         new(Currency, "币种", ValueKind.Text, false, false, [P("币种"), P("货币"), P("币别")]),
         new(Remarks, "备注", ValueKind.Text, false, false, [P("备注")]),
         new(WithdrawnFlag, "是否调出", ValueKind.Boolean, false, false, [P("是否", "调出"), P("是否", "退库"), P("是否", "取消"), P("是否", "删除")]),
+        s_rowUnit,
     ];
 
     public static readonly IReadOnlyList<FieldSpec> Metrics =

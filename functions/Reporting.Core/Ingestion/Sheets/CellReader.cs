@@ -36,6 +36,83 @@ internal sealed class CellReader(SheetContext sheet)
         sheet.Error(RuleIds.CellRequiredEmpty, row.Index, column, string.Empty, hint);
     }
 
+    // The amounts a row's own 计量单位 cell applies to (a 外资 column is in 万美元 whatever the row's yuan unit).
+    private static readonly string[] s_rowUnitAmounts =
+        [FieldCatalog.AnnualPlan, FieldCatalog.Completed, FieldCatalog.AdjustedPlan, FieldCatalog.TotalInvestment, FieldCatalog.Amount];
+
+    // The unit a row's 计量单位 cell names, and the row it was read for (so it never leaks into the next row, or a 合计 row).
+    private (int Row, MoneyUnit Unit)? _rowUnit;
+
+    /// <summary>
+    /// A project or signing list with a 计量单位 column ("亿元" on one row, "万元" on the next): the row's amounts are in the
+    /// unit it names, as a clerk reads them. Text that is no unit of money (an organisation under a bare "单位" header) is
+    /// not a unit and says nothing; a foreign currency is refused (no exact conversion); a row unit other than the one an
+    /// amount column's own header or units row names cannot be told apart and is refused at the unit cell.
+    /// </summary>
+    public void ReadRowUnit(RowView row, ref bool ok)
+    {
+        _rowUnit = null;
+        if (sheet[FieldCatalog.Unit] is not ColumnBinding unitColumn || OptionalText(row, FieldCatalog.Unit) is not string text
+            || MoneyUnit.Exactly(ChineseText.Compact(text)) is not MoneyUnit unit)
+        {
+            return;
+        }
+
+        if (!unit.IsYuan)
+        {
+            sheet.Error(RuleIds.UnitForeignCurrency, row.Index, unitColumn, text,
+                "是外币单位：金额须按人民币万元填报（外币无法准确折算），请折算为人民币后填写并改为“万元”。");
+            ok = false;
+            return;
+        }
+
+        foreach (string key in s_rowUnitAmounts)
+        {
+            if (sheet[key] is ColumnBinding amounts && !UnitsAgree(row, unitColumn, text, unit, amounts))
+            {
+                ok = false;
+                return;
+            }
+        }
+
+        _rowUnit = (row.Index, unit);
+    }
+
+    /// <summary>
+    /// False, with the error at the row's unit cell, when the row names another unit than the column's own header or units
+    /// row does ("本期值（万元）" over the figures and 亿元 in the row's 单位 column): which one the figures are in cannot be told.
+    /// A unit from the sheet's note gives way to the row's.
+    /// </summary>
+    public bool UnitsAgree(RowView row, ColumnBinding unitColumn, string unitText, MoneyUnit rowUnit, ColumnBinding amounts)
+    {
+        if (sheet.Units.Written(amounts) is not MoneyUnit columnUnit || columnUnit == rowUnit)
+        {
+            return true;
+        }
+
+        sheet.Error(RuleIds.UnitAmbiguous, row.Index, unitColumn, unitText,
+            $"是{rowUnit.Name}，但“{amounts.Header.Display}”列写明单位为{columnUnit.Name}，无法确定本行数字的单位。请只保留一种写法（改单位列或改表头）后重新上传。");
+        return false;
+    }
+
+    // The factor to 万元 of an amount cell: the row's own unit where it names one, else its column's.
+    private decimal? PerWan(RowView row, ColumnBinding column)
+    {
+        decimal? columnFactor = sheet.Units.PerWan(column);
+        if (columnFactor is null || _rowUnit is not (int unitRow, MoneyUnit unit) || unitRow != row.Index || !s_rowUnitAmounts.Contains(column.Spec.Key))
+        {
+            return columnFactor;
+        }
+
+        if (unit.PerWan != columnFactor)
+        {
+            // Read in a unit its row names, like "12.3亿元" written in the cell: no slip for the column-wide check to ask about.
+            sheet.Units.ReadInRowUnit(row.Index, column.Column, unit);
+        }
+
+        return unit.PerWan;
+    }
+
     public static string TextOf(in CellValue cell) => cell.Type switch
     {
         CellType.Text => ChineseText.Tidy(cell.Text),
@@ -112,7 +189,7 @@ internal sealed class CellReader(SheetContext sheet)
         }
 
         // A column whose unit cannot be read in (a foreign currency) was refused once, at its header.
-        if (sheet.Units.PerWan(column) is not decimal perWan)
+        if (PerWan(row, column) is not decimal perWan)
         {
             return 0m;
         }
@@ -152,7 +229,7 @@ internal sealed class CellReader(SheetContext sheet)
             return null;
         }
 
-        if (sheet.Units.PerWan(column) is not decimal perWan)
+        if (PerWan(row, column) is not decimal perWan)
         {
             return null;
         }
@@ -183,7 +260,7 @@ internal sealed class CellReader(SheetContext sheet)
 
         // "12.3亿元" in a 万元 column says its own unit: no question about the column's unit applies to it. "1万" in a 万元 column
         // says the column's unit again, and is asked about like any figure.
-        if (cell.Type == CellType.Text && ValueParser.NamedScale(cell.Text) is decimal written && written != sheet.Units.PerWan(column))
+        if (cell.Type == CellType.Text && ValueParser.NamedScale(cell.Text) is decimal written && written != PerWan(row, column))
         {
             sheet.Units.UnitWrittenIn(row.Index, column.Column);
         }

@@ -43,6 +43,20 @@ internal sealed class ColumnUnits
     /// <summary>A cell named its own unit ("12.3亿元"): it was read in that unit, and the unit-slip check leaves it alone.</summary>
     public void UnitWrittenIn(int row, int column) => _unitWritten.Add((row, column));
 
+    // Per column, the units rows' own 计量单位 cells named where they differ from the column's, in the order first met.
+    private readonly Dictionary<int, List<string>> _rowUnits = [];
+
+    /// <summary>A cell read in the unit its row's 计量单位 cell names rather than its column's: for the receipt, and no slip.</summary>
+    public void ReadInRowUnit(int row, int column, MoneyUnit unit)
+    {
+        UnitWrittenIn(row, column);
+        List<string> units = _rowUnits.TryGetValue(column, out List<string>? known) ? known : _rowUnits[column] = [];
+        if (!units.Contains(unit.Name))
+        {
+            units.Add(unit.Name);
+        }
+    }
+
     /// <summary>The unit the column's own header or the units row under it names (not the sheet's note), or null.</summary>
     public MoneyUnit? Written(ColumnBinding column) =>
         _columns.TryGetValue(column.Column, out Resolved resolved) && resolved.Source is ColumnUnit.FromHeader or ColumnUnit.FromUnitsRow ? resolved.Unit : null;
@@ -320,7 +334,9 @@ internal sealed class ColumnUnits
         {
             Resolved resolved = _columns[column.Column];
             string header = FindingSink.HeaderLabel(column);
-            yield return new ColumnUnit(sheet, column.Spec.Key, header, resolved.Unit.Name, resolved.Source, _note?.Name);
+            yield return _rowUnits.TryGetValue(column.Column, out List<string>? rowUnits)
+                ? new ColumnUnit(sheet, column.Spec.Key, header, string.Join("、", rowUnits), ColumnUnit.FromRowUnits, _note?.Name)
+                : new ColumnUnit(sheet, column.Spec.Key, header, resolved.Unit.Name, resolved.Source, _note?.Name);
         }
     }
 

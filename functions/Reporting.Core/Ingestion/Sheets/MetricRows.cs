@@ -42,11 +42,9 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
         string? unit = money is MoneyUnit named ? (named.IsYuan ? MoneyUnit.Wan.Name : unitText ?? named.Name) : unitText;
 
         // "本期值（万元）" over the figures and 亿元 in the row's 单位 column: which one the figures are in cannot be told.
-        if (unitText is not null && money is MoneyUnit rowUnit && sheet.Units.Written(valueColumn) is MoneyUnit columnUnit && columnUnit != rowUnit
-            && sheet[FieldCatalog.Unit] is ColumnBinding unitColumn)
+        if (unitText is not null && money is MoneyUnit rowUnit && sheet[FieldCatalog.Unit] is ColumnBinding unitColumn
+            && !cells.UnitsAgree(row, unitColumn, unitText, rowUnit, valueColumn))
         {
-            sheet.Error(RuleIds.UnitAmbiguous, row.Index, unitColumn, unitText,
-                $"是{rowUnit.Name}，但“{valueColumn.Header.Display}”列写明单位为{columnUnit.Name}，无法确定本行数字的单位。请只保留一种写法（改单位列或改表头）后重新上传。");
             ok = false;
         }
         decimal? value = cells.MetricNumber(row, valueColumn, Factor(money), required: true, ref ok);

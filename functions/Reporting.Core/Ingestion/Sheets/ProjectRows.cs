@@ -73,6 +73,7 @@ internal sealed class ProjectRows : IRecordBuilder
         }
 
         string? county = _cells.County(row, ref ok);
+        _cells.ReadRowUnit(row, ref ok);
         string? field;
         if (_sheet[FieldCatalog.Field] is ColumnBinding fieldColumn)
         {

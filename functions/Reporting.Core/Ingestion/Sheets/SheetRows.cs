@@ -179,6 +179,9 @@ internal sealed class SheetRows
         }
 
         _records.Finish();
+
+        // Described once every row is read: a row's own 计量单位 cell may have changed how a column was read.
+        _sheet.Run.Units.AddRange(_sheet.Units.Describe(_sheet.Sheet));
         _sheet.Units.CheckPlausible(_sheet);
         _totals?.Check(_sheet.Run.Findings, _sheet.Sheet, _sheet.Run.Options.Ingestion.TotalTolerancePct);
         return _records.Records;
@@ -189,7 +192,6 @@ internal sealed class SheetRows
     {
         _unitsChecked = true;
         _sheet.Units.Check(_sheet);
-        _sheet.Run.Units.AddRange(_sheet.Units.Describe(_sheet.Sheet));
     }
 
     // "填报单位：…" in a footer names the department when nothing above the header did; "注：表中金额单位为亿元"

@@ -80,6 +80,7 @@ internal sealed class SigningRows(SheetContext sheet, CellReader cells, TotalsTr
         }
 
         string? county = cells.County(row, ref ok);
+        cells.ReadRowUnit(row, ref ok);
         decimal amount = cells.RequiredAmount(row, FieldCatalog.Amount, ref ok, out string? none);
         if (ok && none is not null)
         {
