@@ -81,6 +81,10 @@ internal static class FieldCatalog
     // A comparison with last year ("比上年同期增减", "较去年增长") is never last year's figure itself.
     private static readonly string[] s_comparison = ["比上年", "较上年", "比去年", "较去年", "同比", "增减", "增加", "减少", "增长", "增速", "增幅", "提高", "下降"];
 
+    // A growth on another basis than last year's (环比 over last month, 较年初 over the year's start, the province's 全省增速
+    // beside 我市增速) or in an amount (比上年同期增长 over 绝对额 | %) is never the year-on-year growth.
+    private static readonly string[] s_otherBasis = ["环比", "年初", "上月", "上期", "全省", "全国", "全市平均", "绝对", "增长额", "增加额", "增量"];
+
     // A column saying the share rose by so many points is the change, never last year's share.
     private static readonly string[] s_change = ["提高", "百分点", "增减", "变化", "下降", "降低"];
 
@@ -179,7 +183,9 @@ internal static class FieldCatalog
         [
             // "折合人民币（万元）" beside "签约金额（万美元）": the yuan column is the amount.
             PB(3, ["折合人民币"]), PB(3, ["折人民币"]),
-            P("签约金额"), P("签约额"), P("签约投资"), P("合同投资"), P("合同金额"), P("协议投资"), P("协议金额"), PN(["投资总额"], "外资", "美元"),
+            // The contract's own figure beats a project's 总投资 or 投资额 beside it ("总投资 | 合同投资额").
+            PB(2, ["签约金额"]), PB(2, ["签约额"]), PB(2, ["签约投资"]), PB(2, ["合同投资"]), PB(2, ["合同金额"]), PB(2, ["协议投资"]), PB(2, ["协议金额"]),
+            PB(2, ["合同引资"], "外资", "美元"), PB(2, ["协议引资"], "外资", "美元"), PN(["投资总额"], "外资", "美元"),
             PN(["总投资"], "外资", "美元", "完成"), PN(["投资额"], "外资", "美元", "完成", "计划"),
         ]),
         new(IndustryChain, "产业链", ValueKind.Text, false, true, [P("产业链"), P("所属产业"), P("产业类别")]),
@@ -217,16 +223,18 @@ internal static class FieldCatalog
         [
             PN(["同比", "增减"], "比重", "占比", "百分点"), PN(["上年", "增减"], "比重", "占比", "百分点"), PN(["去年", "增减"], "比重", "占比", "百分点"),
             PN(["同比", "增加"], "比重", "占比", "百分点"), PN(["上年", "增加"], "比重", "占比", "百分点"), PN(["同比", "增量"], "比重", "占比"), PN(["同比", "增长额"], "比重", "占比"),
+            PN(["上年", "增长额"], "比重", "占比"), PN(["上年", "绝对"], "比重", "占比"), PN(["同比", "绝对"], "比重", "占比"),
         ]),
         new(Yoy, "同比增长", ValueKind.Percent, false, true,
         [
-            PN(["同比"], "百分点", "比重", "占比"), PN(["增长"], "百分点", "比重", "占比"), P("增速"), P("增幅"),
+            PN(["同比"], "百分点", "比重", "占比", "绝对"), PN(["增长"], [.. s_otherBasis, "百分点", "比重", "占比"]),
+            PN(["增速"], s_otherBasis), PN(["增幅"], s_otherBasis),
 
             // "比上年同期±（%）", "比增（%）" (江西's statistical tables), "增减幅度".
-            PN(["±"], "百分点", "比重", "占比"), PN(["比增"], "百分点", "比重", "占比"), P("增减幅"), P("增减率"),
+            PN(["±"], "百分点", "比重", "占比"), PN(["比增"], [.. s_otherBasis, "百分点", "比重", "占比"]), PN(["增减幅"], s_otherBasis), PN(["增减率"], s_otherBasis),
 
             // The growth of the cumulative figure, like the value itself, beats this month's.
-            PB(3, ["累计", "同比"], "百分点", "比重", "占比"), PB(3, ["累计", "增"], "百分点", "比重", "占比"),
+            PB(3, ["累计", "同比"], "百分点", "比重", "占比", "绝对"), PB(3, ["累计", "增"], [.. s_otherBasis, "百分点", "比重", "占比"]),
         ]),
         new(Share, "占比", ValueKind.Percent, false, true, [PN(["占比"], "上年", "去年", "提高", "变化"), PN(["比重"], "上年", "去年", "提高", "变化")]),
         new(SharePrior, "上年同期比重", ValueKind.Percent, false, true,

@@ -11,9 +11,16 @@ internal sealed class Vocabulary
 {
     private readonly Dictionary<string, string> _exact = new(StringComparer.Ordinal);
     private readonly List<KeyValuePair<string, string>> _byLength = [];
+    private readonly bool _qualifiedIsOther;
 
-    public Vocabulary(IEnumerable<VocabularyEntry> entries)
+    /// <param name="entries">The canonical names and their aliases.</param>
+    /// <param name="qualifiedIsOther">
+    /// Whether words before a name make another thing (fields: 数字基础设施 is 新型, not 重大基础设施; 新能源 is no 能源 project),
+    /// as they do not for counties (萍乡市安源区 is 安源区). Words after it (工业项目, 生态环保类) still match.
+    /// </param>
+    public Vocabulary(IEnumerable<VocabularyEntry> entries, bool qualifiedIsOther = false)
     {
+        _qualifiedIsOther = qualifiedIsOther;
         var names = new List<string>();
         foreach (VocabularyEntry entry in entries)
         {
@@ -69,7 +76,7 @@ internal sealed class Vocabulary
         foreach ((string alias, string canonical) in _byLength)
         {
             int at = key.IndexOf(alias, StringComparison.Ordinal);
-            if (at < 0)
+            if (at < 0 || (at > 0 && _qualifiedIsOther))
             {
                 continue;
             }

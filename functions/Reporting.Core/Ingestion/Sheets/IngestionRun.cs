@@ -43,7 +43,7 @@ internal sealed class IngestionRun
     {
         Options = options;
         Counties = new Vocabulary(options.Ingestion.EffectiveCounties());
-        Fields = new Vocabulary(options.Ingestion.EffectiveFields());
+        Fields = new Vocabulary(options.Ingestion.EffectiveFields(), qualifiedIsOther: true);
         Findings = new FindingSink(Math.Max(1, options.Ingestion.MaxFindings));
         _maxRows = options.Ingestion.MaxRows;
         Duplicates = new InFileDuplicates();

@@ -1,0 +1,117 @@
+using ClosedXML.Excel;
+using Reporting.Core.Ingestion;
+
+namespace Reporting.Tests.Ingestion.RealWorld;
+
+/// <summary>
+/// Round 6 of the red team (/work/redteam6 in the session that ran it): growth on another basis left of 同比, an amount
+/// change under a growth group header, 总投资 left of the contract amount, qualified field names, and the classes below.
+/// </summary>
+public sealed class RedTeam6Tests
+{
+    private static MemoryStream Metrics(string[] header, params object?[][] rows) => RealWorld.Book(workbook =>
+    {
+        IXLWorksheet sheet = workbook.AddWorksheet("经济指标").Put(1, "萍乡市2022年1-12月主要经济指标").Put(3, header);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            sheet.Put(4 + i, rows[i]);
+        }
+    });
+
+    private static MemoryStream Signings(string[] header, params object?[][] rows) => RealWorld.Book(workbook =>
+    {
+        IXLWorksheet sheet = workbook.AddWorksheet("签约项目").Put(1, "萍乡市2022年招商引资签约项目表").Put(2, "时间：2022年1-12月").Put(3, header);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            sheet.Put(4 + i, rows[i]);
+        }
+    });
+
+    [Theory]
+    [InlineData("环比增长（%）")]
+    [InlineData("较年初增长（%）")]
+    [InlineData("全省增速（%）")]
+    [InlineData("环比增幅（%）")]
+    public void Takes_the_year_on_year_growth_not_one_on_another_basis_left_of_it(string otherBasis)
+    {
+        using MemoryStream file = Metrics(
+            ["序号", "指标名称", "单位", "本期值", otherBasis, "同比增长（%）"],
+            [1, "电子信息产业工业增加值", "亿元", 80.5, 3.1, 24.6],
+            [2, "锂电产业营业收入", "亿元", 310.6, 2.2, 35.2]);
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "gxj", period: RealWorld.December2022).Clean();
+
+        Assert.Equal([24.6m, 35.2m], outcome.Metrics.Select(m => m.YoyReported));
+    }
+
+    [Fact]
+    public void Reads_an_amount_change_under_a_growth_group_header_as_the_change_not_the_growth()
+    {
+        using MemoryStream file = RealWorld.Book(workbook =>
+        {
+            IXLWorksheet sheet = workbook.AddWorksheet("经济指标").Put(1, "萍乡市2022年1-12月主要经济指标")
+                .Put(2, "序号", "指标名称", "单位", "本期值", "上年同期", "比上年同期增长", null)
+                .Put(3, null, null, null, null, null, "绝对额", "%")
+                .Put(4, 1, "电子信息产业工业增加值", "亿元", 80.5, 64.6, 15.9, 24.6)
+                .Put(5, 2, "锂电产业营业收入", "亿元", 310.6, 229.7, 80.9, 35.2);
+            foreach (int column in (int[])[1, 2, 3, 4, 5])
+            {
+                sheet.Range(2, column, 3, column).Merge();
+            }
+
+            sheet.Range(2, 6, 2, 7).Merge();
+        });
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "gxj", period: RealWorld.December2022).Clean();
+
+        Assert.Equal([24.6m, 35.2m], outcome.Metrics.Select(m => m.YoyReported));
+        Assert.Equal([646000m, 2297000m], outcome.Metrics.Select(m => m.Prior));
+    }
+
+    [Theory]
+    [InlineData("合同投资额（万元）")]
+    [InlineData("合同引资额（万元）")]
+    [InlineData("协议金额（万元）")]
+    public void Takes_the_contract_amount_not_the_total_investment_left_of_it(string contract)
+    {
+        using MemoryStream file = Signings(
+            ["序号", "项目名称", "县区", "签约时间", "总投资（万元）", contract],
+            [1, "锂电池正极材料项目", "萍乡经开区", new DateTime(2022, 3, 15), 80000, 50000],
+            [2, "电子元器件项目", "安源区", new DateTime(2022, 6, 20), 15000, 10000],
+            [3, "粉末冶金项目", "上栗县", new DateTime(2022, 12, 20), 150000, 120000]);
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "swj", period: RealWorld.December2022).Clean();
+
+        Assert.Equal([50000m, 10000m, 120000m], outcome.Signings.Select(s => s.Amount));
+    }
+
+    [Theory]
+    [InlineData("数字基础设施", "新型基础设施")]
+    [InlineData("信息基础设施", "新型基础设施")]
+    [InlineData("基础设施", "重大基础设施")]
+    [InlineData("工业项目", "工业")]
+    public void Reads_a_field_by_its_whole_name_not_a_word_inside_it(string written, string field)
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("调度表").Put(1, "安源区2022年1-12月重大项目调度表")
+            .Put(3, "序号", "项目名称", "县区", "所属领域", "年度计划投资（万元）", "累计完成投资（万元）")
+            .Put(4, 1, "安源区5G基站建设项目", "安源区", written, 10000, 12000));
+
+        IngestionOutcome outcome = RealWorld.Read(file, period: RealWorld.December2022).Clean();
+
+        Assert.Equal(field, Assert.Single(outcome.Projects).Field);
+    }
+
+    [Theory]
+    [InlineData("农村基础设施")]
+    [InlineData("新能源")]
+    public void Refuses_a_qualified_field_name_it_cannot_place(string written)
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("调度表").Put(1, "安源区2022年1-12月重大项目调度表")
+            .Put(3, "序号", "项目名称", "县区", "所属领域", "年度计划投资（万元）", "累计完成投资（万元）")
+            .Put(4, 1, "安源区5G基站建设项目", "安源区", written, 10000, 12000));
+
+        Finding error = RealWorld.Read(file, period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.FieldUnknown, "D4"), (error.RuleId, error.Cell!));
+    }
+}
