@@ -346,6 +346,36 @@ internal sealed class CellReader(SheetContext sheet)
             ? sheet.Defaults.County
             : RequiredVocabulary(row, FieldCatalog.County, sheet.Run.Counties, RuleIds.CountyUnknown, "县区", ref ok);
 
+    /// <summary>
+    /// A date the row cannot be counted without (a signing's 签约时间, when the sheet has the column): empty, a placeholder or
+    /// text that is no date is an error saying <paramref name="why"/>, not a date silently dropped.
+    /// </summary>
+    public DateOnly? RequiredDate(RowView row, string key, string why, ref bool ok)
+    {
+        if (sheet[key] is not ColumnBinding column)
+        {
+            return null;
+        }
+
+        CellValue cell = row[column.Column];
+        ParsedDate parsed = ValueParser.Date(cell, sheet.Run.GivenPeriod?.Year ?? YearlessDate.StandInYear);
+        if (parsed.Status is ParseStatus.Empty or ParseStatus.Placeholder)
+        {
+            RequiredEmpty(row, column, $"为空。{why}");
+            ok = false;
+            return null;
+        }
+
+        if (parsed.Status == ParseStatus.Invalid)
+        {
+            sheet.Error(RuleIds.CellNotDate, row.Index, column, cell.Display, $"不是可识别的日期。{why}请填写如 2022-03-15 或 2022年3月15日。");
+            ok = false;
+            return null;
+        }
+
+        return OptionalDate(row, key);
+    }
+
     public DateOnly? OptionalDate(RowView row, string key)
     {
         if (sheet[key] is not ColumnBinding column)

@@ -91,6 +91,11 @@ internal sealed class SigningRows(SheetContext sheet, CellReader cells, TotalsTr
         }
 
         decimal? foreign = cells.OptionalAmount(row, FieldCatalog.ForeignAmount, ref ok);
+
+        // Only a signing of the period is counted: with a 签约时间 column, a row without a date cannot be placed (an intention not
+        // yet signed, or last year's). A sheet without the column is the period's by its title.
+        DateOnly? signedOn = cells.RequiredDate(row, FieldCatalog.SignedOn,
+            "签约项目须填写签约时间，否则无法确定是否在本期签约、能否计入签约项目数和签约金额。尚未签约的项目请删除该行。", ref ok);
         if (_name is not null && nameText.Length > 0)
         {
             cells.WarnIfUnprintable(row.Index, _name, nameText);
@@ -104,7 +109,7 @@ internal sealed class SigningRows(SheetContext sheet, CellReader cells, TotalsTr
         {
             Name = nameText,
             County = county ?? string.Empty,
-            SignedOn = cells.OptionalDate(row, FieldCatalog.SignedOn),
+            SignedOn = signedOn,
             Amount = amount,
             IndustryChain = cells.OptionalText(row, FieldCatalog.IndustryChain),
             SourceRegion = SourceRegions.Normalize(cells.OptionalText(row, FieldCatalog.SourceRegion)),

@@ -114,4 +114,21 @@ public sealed class RedTeam6Tests
 
         Assert.Equal((RuleIds.FieldUnknown, "D4"), (error.RuleId, error.Cell!));
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("待定")]
+    [InlineData("22.6.20")]
+    public void Refuses_a_signing_whose_date_is_missing_or_unreadable(string? date)
+    {
+        using MemoryStream file = Signings(
+            ["序号", "项目名称", "县区", "签约时间", "签约金额（万元）"],
+            [1, "锂电池正极材料项目", "萍乡经开区", new DateTime(2022, 3, 15), 50000],
+            [2, "光伏组件项目（意向）", "芦溪县", date, 80000]);
+
+        Finding error = RealWorld.Read(file, department: "swj", period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal("D5", error.Cell);
+        Assert.Contains("签约项目须填写签约时间，否则无法确定是否在本期签约", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -19,7 +19,7 @@ public sealed class SigningDateTests : IDisposable
             .Put(2, "序号", "项目名称", "县区", "签约时间", "签约金额")
             .Put(3, 1, "中材锂电隔膜项目", "芦溪县", new DateTime(2022, 3, 1), 50000)
             .Put(4, 2, "湘东区工业陶瓷项目", "湘东区", new DateTime(2021, 12, 28), 12000)
-            .Put(5, 3, "安源区智能装备项目", "安源区", null, 8000)
+            .Put(5, 3, "安源区智能装备项目", "安源区", "2022-10-08", 8000)
             .Put(6, 4, "上栗县烟花物流园项目", "上栗县", "2023年1月5日", 20000));
 
         SubmissionReceipt receipt = await _pipeline.Upload("swj", "商务局.xlsx", file);

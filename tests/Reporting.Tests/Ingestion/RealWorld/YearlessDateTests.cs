@@ -100,9 +100,9 @@ public sealed class YearlessDateTests
     {
         using MemoryStream file = Signings(11.1);
 
-        IngestionOutcome outcome = RealWorld.Read(file, department: "swj", period: RealWorld.December2022).Accepted();
+        Finding error = RealWorld.Read(file, department: "swj", period: RealWorld.December2022).OnlyError();
 
-        Assert.Null(outcome.Signings[1].SignedOn);
-        Assert.Equal(RuleIds.CellNotDate, Assert.Single(outcome.Findings).RuleId);
+        Assert.Equal(RuleIds.CellNotDate, error.RuleId);
+        Assert.Contains("不是可识别的日期。签约项目须填写签约时间", error.Message, StringComparison.Ordinal);
     }
 }
