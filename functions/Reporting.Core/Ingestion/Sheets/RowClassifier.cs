@@ -103,7 +103,7 @@ internal sealed partial class RowClassifier
         // A repeated header (printed on every page) is not a record; one whose columns differ starts a second table.
         if (nameKey.Length > 0 && _name!.Spec.Score(nameKey) > 0 && IsRepeatedHeader(row))
         {
-            return HeaderDifference(row) is string difference ? new RowClass(RowKind.SecondHeader, difference) : RowClass.Skip;
+            return HeaderDifference(row) is string difference ? new RowClass(RowKind.SecondHeader, difference) : new RowClass(RowKind.RepeatedHeader);
         }
 
         if (filled == 1 && (_name is null || firstColumn != _name.Column || IsSectionTitle(nameKey) || IsPageTitle(nameKey)))
@@ -299,7 +299,7 @@ internal sealed partial class RowClassifier
         || (text.EndsWith('表') && ChineseText.ContainsAny(text, ["调度", "情况", "统计", "汇总", "进度", "一览", "清单", "项目表"]));
 
     /// <summary>"合计（25个）" → "合计": a trailing count in brackets does not change what a row is.</summary>
-    private static string WithoutCount(string text)
+    internal static string WithoutCount(string text)
     {
         if (text.Length < 3 || text[^1] != ')')
         {

@@ -33,6 +33,9 @@ internal enum RowKind
     /// <summary>A header again, binding a field to another column or unit: a second table below the first (refused).</summary>
     SecondHeader,
 
+    /// <summary>The same header again: printed on every page, or under a title of its own a second table (SheetRows tells).</summary>
+    RepeatedHeader,
+
     /// <summary>A record of the sheet's kind (perhaps with errors).</summary>
     Record,
 }

@@ -6,5 +6,8 @@ namespace Reporting.Core.Ingestion.Sheets;
 /// </summary>
 internal sealed record SheetDefaults(string? County, int HeaderRow)
 {
+    /// <summary>The texts above the header (the title printed again at a page break is the same table going on).</summary>
+    public IReadOnlySet<string> LeadTexts { get; init; } = new HashSet<string>();
+
     public static SheetDefaults None { get; } = new(null, 0);
 }

@@ -21,6 +21,9 @@ internal sealed class SheetRows
     private bool _abandoned;
     private bool _unitsChecked;
 
+    // The latest row of one text alone (a title, "二、储备项目") with nothing read since: a header repeated under it starts a table of its own.
+    private (int Row, string Text, bool OwnSection)? _titleAbove;
+
     public SheetRows(SheetContext sheet, IReadOnlyList<CellRange> merges, int headerLastRow)
     {
         _sheet = sheet;
@@ -67,6 +70,15 @@ internal sealed class SheetRows
             CheckUnits();
         }
 
+        (int Row, string Text, bool OwnSection)? titleAbove = _titleAbove;
+        _titleAbove = null;
+        switch (what.Kind)
+        {
+            case RowKind.Skip or RowKind.Footer or RowKind.Section when LoneText(row) is string text:
+                _titleAbove = (row.Index, text, what.Kind == RowKind.Section && _sheet.Run.Fields.Match(what.SectionLabel) is not null);
+                break;
+        }
+
         switch (what.Kind)
         {
             case RowKind.Footer:
@@ -92,6 +104,10 @@ internal sealed class SheetRows
             case RowKind.FiguresOnly when _totals?.Read(row, _cells) is { HasAny: true } figures:
                 FiguresOnly(row, what.NameText, figures, _totals);
                 break;
+            case RowKind.Record when _totals is not null && NamesTheWholeList(what.NameText) && _totals.Read(row, _cells) is { HasAny: true } whole
+                && _totals.Covers(row.Index, whole, minimum: null):
+                WholeListTotal(row, what.NameText, _totals);
+                break;
             case RowKind.Record when _merges.Continues(row, _sheet.Match):
                 break;
             case RowKind.Record or RowKind.FiguresOnly:
@@ -100,7 +116,66 @@ internal sealed class SheetRows
             case RowKind.SecondHeader:
                 SecondHeader(row, what.NameText);
                 break;
+            case RowKind.RepeatedHeader when titleAbove is (int titleRow, string title, bool ownSection) && !ownSection && !title.Contains('续')
+                && !_sheet.Defaults.LeadTexts.Contains(ChineseText.Compact(title)):
+                StackedTable(row, titleRow, title);
+                break;
         }
+    }
+
+    // The one text of a row holding nothing else, or null.
+    private static string? LoneText(RowView row)
+    {
+        (int filled, int first) = row.Census(SheetScanner.MaxColumns);
+        return filled == 1 && CellReader.TextOf(row[first]) is { Length: > 0 } text && row[first].Type == CellType.Text ? text : null;
+    }
+
+    // "附表：2021年度已竣工项目（供参考）", "二、储备项目", "二、在谈意向项目（未签约）" over the same header again: another table
+    // stacked under the first, whose rows are no projects of this period. A header repeated under "（续）", under the sheet's
+    // own title printed again, or under a field's section ("二、服务业项目") is the same table going on.
+    private void StackedTable(RowView row, int titleRow, string title)
+    {
+        string? cell = _sheet[FieldCatalog.Name] is ColumnBinding name ? CellRef.ToA1(row.Index, name.Column) : null;
+        string items = _sheet.Kind == DatasetKind.Signings ? "签约项目" : "项目";
+        string message = $"工作表“{_sheet.Sheet}”第{row.Index + 1}行又是一行表头，上方第{titleRow + 1}行“{FindingSink.Shorten(title)}”是另一张表的标题：其下各行会被当作本表的{items}计入。"
+            + $"如不是本期报送的{items}（附表、储备项目、在谈项目等），请删除或移到单独的工作表；如是本表的续表，请删除第{titleRow + 1}行和第{row.Index + 1}行后重新上传。";
+        _sheet.Run.Findings.Add(new Finding { Severity = Severity.Error, RuleId = RuleIds.HeaderSecondTable, Message = message, Sheet = _sheet.Sheet, Cell = cell });
+        _abandoned = true;
+    }
+
+    // "全区重大项目", "全市签约项目", "安源区重大项目" with 县区 (and 领域) filled: the list's own total in a project's place.
+    private bool NamesTheWholeList(string nameText)
+    {
+        string name = RowClassifier.WithoutCount(ChineseText.Compact(nameText));
+        foreach (string whole in (ReadOnlySpan<string>)["全区", "全县", "全市", "全部", "本区", "本县", "本市", "所有"])
+        {
+            if (name.StartsWith(whole, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (string what in (ReadOnlySpan<string>)["重大项目", "签约项目", "招商项目", "项目"])
+        {
+            if (name.EndsWith(what, StringComparison.Ordinal) && name[..^what.Length] is { Length: > 0 } place
+                && (_sheet.Run.Counties.IsExactly(place) || place is "萍乡市" or "萍乡"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Such a row whose figures are those of the rows above: their total, said and not counted. One whose figures differ
+    // is read as a project ("全区农村公路提升项目" is one).
+    private void WholeListTotal(RowView row, string nameText, TotalsTracker totals)
+    {
+        totals.AddBoundary(row.Index);
+        string? cell = _sheet[FieldCatalog.Name] is ColumnBinding name ? CellRef.ToA1(row.Index, name.Column) : null;
+        string message = $"工作表“{_sheet.Sheet}”第{row.Index + 1}行“{ChineseText.Tidy(nameText)}”的数字等于上方各行之和，按合计行处理，未计入。"
+            + "如确是一个项目，请在项目名称中写明具体建设内容后重新上传。";
+        _sheet.Run.Findings.Add(new Finding { Severity = Severity.Warning, RuleId = RuleIds.TotalUnlabelled, Message = message, Sheet = _sheet.Sheet, Cell = cell });
     }
 
     /// <summary>What a clerk does about two tables under different headers on one sheet (header.second-table), wherever found.</summary>

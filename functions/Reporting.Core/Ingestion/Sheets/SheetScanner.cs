@@ -125,7 +125,10 @@ internal static class SheetScanner
             return new SheetResult(sheet, SheetStatus.Read, layout);
         }
 
-        var defaults = new SheetDefaults(null, layout.FirstRow + 1);
+        var defaults = new SheetDefaults(null, layout.FirstRow + 1)
+        {
+            LeadTexts = buffer.Take(layout.FirstRow).SelectMany(r => r).Where(c => c.Type == CellType.Text).Select(c => ChineseText.Compact(c.Text)).ToHashSet(StringComparer.Ordinal),
+        };
         List<FieldSpec> missingColumns = [.. match.MissingRequired];
 
         // A county's own table, or one sheet per county, often has no county column: the sheet says it once.

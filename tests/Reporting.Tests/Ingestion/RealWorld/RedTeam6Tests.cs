@@ -131,4 +131,82 @@ public sealed class RedTeam6Tests
         Assert.Equal("D5", error.Cell);
         Assert.Contains("签约项目须填写签约时间，否则无法确定是否在本期签约", error.Message, StringComparison.Ordinal);
     }
+
+    private static readonly object?[] s_header = ["序号", "项目名称", "县区", "所属领域", "年度计划投资（万元）", "累计完成投资（万元）"];
+
+    private static IXLWorksheet ThreeProjects(XLWorkbook workbook) => workbook.AddWorksheet("调度表")
+        .Put(1, "安源区2022年1-12月重大项目调度表").Put(3, s_header)
+        .Put(4, 1, "安源区新能源电池项目", "安源区", "工业", 10000, 12000)
+        .Put(5, 2, "安源区污水处理厂", "安源区", "生态环保", 5000, 3000)
+        .Put(6, 3, "安源区人民医院综合楼", "安源区", "社会民生", 8000, 8800);
+
+    [Theory]
+    [InlineData("全区重大项目")]
+    [InlineData("安源区重大项目（3个）")]
+    [InlineData("本区项目")]
+    public void Reads_a_whole_list_row_with_county_and_field_as_the_total_when_it_adds_up(string name)
+    {
+        using MemoryStream file = RealWorld.Book(workbook => ThreeProjects(workbook).Put(7, null, name, "安源区", "工业", 23000, 23800));
+
+        IngestionOutcome outcome = RealWorld.Read(file, period: RealWorld.December2022).Accepted();
+
+        Assert.Equal((3, 23000m, 23800m), (outcome.Projects.Count, outcome.Projects.Sum(p => p.AnnualPlan), outcome.Projects.Sum(p => p.Completed)));
+        Assert.Equal((RuleIds.TotalUnlabelled, "B7"), (Assert.Single(outcome.Findings).RuleId, outcome.Findings[0].Cell!));
+    }
+
+    [Fact]
+    public void Counts_a_project_named_for_the_whole_county_whose_figures_are_its_own()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => ThreeProjects(workbook).Put(7, 4, "全区农村公路提升项目", "安源区", "重大基础设施", 6000, 5000));
+
+        IngestionOutcome outcome = RealWorld.Read(file, period: RealWorld.December2022).Clean();
+
+        Assert.Equal((4, 29000m), (outcome.Projects.Count, outcome.Projects.Sum(p => p.AnnualPlan)));
+    }
+
+    [Fact]
+    public void Reads_the_whole_city_signings_row_as_the_total()
+    {
+        using MemoryStream file = Signings(
+            ["序号", "项目名称", "县区", "签约时间", "签约金额（万元）"],
+            [1, "锂电池正极材料项目", "萍乡经开区", new DateTime(2022, 3, 15), 50000],
+            [2, "电子元器件项目", "安源区", new DateTime(2022, 6, 20), 10000],
+            [null, "全市签约项目", "萍乡经开区", new DateTime(2022, 12, 31), 60000]);
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "swj", period: RealWorld.December2022).Accepted();
+
+        Assert.Equal((2, 60000m), (outcome.Signings.Count, outcome.Signings.Sum(s => s.Amount)));
+        Assert.Equal(RuleIds.TotalUnlabelled, Assert.Single(outcome.Findings).RuleId);
+    }
+
+    [Theory]
+    [InlineData("附表：2021年度已竣工项目（供参考）")]
+    [InlineData("二、储备项目")]
+    [InlineData("2021年度已竣工项目表")]
+    public void Refuses_a_second_table_under_its_own_title_and_the_same_header(string title)
+    {
+        using MemoryStream file = RealWorld.Book(workbook => ThreeProjects(workbook)
+            .Put(8, title).Put(9, s_header)
+            .Put(10, 1, "安源区老旧小区改造项目", "安源区", "社会民生", 5000, 5200));
+
+        Finding error = RealWorld.Read(file, period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.HeaderSecondTable, "B9"), (error.RuleId, error.Cell!));
+        Assert.Contains($"上方第8行“{title}”是另一张表的标题", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("安源区2022年1-12月重大项目调度表")]
+    [InlineData("安源区2022年1-12月重大项目调度表（续）")]
+    [InlineData("二、服务业项目")]
+    public void Reads_on_under_the_sheets_own_title_a_continuation_or_a_fields_section_printed_again(string title)
+    {
+        using MemoryStream file = RealWorld.Book(workbook => ThreeProjects(workbook)
+            .Put(8, title).Put(9, s_header)
+            .Put(10, 4, "安源区物流园项目", "安源区", "服务业", 5000, 5200));
+
+        IngestionOutcome outcome = RealWorld.Read(file, period: RealWorld.December2022).Clean();
+
+        Assert.Equal(4, outcome.Projects.Count);
+    }
 }
