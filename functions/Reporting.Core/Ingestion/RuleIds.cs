@@ -132,5 +132,7 @@ public static class RuleIds
     public const string RowFiltered = "row.filtered";
 
     // Processing.
+    /// <summary>A CSV row with more fields than its header: a thousands comma (10,000) split a figure, shifting the cells after it.</summary>
+    public const string TextRowTooWide = "csv.row-too-wide";
     public const string IngestionFailed = "ingestion.failed";
 }

@@ -160,7 +160,7 @@ public sealed class WorkbookIngestor
             return FileRejected(context, probe.RuleId!, probe.Message!);
         }
 
-        var run = new IngestionRun(options) { GivenPeriod = context.Period };
+        var run = new IngestionRun(options) { GivenPeriod = context.Period, IsText = format == SpreadsheetFormat.Csv };
         run.UploadCounty = UploadCounty(context, run.Counties);
         if (format == SpreadsheetFormat.OpenXml)
         {

@@ -51,6 +51,9 @@ internal sealed class IngestionRun
 
     public ReportingOptions Options { get; }
 
+    /// <summary>The file is text (CSV or a Unicode text export), whose rows may hold more fields than its header.</summary>
+    public bool IsText { get; init; }
+
     /// <summary>The period the upload names (its path or the command line), if any.</summary>
     public ReportingPeriod? GivenPeriod { get; init; }
 

@@ -9,5 +9,8 @@ internal sealed record SheetDefaults(string? County, int HeaderRow)
     /// <summary>The texts above the header (the title printed again at a page break is the same table going on).</summary>
     public IReadOnlySet<string> LeadTexts { get; init; } = new HashSet<string>();
 
+    /// <summary>How many columns the header spans, to its last non-blank header.</summary>
+    public int HeaderWidth { get; init; }
+
     public static SheetDefaults None { get; } = new(null, 0);
 }

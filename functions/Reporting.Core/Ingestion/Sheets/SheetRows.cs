@@ -110,6 +110,9 @@ internal sealed class SheetRows
                 break;
             case RowKind.Record when _merges.Continues(row, _sheet.Match):
                 break;
+            case RowKind.Record or RowKind.FiguresOnly when _sheet.Run.IsText && BeyondHeader(row) is int extra:
+                TooWide(row, extra);
+                break;
             case RowKind.Record or RowKind.FiguresOnly:
                 _abandoned = !_records.Build(row, what.NameText);
                 break;
@@ -121,6 +124,29 @@ internal sealed class SheetRows
                 StackedTable(row, titleRow, title);
                 break;
         }
+    }
+
+    // How many filled fields a text file's row has right of its header's last column, or null when none.
+    private int? BeyondHeader(RowView row)
+    {
+        int width = _sheet.Defaults.HeaderWidth;
+        int extra = 0;
+        for (int c = width; c < Math.Min(row.Width, SheetScanner.MaxColumns); c++)
+        {
+            extra += row[c].IsEmpty ? 0 : 1;
+        }
+
+        return width > 0 && extra > 0 ? extra : null;
+    }
+
+    // "安源区污水处理厂,安源区,生态环保,5,000,3,000" read as six fields under four headers: the figures after the first comma
+    // are all shifted (5 as the plan, 000 as the completion). No figure of the row can be trusted.
+    private void TooWide(RowView row, int extra)
+    {
+        _totals?.AddRowInError(row.Index);
+        string message = $"文件第{row.Index + 1}行比表头多出{extra}个字段（表头共{_sheet.Defaults.HeaderWidth}列），像是数字中的千位分隔逗号（如 10,000）把一个数拆成了几格，"
+            + "这一行其后各列的数都错了位。请去掉数字中的逗号（或用英文双引号把这样的数括起来），也可在 Excel 或 WPS 中另存为 .xlsx 后重新上传。";
+        _sheet.Run.Findings.Add(new Finding { Severity = Severity.Error, RuleId = RuleIds.TextRowTooWide, Message = message, Sheet = _sheet.Sheet, Cell = CellRef.ToA1(row.Index, _sheet.Defaults.HeaderWidth) });
     }
 
     // The one text of a row holding nothing else, or null.

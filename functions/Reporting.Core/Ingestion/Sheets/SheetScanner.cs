@@ -128,6 +128,7 @@ internal static class SheetScanner
         var defaults = new SheetDefaults(null, layout.FirstRow + 1)
         {
             LeadTexts = buffer.Take(layout.FirstRow).SelectMany(r => r).Where(c => c.Type == CellType.Text).Select(c => ChineseText.Compact(c.Text)).ToHashSet(StringComparer.Ordinal),
+            HeaderWidth = layout.Headers.Select((h, c) => h.Key.Length > 0 ? c + 1 : 0).DefaultIfEmpty(0).Max(),
         };
         List<FieldSpec> missingColumns = [.. match.MissingRequired];
 

@@ -209,4 +209,21 @@ public sealed class RedTeam6Tests
 
         Assert.Equal(4, outcome.Projects.Count);
     }
+
+    [Fact]
+    public void Refuses_a_csv_row_split_by_a_thousands_comma()
+    {
+        const string Csv = """
+            安源区2022年1-12月重大项目调度表
+            序号,项目名称,县区,所属领域,年度计划投资（万元）,累计完成投资（万元）
+            1,安源区新能源电池项目,安源区,工业,10000,12000
+            2,安源区污水处理厂,安源区,生态环保,5,000,3,000
+            3,安源区人民医院综合楼,安源区,社会民生,"8,000","8,800"
+            """;
+
+        Finding error = RealWorld.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Csv)), "安源区.csv", period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.TextRowTooWide, "G4"), (error.RuleId, error.Cell!));
+        Assert.StartsWith("文件第4行比表头多出2个字段（表头共6列），像是数字中的千位分隔逗号", error.Message, StringComparison.Ordinal);
+    }
 }
