@@ -281,6 +281,31 @@ internal static class SheetNotes
         return false;
     }
 
+    /// <summary>
+    /// A note below the table saying what period its figures are: "注：本表数据为1-11月累计数", "本期为2022年1-11月". The period
+    /// (with a year) or the last month of a running total (without one); nothing for a note about last year's figures
+    /// ("上年同期数据为2021年1-12月") or one that names no running total.
+    /// </summary>
+    public static (ReportingPeriod? Period, int? Month)? FindFootnotePeriod(string text)
+    {
+        string compact = ChineseText.ArabicMonths(ChineseText.Compact(text));
+        if (!ChineseText.ContainsAny(compact, ["本表", "本期", "数据为", "数据均为", "统计时段", "统计期"])
+            || ChineseText.ContainsAny(compact, ["上年", "去年", "同期", "上月", "上期", "填报日期", "报送日期"]))
+        {
+            return null;
+        }
+
+        if (TryFindPeriod(compact, out ReportingPeriod period))
+        {
+            return (period, null);
+        }
+
+        System.Text.RegularExpressions.Match range = System.Text.RegularExpressions.Regex.Match(compact, @"(?<!\d)1[-－—–~～至到](\d{1,2})月");
+        return range.Success && int.Parse(range.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is int month and >= 1 and <= 12
+            ? (null, month)
+            : null;
+    }
+
     /// <summary>"单位：亿元", "金额单位：千元", "（单位：亿美元）": the unit of money right after the label; null when there is none.</summary>
     public static MoneyUnit? FindUnitNote(string text)
     {

@@ -48,6 +48,7 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
             ok = false;
         }
         decimal? value = cells.MetricNumber(row, valueColumn, Factor(money), required: true, ref ok);
+
         decimal? prior = null;
         if (sheet[FieldCatalog.Prior] is ColumnBinding priorColumn)
         {
@@ -125,6 +126,16 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
             ok = false;
         }
 
+        // 3,106,000 typed in 万元 on a row whose 单位 says 亿元: value, last year's and the growth agree with one another, so only
+        // the size tells. No figure of the city's comes near 1万亿元 (its deposits are some 3,000亿元).
+        if (ok && money is MoneyUnit { IsYuan: true } amountUnit && value is decimal amount && Math.Abs(amount) >= MetricImplausibleFrom)
+        {
+            sheet.Error(RuleIds.UnitImplausible, row.Index, valueColumn, FindingSink.Format(amount / amountUnit.PerWan),
+                $"按{amountUnit.Name}读取即{FindingSink.Format(Math.Round(amount / 100_000_000m, 1, MidpointRounding.AwayFromZero))}万亿元，超过1万亿元，本市没有这么大的指标，"
+                + $"像是按万元或元填写而单位写成了{amountUnit.Name}。请核对数字与单位后重新上传。");
+            ok = false;
+        }
+
         decimal? share = cells.OptionalPercent(row, FieldCatalog.Share, ref ok);
         decimal? sharePrior = cells.OptionalPercent(row, FieldCatalog.SharePrior, ref ok);
 
@@ -155,6 +166,9 @@ internal sealed class MetricRows(SheetContext sheet, CellReader cells) : IRecord
 
         return true;
     }
+
+    /// <summary>1万亿元 in 万元: a city's money indicator at or above it was typed in a smaller unit than its row names.</summary>
+    public const decimal MetricImplausibleFrom = 100_000_000m;
 
     /// <summary>A rate or a share written in percent, whose changes are points (‰ and counts are not).</summary>
     private static bool IsRate(string? unit) => unit?.Trim() is "%" or "％";

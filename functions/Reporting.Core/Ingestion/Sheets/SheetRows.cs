@@ -309,6 +309,13 @@ internal sealed class SheetRows
                 {
                     _sheet.Units.CheckFootnote(_sheet, unit, row.Index, c, ChineseText.Tidy(row[c].Text));
                 }
+
+                // "注：本表数据为1-11月累计数" under a title naming no month: checked against the period like a title's.
+                if (SheetNotes.FindFootnotePeriod(row[c].Text) is var (period, month))
+                {
+                    _sheet.Run.PeriodClues.Add(new PeriodClue(period, month,
+                        $"工作表“{_sheet.Sheet}”{CellRef.ToA1(row.Index, c)}单元格“{FindingSink.Shorten(ChineseText.Tidy(row[c].Text))}”"));
+                }
             }
         }
     }

@@ -226,4 +226,46 @@ public sealed class RedTeam6Tests
         Assert.Equal((RuleIds.TextRowTooWide, "G4"), (error.RuleId, error.Cell!));
         Assert.StartsWith("文件第4行比表头多出2个字段（表头共6列），像是数字中的千位分隔逗号", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Refuses_a_money_indicator_of_a_trillion_yuan_or_more_as_typed_in_another_unit()
+    {
+        using MemoryStream file = Metrics(
+            ["序号", "指标名称", "单位", "本期值", "上年同期", "同比增长（%）"],
+            [1, "电子信息产业工业增加值", "亿元", 80.5, 64.6, 24.6],
+            [2, "锂电产业营业收入", "亿元", 3106000, 2297000, 35.2],
+            [3, "本外币各项存款余额", "亿元", 2980.5, 2650.2, 12.5]);
+
+        Finding error = RealWorld.Read(file, department: "gxj", period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.UnitImplausible, "D5"), (error.RuleId, error.Cell!));
+        Assert.Contains("按亿元读取即310.6万亿元，超过1万亿元", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("注：本表数据为1-11月累计数，12月数据待统计局反馈后更新。", true)]
+    [InlineData("注：本期为2022年1-11月。", true)]
+    [InlineData("注：本表数据为1-12月累计数。", false)]
+    [InlineData("注：上年同期数据为2021年1-11月，已按新口径调整。", false)]
+    [InlineData("注：锂电产业含1-11月新入规企业。", false)]
+    public void Checks_a_footnote_naming_the_tables_period_against_the_upload(string footnote, bool conflicts)
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("经济指标").Put(1, "萍乡市主要经济指标")
+            .Put(3, "序号", "指标名称", "单位", "本期值", "同比增长（%）")
+            .Put(4, 1, "电子信息产业工业增加值", "亿元", 80.5, 24.6)
+            .Put(6, footnote));
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "gxj", period: RealWorld.December2022);
+
+        if (conflicts)
+        {
+            Finding error = outcome.OnlyError();
+            Assert.Equal(RuleIds.PeriodConflict, error.RuleId);
+            Assert.Contains("工作表“经济指标”A6单元格", error.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            outcome.Clean();
+        }
+    }
 }
