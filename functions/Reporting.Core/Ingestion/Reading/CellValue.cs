@@ -19,9 +19,10 @@ internal readonly struct CellValue
 {
     private readonly object? _value;
 
-    private CellValue(CellType type, object? value, bool percentFormat, int decimalsInFormat, bool yearHidden = false, bool scaledFormat = false)
+    private CellValue(CellType type, object? value, bool percentFormat, int decimalsInFormat, bool yearHidden = false, bool scaledFormat = false, string? shownUnit = null)
     {
         ScaledFormat = scaledFormat;
+        ShownUnit = shownUnit;
         Type = type;
         _value = value;
         PercentFormat = percentFormat;
@@ -50,6 +51,12 @@ internal readonly struct CellValue
     /// where the cell holds 12000 (元).
     /// </summary>
     public bool ScaledFormat { get; }
+
+    /// <summary>
+    /// The text a number format shows after the number ("0.00\"亿元\"" shows 1 as 1.00亿元), or null: what the clerk read as
+    /// the figure's unit, whatever the sheet's note says.
+    /// </summary>
+    public string? ShownUnit { get; }
 
     public bool IsEmpty => Type == CellType.Empty;
 
@@ -80,7 +87,9 @@ internal readonly struct CellValue
             case string s:
                 return string.IsNullOrWhiteSpace(s) ? default : new CellValue(CellType.Text, s, false, 0);
             case double d:
-                return double.IsFinite(d) ? new CellValue(CellType.Number, d, IsPercent(numberFormat), DecimalPlaces(numberFormat), scaledFormat: IsScaledFormat(numberFormat)) : default;
+                return double.IsFinite(d)
+                    ? new CellValue(CellType.Number, d, IsPercent(numberFormat), DecimalPlaces(numberFormat), scaledFormat: IsScaledFormat(numberFormat), shownUnit: LiteralText(numberFormat))
+                    : default;
             case DateTime:
                 return new CellValue(CellType.DateTime, value, false, 0, IsYearlessDateFormat(numberFormat));
             case bool:
@@ -133,6 +142,41 @@ internal readonly struct CellValue
         }
 
         return day || month;
+    }
+
+    // The quoted or escaped text of a format's first (positive) section: "亿元" in 0.00"亿元", "万" in #,##0\万; null when none.
+    private static string? LiteralText(string? format)
+    {
+        if (string.IsNullOrEmpty(format) || (format.IndexOf('"') < 0 && format.IndexOf('\\') < 0))
+        {
+            return null;
+        }
+
+        var literal = new System.Text.StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < format.Length; i++)
+        {
+            char c = format[i];
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (quoted)
+            {
+                literal.Append(c);
+            }
+            else if (c == '\\' && i + 1 < format.Length)
+            {
+                literal.Append(format[++i]);
+            }
+            else if (c == ';')
+            {
+                break;
+            }
+        }
+
+        string text = literal.ToString().Trim();
+        return text.Length == 0 ? null : text;
     }
 
     /// <summary>

@@ -95,6 +95,25 @@ internal sealed class CellReader(SheetContext sheet)
         return false;
     }
 
+    // Columns whose cells show a unit of their own in their number format, said once each.
+    private readonly HashSet<int> _shownUnitSaid = [];
+
+    // "亿元", "万元", "元", "千元" shown by a format, and the bare "亿"/"万" a format may show alone.
+    private static MoneyUnit? ShownMoney(string shown)
+    {
+        string compact = ChineseText.Compact(shown);
+        return MoneyUnit.Exactly(compact is "万" or "亿" ? compact + "元" : compact) is MoneyUnit { IsYuan: true } unit ? unit : null;
+    }
+
+    private static string UnitName(decimal perWan) => perWan switch
+    {
+        1m => "万元",
+        10_000m => "亿元",
+        0.0001m => "元",
+        0.1m => "千元",
+        _ => FindingSink.Format(perWan) + "万元",
+    };
+
     // The factor to 万元 of an amount cell: the row's own unit where it names one, else its column's.
     private decimal? PerWan(RowView row, ColumnBinding column)
     {
@@ -255,6 +274,21 @@ internal sealed class CellReader(SheetContext sheet)
     {
         if (!IsUsable(parsed, row, column, cell, AmountHint, ref ok) || parsed.Status != ParseStatus.Ok)
         {
+            return null;
+        }
+
+        // 1 formatted 0.00"亿元" in a 万元 column: the clerk sees 1.00亿元, the sheet says 万元. Which was meant cannot be told.
+        if (cell.Type == CellType.Number && cell.ShownUnit is string shown && ShownMoney(shown) is MoneyUnit format && PerWan(row, column) is decimal read
+            && format.PerWan != read)
+        {
+            if (_shownUnitSaid.Add(column.Column))
+            {
+                sheet.Error(RuleIds.UnitAmbiguous, row.Index, column, cell.Display,
+                    $"显示为“{cell.Display}{shown}”（单元格格式自带单位“{shown}”），而本列按{UnitName(read)}读取，无法确定按哪个单位计（本列其他单元格同此）。"
+                    + $"请把这一列的单元格格式改为“常规”或“数值”，按{UnitName(read)}填写后重新上传。");
+            }
+
+            ok = false;
             return null;
         }
 

@@ -268,4 +268,34 @@ public sealed class RedTeam6Tests
             outcome.Clean();
         }
     }
+
+    [Fact]
+    public void Refuses_figures_whose_number_format_shows_another_unit_than_the_sheets_once_per_column()
+    {
+        using MemoryStream file = RealWorld.Book(workbook =>
+        {
+            IXLWorksheet sheet = ThreeProjects(workbook).Put(2, "单位：万元");
+            sheet.Range(4, 5, 6, 5).Style.NumberFormat.Format = "0.00\"亿元\"";
+            sheet.Cell(4, 5).Value = 1;
+            sheet.Cell(5, 5).Value = 0.5;
+            sheet.Cell(6, 5).Value = 0.8;
+        });
+
+        Finding error = RealWorld.Read(file, period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.UnitAmbiguous, "E4"), (error.RuleId, error.Cell!));
+        Assert.Contains("显示为“1亿元”（单元格格式自带单位“亿元”），而本列按万元读取", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("#,##0\"万元\"")]
+    [InlineData("0\"万\"")]
+    public void Reads_figures_whose_number_format_shows_the_columns_own_unit(string format)
+    {
+        using MemoryStream file = RealWorld.Book(workbook => ThreeProjects(workbook).Range(4, 5, 6, 6).Style.NumberFormat.Format = format);
+
+        IngestionOutcome outcome = RealWorld.Read(file, period: RealWorld.December2022).Clean();
+
+        Assert.Equal(23000m, outcome.Projects.Sum(p => p.AnnualPlan));
+    }
 }
