@@ -29,6 +29,9 @@ public static class RuleIds
 
     /// <summary>A county department's upload none of whose rows is that county's: the wrong department chosen, or another county's table.</summary>
     public const string DepartmentOtherCounty = "department.other-county";
+
+    /// <summary>An upload of a kind its department does not report (projects from 市金融办): refused, naming who reports it.</summary>
+    public const string DepartmentWrongKind = "department.wrong-kind";
     public const string SheetNoRecords = "sheet.no-records";
 
     /// <summary>A 开工/履约/投产 projects sheet in a signings workbook (no 签约时间): not signings, left out with a notice.</summary>

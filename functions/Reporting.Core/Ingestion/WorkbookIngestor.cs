@@ -212,6 +212,7 @@ public sealed class WorkbookIngestor
         }
 
         CheckUploadCounty(run);
+        CheckUploadKinds(run, context, department);
         CheckRepeatedMetrics(run);
         int records = run.Projects.Count + run.Signings.Count + run.Metrics.Count;
         if (run.Findings.Errors == 0 && records == 0)
@@ -591,6 +592,43 @@ public sealed class WorkbookIngestor
             RuleIds.DepartmentOtherCounty,
             $"本文件上传到{own}，但其中{counties.Length}行全部属于{theirs}，没有一行是{own}的。可能选错了上传单位，或上传了其他县区的表。"
             + $"请确认：{own}的表请重新选择文件上传；{theirs}的表请由该县区上传。");
+    }
+
+    /// <summary>
+    /// An upload of a kind its department does not report (a county's project list sent from 市金融办's folder, signings from
+    /// 工信局's): counted, it would stand beside or replace the figures of the office that does report them, and leave both
+    /// offices shown as not reported. Refused, naming who reports that kind. A department configured with no kinds takes any.
+    /// </summary>
+    private static void CheckUploadKinds(IngestionRun run, IngestionContext context, string? departmentId)
+    {
+        if (run.Findings.Errors > 0 || departmentId is null || context.Options.FindDepartment(departmentId) is not DepartmentOptions department
+            || department.Kinds.Count == 0)
+        {
+            return;
+        }
+
+        foreach (DatasetKind kind in FieldCatalog.Kinds)
+        {
+            int records = kind switch
+            {
+                DatasetKind.Projects => run.Projects.Count,
+                DatasetKind.Signings => run.Signings.Count,
+                _ => run.Metrics.Count,
+            };
+            if (records == 0 || department.Kinds.Contains(kind))
+            {
+                return;
+            }
+
+            string[] reporters = [.. context.Options.Departments.Where(d => d.Kinds.Contains(kind)).Select(d => d.Name)];
+            string who = reporters.Length == 0 ? string.Empty
+                : "；" + kind.ToChinese() + "由" + string.Join("、", reporters.Take(3)) + (reporters.Length > 3 ? $"等{reporters.Length}个单位" : string.Empty) + "报送";
+            string own = string.Join("、", department.Kinds.Select(k => k.ToChinese()));
+            run.Findings.File(
+                RuleIds.DepartmentWrongKind,
+                $"本文件是{kind.ToChinese()}，但上传到了{department.Name}，{department.Name}报送的是{own}。可能选错了上传单位{who}。请到正确的单位重新上传。");
+            return;
+        }
     }
 
     /// <summary>The county an uploading county department stands for (anyuan → 安源区); null for a city bureau.</summary>

@@ -298,4 +298,16 @@ public sealed class RedTeam6Tests
 
         Assert.Equal(23000m, outcome.Projects.Sum(p => p.AnnualPlan));
     }
+
+    [Theory]
+    [InlineData("jrb", "本文件是重大项目调度表，但上传到了市金融办，市金融办报送的是经济运行指标表。可能选错了上传单位；重大项目调度表由安源区、湘东区、莲花县等7个单位报送。请到正确的单位重新上传。")]
+    [InlineData("swj", "本文件是重大项目调度表，但上传到了市商务局，市商务局报送的是招商引资签约项目表。可能选错了上传单位；重大项目调度表由安源区、湘东区、莲花县等7个单位报送。请到正确的单位重新上传。")]
+    public void Refuses_an_upload_of_a_kind_its_department_does_not_report(string department, string message)
+    {
+        using MemoryStream file = RealWorld.Book(workbook => ThreeProjects(workbook));
+
+        Finding error = RealWorld.Read(file, department: department, period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.DepartmentWrongKind, message), (error.RuleId, error.Message));
+    }
 }

@@ -48,7 +48,6 @@ public sealed class WorkbookHabitTests
     [InlineData("填报单位：萍乡经济技术开发区经济发展局", "jingkai")]
     [InlineData("填报单位：武功山管委会", "wugongshan")]
     [InlineData("填报单位（盖章）：上栗县发展和改革委员会", "shangli")]
-    [InlineData("报送单位：萍乡市商务局", "swj")]
     public void Finds_the_department_from_the_name_the_clerk_writes(string line, string department)
     {
         using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("Sheet1")
@@ -58,6 +57,18 @@ public sealed class WorkbookHabitTests
             .Put(4, "示范项目", "武功山", "服务业", 100, 90));
 
         Assert.Equal(department, RealWorld.Read(file, department: null).Clean().DepartmentId);
+    }
+
+    [Fact]
+    public void Finds_the_city_bureau_from_the_name_the_clerk_writes()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("Sheet1")
+            .Put(1, "报送单位：萍乡市商务局")
+            .Put(2, "时间：2022年1-12月")
+            .Put(3, "项目名称", "县区", "签约时间", "签约金额（万元）")
+            .Put(4, "示范项目", "武功山", new DateTime(2022, 5, 1), 10000));
+
+        Assert.Equal("swj", RealWorld.Read(file, department: null).Clean().DepartmentId);
     }
 
     [Fact]
