@@ -141,6 +141,9 @@ internal static class FieldCatalog
             PN(["本年", "完成"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划", "序时"]),
             PN(["投资完成"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划", "序时", "本月", "当月"]),
             PN(["累计"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划", "本月", "当月"]),
+
+            // "1-12月完成", "完成额": the months go with the period, leaving the word nearly alone; any more specific header wins.
+            PN(["完成"], [.. s_notSinceStart, .. s_notThisFigure, "率", "比例", "计划", "序时", "本月", "当月", "情况", "进度", "时间", "内容", "目标", "是否", "形象"]),
         ]),
         new(AdjustedPlan, "调整后计划", ValueKind.Amount, false, false,
         [
@@ -211,6 +214,7 @@ internal static class FieldCatalog
             PB(2, ["累计"], "比重", "占比", "同比", "增长", "增速", "上年", "去年", "上月", "上期"),
             P("期末余额"), PB(2, ["末余额"], "上年", "去年", "上月", "上期", "年初"), PN(["余额"], "上年", "去年", "增长", "上月", "上期", "年初"), Exact("末"), Exact("期末"), Exact("月末"), P("绝对值"), P("绝对数"), P("数值"), P("完成值"), P("实际值"), Exact("本年"),
             PN(["实有"], "上年", "去年", "增长", "上月", "上期", "比重", "占比"), Exact("本年数"), Exact("今年"),
+            PN(["完成"], "率", "目标", "计划", "上年", "去年", "同期", "比重", "占比", "增长", "增速", "情况", "是否", "进度", "上月", "上期"),
         ]),
         new(Prior, "上年同期", ValueKind.Number, false, true,
         [

@@ -89,6 +89,7 @@ internal static class FileProbe
             bool workbook = false;
             bool binaryWorkbook = false;
             bool otherOffice = false;
+            bool openDocument = false;
             foreach (ZipArchiveEntry entry in zip.Entries)
             {
                 total += entry.Length;
@@ -104,6 +105,9 @@ internal static class FileProbe
                 workbook |= name.Equals("xl/workbook.xml", StringComparison.OrdinalIgnoreCase);
                 binaryWorkbook |= name.Equals("xl/workbook.bin", StringComparison.OrdinalIgnoreCase);
                 otherOffice |= name.StartsWith("word/", StringComparison.OrdinalIgnoreCase) || name.StartsWith("ppt/", StringComparison.OrdinalIgnoreCase);
+
+                // An OpenDocument file (.ods from WPS or LibreOffice) is a zip too, with its content in content.xml.
+                openDocument |= name.Equals("content.xml", StringComparison.OrdinalIgnoreCase);
             }
 
             if (workbook)
@@ -113,6 +117,8 @@ internal static class FileProbe
 
             string message = binaryWorkbook
                 ? "文件是 Excel 二进制工作簿（.xlsb），无法读取。请“另存为”Excel 工作簿（.xlsx）再上传。"
+                : openDocument
+                    ? "文件是 OpenDocument 表格（.ods，WPS 或 LibreOffice 的一种保存格式），无法读取。请在 WPS 或 Excel 中“另存为”Excel 工作簿（.xlsx）再上传。"
                 : otherOffice
                     ? "文件是 Word 或 PowerPoint 文档，不是表格。请上传 .xlsx、.xls 或 .csv 文件。"
                     : "文件是压缩包，不是 Excel 表格。请直接上传 .xlsx、.xls 或 .csv 文件。";

@@ -272,7 +272,7 @@ internal sealed class CellReader(SheetContext sheet)
     /// <summary>The amount, or null for an empty cell, a placeholder or a value in error; a negative amount is raised and kept.</summary>
     private decimal? UsableAmount(ParsedNumber parsed, RowView row, ColumnBinding column, CellValue cell, bool nonNegative, ref bool ok)
     {
-        if (!IsUsable(parsed, row, column, cell, AmountHint, ref ok) || parsed.Status != ParseStatus.Ok)
+        if (!IsUsable(parsed, row, column, cell, OddNegative(cell) ?? AmountHint, ref ok) || parsed.Status != ParseStatus.Ok)
         {
             return null;
         }
@@ -321,7 +321,7 @@ internal sealed class CellReader(SheetContext sheet)
             return null;
         }
 
-        return IsUsable(parsed, row, column, cell, AmountHint, ref ok) && parsed.Status == ParseStatus.Ok ? parsed.Value : null;
+        return IsUsable(parsed, row, column, cell, OddNegative(cell) ?? AmountHint, ref ok) && parsed.Status == ParseStatus.Ok ? parsed.Value : null;
     }
 
     /// <summary>Raises the finding for text that is not a number or a value too large to be real; false when it did.</summary>
@@ -468,6 +468,26 @@ internal sealed class CellReader(SheetContext sheet)
     public decimal? OptionalPercent(RowView row, string key, ref bool ok) =>
         sheet[key] is ColumnBinding column ? OptionalPercent(row, column, ref ok) : null;
 
+    /// <summary>
+    /// "(5.3)" (the accountants' minus) or "4.3-" (a trailing one): a negative number written so is refused, and the message
+    /// says it is negative, so that the clerk does not fix it by dropping the mark and turn a fall into a rise.
+    /// </summary>
+    private static string? OddNegative(in CellValue cell)
+    {
+        if (cell.Type != CellType.Text)
+        {
+            return null;
+        }
+
+        string text = ChineseText.ToHalfWidthKeepSpaces(cell.Text).Trim();
+        string? digits = text.Length > 2 && text[0] == '(' && text[^1] == ')' ? text[1..^1].Trim()
+            : text.Length > 1 && text[^1] == '-' ? text[..^1].Trim()
+            : null;
+        return digits is { Length: > 0 } && decimal.TryParse(digits.TrimEnd('%'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? $"像是负数的另一种写法（括号或末尾的负号），无法确定。如是负数，请写作 -{digits}；如不是，请去掉括号或负号。"
+            : null;
+    }
+
     /// <summary>A cell written as a percentage: "23.3%", "增长23.3%", or a number in a percent format.</summary>
     public static bool WrittenAsPercent(in CellValue cell) =>
         cell.PercentFormat || (cell.Type == CellType.Text && cell.Text.TrimEnd().EndsWith('%'));
@@ -480,7 +500,7 @@ internal sealed class CellReader(SheetContext sheet)
         // the mark is the sign, so that dropping it does not turn a fall into a rise.
         string hint = cell.Type == CellType.Text && cell.Text.TrimStart() is { Length: > 1 } marked && marked[0] is '△' or '▽'
             ? $"不是有效的百分比：“{marked[0]}”表示增减的方向，不能省略。请改写为带正负号的数，下降写作 -{marked[1..].Trim()}，增长写作 {marked[1..].Trim()}。"
-            : "不是有效的百分比，请填写如 24.7 或 24.7%。";
+            : OddNegative(cell) ?? "不是有效的百分比，请填写如 24.7 或 24.7%。";
         IsUsable(parsed, row, column, cell, hint, ref ok);
         return parsed.Status == ParseStatus.Ok ? parsed.Value : null;
     }

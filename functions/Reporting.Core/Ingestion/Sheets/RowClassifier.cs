@@ -62,6 +62,12 @@ internal sealed partial class RowClassifier
         {
             return RowClass.Skip;
         }
+
+        // "注 | 本表共3个项目，其中省重点项目1个 | …": a note laid out in the table's columns, whatever figures it repeats.
+        if (firstText is "注" or "注:" or "说明" or "说明:" or "备注:" && firstColumn != _name?.Column)
+        {
+            return new RowClass(RowKind.Footer);
+        }
         string countyKey = _county is null ? string.Empty : ChineseText.Compact(CellReader.TextOf(row[_county.Column]));
         RowKind total = TotalKind(nameKey, countyKey, firstText);
         if (total is RowKind.GrandTotal or RowKind.SubTotal)

@@ -264,7 +264,22 @@ internal static class SheetScanner
     }
 
     /// <summary>Why a header that looks like the missing column is not it.</summary>
+    // What the clerk can do about a missing column: a reason when one is seen, else the headers that were not understood,
+    // one of which may be the missing column written another way ("1-12月完成" for 累计完成投资).
     private static string MissingColumnHint(KindMatch match, HeaderLayout layout, int? periodYear)
+    {
+        string reason = MissingColumnReason(match, layout, periodYear);
+        if (reason.Length > 0)
+        {
+            return reason;
+        }
+
+        string[] unread = [.. layout.Headers.Where(h => h.Key.Length > 0 && match.Columns.Values.All(b => b.Header != h)).Select(h => "“" + h.Display + "”").Distinct().Take(8)];
+        return unread.Length == 0 ? string.Empty
+            : $"表头中没有认出的列：{string.Join("、", unread)}；如其中有所缺的列，请把表头改为模板的写法（如“{match.MissingRequired[0].Label}”）。";
+    }
+
+    private static string MissingColumnReason(KindMatch match, HeaderLayout layout, int? periodYear)
     {
         // "县区 | 市场主体户数（户） | 上年同期 | 同比增长" with 全市, 安源区… down the rows: an indicator laid out by county.
         if (match.Kind == DatasetKind.Metrics && match[FieldCatalog.Name] is null

@@ -310,4 +310,76 @@ public sealed class RedTeam6Tests
 
         Assert.Equal((RuleIds.DepartmentWrongKind, message), (error.RuleId, error.Message));
     }
+
+    [Theory]
+    [InlineData("(5.3)", "-5.3")]
+    [InlineData("（5.3）", "-5.3")]
+    [InlineData("4.3-", "-4.3")]
+    public void Asks_about_a_negative_growth_in_brackets_or_with_a_trailing_minus_saying_it_is_negative(string written, string meant)
+    {
+        using MemoryStream file = Metrics(["序号", "指标名称", "单位", "本期值", "同比增长（%）"], [1, "锂电产业利润", "亿元", 20.1, written]);
+
+        Finding error = RealWorld.Read(file, department: "gxj", period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.CellNotNumber, "E4"), (error.RuleId, error.Cell!));
+        Assert.Contains($"像是负数的另一种写法（括号或末尾的负号），无法确定。如是负数，请写作 {meant}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Asks_for_an_xlsx_for_an_open_document_spreadsheet()
+    {
+        using var file = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var writer = new StreamWriter(zip.CreateEntry("mimetype").Open()))
+            {
+                writer.Write("application/vnd.oasis.opendocument.spreadsheet");
+            }
+
+            using (var writer = new StreamWriter(zip.CreateEntry("content.xml").Open()))
+            {
+                writer.Write("<office:document-content/>");
+            }
+        }
+
+        file.Position = 0;
+        Finding error = RealWorld.Read(file, "安源区.ods", period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal(RuleIds.FileUnsupportedType, error.RuleId);
+        Assert.Contains("OpenDocument 表格（.ods", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1-12月完成")]
+    [InlineData("完成额")]
+    public void Reads_a_completion_headed_by_the_period_and_the_word_alone(string completed)
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("调度表").Put(1, "安源区2022年1-12月重大项目调度表")
+            .Put(3, "序号", "项目名称", "县区", "所属领域", "2022年计划投资", completed)
+            .Put(4, 1, "安源区新能源电池项目", "安源区", "工业", 10000, 12000));
+
+        Assert.Equal(12000m, Assert.Single(RealWorld.Read(file, period: RealWorld.December2022).Clean().Projects).Completed);
+    }
+
+    [Fact]
+    public void Names_the_headers_it_did_not_understand_when_a_column_is_missing()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("调度表").Put(1, "安源区2022年1-12月重大项目调度表")
+            .Put(3, "序号", "项目名称", "县区", "所属领域", "年度计划投资", "投资到位")
+            .Put(4, 1, "安源区新能源电池项目", "安源区", "工业", 10000, 12000));
+
+        Finding error = RealWorld.Read(file, period: RealWorld.December2022).OnlyError();
+
+        Assert.EndsWith("表头中没有认出的列：“投资到位”；如其中有所缺的列，请把表头改为模板的写法（如“累计完成投资”）。", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_a_note_laid_out_in_the_tables_columns_as_a_note()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => ThreeProjects(workbook).Put(7, "注", "本表共3个项目，其中省重点项目1个", "安源区", "工业", 1, 1));
+
+        IngestionOutcome outcome = RealWorld.Read(file, period: RealWorld.December2022).Clean();
+
+        Assert.Equal((3, 23000m), (outcome.Projects.Count, outcome.Projects.Sum(p => p.AnnualPlan)));
+    }
 }
