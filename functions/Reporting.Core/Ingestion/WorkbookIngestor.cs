@@ -596,8 +596,9 @@ public sealed class WorkbookIngestor
 
     /// <summary>
     /// An upload of a kind its department does not report (a county's project list sent from 市金融办's folder, signings from
-    /// 工信局's): counted, it would stand beside or replace the figures of the office that does report them, and leave both
-    /// offices shown as not reported. Refused, naming who reports that kind. A department configured with no kinds takes any.
+    /// 工信局's, indicators from a county's): counted, it would stand beside or replace the figures of the office that does
+    /// report them, and leave both offices shown as not reported. Refused, naming who reports that kind. A department
+    /// configured with no kinds takes any; a county's own signings list is taken (decided earlier: WorkbookHabitTests).
     /// </summary>
     private static void CheckUploadKinds(IngestionRun run, IngestionContext context, string? departmentId)
     {
@@ -615,9 +616,11 @@ public sealed class WorkbookIngestor
                 DatasetKind.Signings => run.Signings.Count,
                 _ => run.Metrics.Count,
             };
-            if (records == 0 || department.Kinds.Contains(kind))
+            // A county may send its own 招商 list beside its projects (signings are counted once across files); no county
+            // sends the city's indicators, and no bureau sends projects.
+            if (records == 0 || department.Kinds.Contains(kind) || (kind == DatasetKind.Signings && run.UploadCounty is not null))
             {
-                return;
+                continue;
             }
 
             string[] reporters = [.. context.Options.Departments.Where(d => d.Kinds.Contains(kind)).Select(d => d.Name)];

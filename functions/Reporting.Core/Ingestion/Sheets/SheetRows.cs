@@ -71,13 +71,9 @@ internal sealed class SheetRows
         }
 
         (int Row, string Text, bool OwnSection)? titleAbove = _titleAbove;
-        _titleAbove = null;
-        switch (what.Kind)
-        {
-            case RowKind.Skip or RowKind.Footer or RowKind.Section when LoneText(row) is string text:
-                _titleAbove = (row.Index, text, what.Kind == RowKind.Section && _sheet.Run.Fields.Match(what.SectionLabel) is not null);
-                break;
-        }
+        _titleAbove = what.Kind is RowKind.Skip or RowKind.Footer or RowKind.Section && LoneText(row) is string text
+            ? (row.Index, text, what.Kind == RowKind.Section && _sheet.Run.Fields.Match(what.SectionLabel) is not null)
+            : null;
 
         switch (what.Kind)
         {

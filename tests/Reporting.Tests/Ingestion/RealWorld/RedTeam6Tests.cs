@@ -382,4 +382,16 @@ public sealed class RedTeam6Tests
 
         Assert.Equal((3, 23000m), (outcome.Projects.Count, outcome.Projects.Sum(p => p.AnnualPlan)));
     }
+
+    [Theory]
+    [InlineData("anyuan", "本文件是经济运行指标表，但上传到了安源区，安源区报送的是重大项目调度表。可能选错了上传单位；经济运行指标表由市工信局、市金融办、市市场监管局报送。请到正确的单位重新上传。")]
+    [InlineData("swj", "本文件是经济运行指标表，但上传到了市商务局，市商务局报送的是招商引资签约项目表。可能选错了上传单位；经济运行指标表由市工信局、市金融办、市市场监管局报送。请到正确的单位重新上传。")]
+    public void Refuses_metrics_uploaded_from_a_department_that_reports_another_kind(string department, string message)
+    {
+        using MemoryStream file = Metrics(["序号", "指标名称", "单位", "本期值", "同比增长（%）"], [1, "电子信息产业工业增加值", "亿元", 80.5, 24.6]);
+
+        Finding error = RealWorld.Read(file, department: department, period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal((RuleIds.DepartmentWrongKind, message), (error.RuleId, error.Message));
+    }
 }

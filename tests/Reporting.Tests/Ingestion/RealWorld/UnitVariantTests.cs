@@ -165,7 +165,7 @@ public sealed class UnitVariantTests : IDisposable
             .Put(4, "进出口总额", "亿美元", 12.5, 10)
             .Put(5, "为企业减负金额", "千元", 3200000, 2500000));
 
-        IngestionOutcome outcome = RealWorld.Read(file, department: "swj").Clean();
+        IngestionOutcome outcome = RealWorld.Read(file, department: "gxj").Clean();
 
         Assert.Equal(
             [("实际利用外资", "万美元", 12345m, 11000m), ("进出口总额", "亿美元", 12.5m, 10m), ("为企业减负金额", "万元", 320000m, 250000m)],
