@@ -108,4 +108,65 @@ public sealed class LeftAsWrittenTests
         Assert.False(outcome.Accepted);
         Assert.Contains(outcome.Findings, f => f.Severity == Severity.Error && f.Sheet == "分县区汇总");
     }
+
+    // One sheet per 领域 with no 领域 column (round 5, T03): refused, asking for the column or "一、工业项目" group rows; the
+    // sheet's name is not taken for the field.
+    [Fact]
+    public void Refuses_a_sheet_per_field_without_a_field_column_asking_for_the_column_or_group_rows()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("工业")
+            .Put(1, "安源区2022年1-12月重大项目调度表")
+            .Put(3, "序号", "项目名称", "县区", "年度计划投资（万元）", "累计完成投资（万元）")
+            .Put(4, 1, "安源区新能源电池项目", "安源区", 10000, 12000));
+
+        Finding error = RealWorld.Read(file, period: RealWorld.December2022).OnlyError();
+
+        Assert.Equal(RuleIds.ColumnRequiredMissing, error.RuleId);
+        Assert.Contains("或在项目之前用“一、工业项目”这样的分组行标明领域", error.Message, StringComparison.Ordinal);
+    }
+
+    // "10.000" typed with a European thousands point (round 6, U04cp) reads as 10 and is asked about as a unit slip: refused,
+    // never counted, though the advice guesses 亿元 (10.000 may also be a precise decimal).
+    [Fact]
+    public void Refuses_a_european_thousands_point_as_a_unit_slip()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("调度表")
+            .Put(1, "安源区2022年1-12月重大项目调度表")
+            .Put(3, "序号", "项目名称", "县区", "所属领域", "年度计划投资（万元）", "累计完成投资（万元）")
+            .Put(4, s_battery).Put(5, s_sewage)
+            .Put(6, 3, "安源区人民医院综合楼", "安源区", "社会民生", "8.000", "8.800"));
+
+        Finding error = RealWorld.Read(file, period: RealWorld.December2022).Findings.First(f => f.Severity == Severity.Error);
+
+        Assert.Equal((RuleIds.UnitImplausible, "E6"), (error.RuleId, error.Cell!));
+    }
+
+    // A ★ before a name marks 省重点 like the template's ☆ (round 6, U26bp).
+    [Fact]
+    public void Reads_a_filled_star_before_a_name_as_a_provincial_key_project()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("调度表")
+            .Put(1, "安源区2022年1-12月重大项目调度表")
+            .Put(3, "序号", "项目名称", "县区", "所属领域", "年度计划投资（万元）", "累计完成投资（万元）")
+            .Put(4, 1, "★安源区新能源电池项目", "安源区", "工业", 10000, 12000));
+
+        ProjectRecord project = Assert.Single(RealWorld.Read(file, period: RealWorld.December2022).Clean().Projects);
+
+        Assert.Equal(("安源区新能源电池项目", ProjectLevels.Provincial), (project.Name, Assert.Single(project.Levels)));
+    }
+
+    // Indicator names are the office's: a name without 工业 is another indicator, printed as written (round 6, U47m).
+    [Fact]
+    public void Keeps_an_indicator_named_another_way_as_another_indicator()
+    {
+        using MemoryStream file = RealWorld.Book(workbook => workbook.AddWorksheet("指标")
+            .Put(1, "萍乡市2022年1-12月主要经济指标")
+            .Put(3, "指标名称", "单位", "本期值", "同比增长（%）")
+            .Put(4, "电子信息产业工业增加值", "亿元", 80.5, 24.6)
+            .Put(5, "电子信息产业增加值", "亿元", 80.5, 24.6));
+
+        IngestionOutcome outcome = RealWorld.Read(file, department: "gxj", period: RealWorld.December2022).Clean();
+
+        Assert.Equal(["电子信息产业工业增加值", "电子信息产业增加值"], outcome.Metrics.Select(m => m.Name));
+    }
 }
