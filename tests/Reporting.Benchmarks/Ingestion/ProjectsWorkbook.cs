@@ -17,7 +17,7 @@ internal static class ProjectsWorkbook
     public const string Department = "anyuan";
 
     /// <summary>Bump when the layout changes so cached files are rewritten.</summary>
-    private const int LayoutVersion = 1;
+    private const int LayoutVersion = 2;
 
     private const int HeaderRow = 5;
 
@@ -141,6 +141,10 @@ internal static class ProjectsWorkbook
 
         // 0–180% of the plan, one decimal: some lag, none trips the 200% warning.
         decimal completed = started ? Math.Round(plan * random.Next(0, 1800) / 1000m, 1) : 0m;
+
+        // A completion above nothing but under 1万元 beside plans of thousands is what ingestion asks about as a unit slip
+        // (0.6 typed for 0.6亿元): a generated one would make the workbook a rejection, not the path measured.
+        completed = completed is > 0m and < 1m ? 0m : completed;
         string levels = (random.Next(8), random.Next(3)) switch
         {
             (0, 0) => "省重点、省大中型",
