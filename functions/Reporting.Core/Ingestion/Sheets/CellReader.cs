@@ -105,31 +105,23 @@ internal sealed class CellReader(SheetContext sheet)
         return MoneyUnit.Exactly(compact is "万" or "亿" ? compact + "元" : compact) is MoneyUnit { IsYuan: true } unit ? unit : null;
     }
 
-    private static string UnitName(decimal perWan) => perWan switch
+    // The unit an amount cell is read in: the row's own unit where it names one, else its column's; null when the column
+    // cannot be read (a foreign currency, refused once at its header).
+    private MoneyUnit? AmountUnit(RowView row, ColumnBinding column)
     {
-        1m => "万元",
-        10_000m => "亿元",
-        0.0001m => "元",
-        0.1m => "千元",
-        _ => FindingSink.Format(perWan) + "万元",
-    };
-
-    // The factor to 万元 of an amount cell: the row's own unit where it names one, else its column's.
-    private decimal? PerWan(RowView row, ColumnBinding column)
-    {
-        decimal? columnFactor = sheet.Units.PerWan(column);
-        if (columnFactor is null || _rowUnit is not (int unitRow, MoneyUnit unit) || unitRow != row.Index || !s_rowUnitAmounts.Contains(column.Spec.Key))
+        MoneyUnit? columnUnit = sheet.Units.ReadIn(column);
+        if (columnUnit is not MoneyUnit stated || _rowUnit is not (int unitRow, MoneyUnit unit) || unitRow != row.Index || !s_rowUnitAmounts.Contains(column.Spec.Key))
         {
-            return columnFactor;
+            return columnUnit;
         }
 
-        if (unit.PerWan != columnFactor)
+        if (unit.PerWan != stated.PerWan)
         {
             // Read in a unit its row names, like "12.3亿元" written in the cell: no slip for the column-wide check to ask about.
             sheet.Units.ReadInRowUnit(row.Index, column.Column, unit);
         }
 
-        return unit.PerWan;
+        return unit;
     }
 
     public static string TextOf(in CellValue cell) => cell.Type switch
@@ -208,13 +200,13 @@ internal sealed class CellReader(SheetContext sheet)
         }
 
         // A column whose unit cannot be read in (a foreign currency) was refused once, at its header.
-        if (PerWan(row, column) is not decimal perWan)
+        if (AmountUnit(row, column) is not MoneyUnit unit)
         {
             return 0m;
         }
 
         CellValue cell = row[column.Column];
-        ParsedNumber parsed = ValueParser.Amount(cell, perWan);
+        ParsedNumber parsed = ValueParser.Amount(cell, unit.PerWan);
         if (parsed.Status == ParseStatus.Empty)
         {
             RequiredEmpty(row, column, EmptyAmountHint);
@@ -235,7 +227,7 @@ internal sealed class CellReader(SheetContext sheet)
             return 0m;
         }
 
-        return UsableAmount(parsed, row, column, cell, nonNegative: true, ref ok) ?? 0m;
+        return UsableAmount(parsed, row, column, cell, unit, ref ok) ?? 0m;
     }
 
     public decimal RequiredAmount(RowView row, string key, ref bool ok) => RequiredAmount(row, key, ref ok, out _);
@@ -248,13 +240,13 @@ internal sealed class CellReader(SheetContext sheet)
             return null;
         }
 
-        if (PerWan(row, column) is not decimal perWan)
+        if (AmountUnit(row, column) is not MoneyUnit unit)
         {
             return null;
         }
 
         CellValue cell = row[column.Column];
-        return UsableAmount(ValueParser.Amount(cell, perWan), row, column, cell, nonNegative: true, ref ok);
+        return UsableAmount(ValueParser.Amount(cell, unit.PerWan), row, column, cell, unit, ref ok);
     }
 
     /// <summary>An amount of a 合计 row for the cross-check: null unless it reads as a number.</summary>
@@ -270,7 +262,7 @@ internal sealed class CellReader(SheetContext sheet)
     }
 
     /// <summary>The amount, or null for an empty cell, a placeholder or a value in error; a negative amount is raised and kept.</summary>
-    private decimal? UsableAmount(ParsedNumber parsed, RowView row, ColumnBinding column, CellValue cell, bool nonNegative, ref bool ok)
+    private decimal? UsableAmount(ParsedNumber parsed, RowView row, ColumnBinding column, CellValue cell, MoneyUnit unit, ref bool ok)
     {
         if (!IsUsable(parsed, row, column, cell, OddNegative(cell) ?? AmountHint, ref ok) || parsed.Status != ParseStatus.Ok)
         {
@@ -278,14 +270,13 @@ internal sealed class CellReader(SheetContext sheet)
         }
 
         // 1 formatted 0.00"亿元" in a 万元 column: the clerk sees 1.00亿元, the sheet says 万元. Which was meant cannot be told.
-        if (cell.Type == CellType.Number && cell.ShownUnit is string shown && ShownMoney(shown) is MoneyUnit format && PerWan(row, column) is decimal read
-            && format.PerWan != read)
+        if (cell.Type == CellType.Number && cell.ShownUnit is string shown && ShownMoney(shown) is MoneyUnit format && format.PerWan != unit.PerWan)
         {
             if (_shownUnitSaid.Add(column.Column))
             {
                 sheet.Error(RuleIds.UnitAmbiguous, row.Index, column, cell.Display,
-                    $"显示为“{cell.Display}{shown}”（单元格格式自带单位“{shown}”），而本列按{UnitName(read)}读取，无法确定按哪个单位计（本列其他单元格同此）。"
-                    + $"请把这一列的单元格格式改为“常规”或“数值”，按{UnitName(read)}填写后重新上传。");
+                    $"显示为“{cell.Display}{shown}”（单元格格式自带单位“{shown}”），而本列按{unit.Name}读取，无法确定按哪个单位计（本列其他单元格同此）。"
+                    + $"请把这一列的单元格格式改为“常规”或“数值”，按{unit.Name}填写后重新上传。");
             }
 
             ok = false;
@@ -294,12 +285,12 @@ internal sealed class CellReader(SheetContext sheet)
 
         // "12.3亿元" in a 万元 column says its own unit: no question about the column's unit applies to it. "1万" in a 万元 column
         // says the column's unit again, and is asked about like any figure.
-        if (cell.Type == CellType.Text && ValueParser.NamedScale(cell.Text) is decimal written && written != PerWan(row, column))
+        if (cell.Type == CellType.Text && ValueParser.NamedScale(cell.Text) is decimal written && written != unit.PerWan)
         {
             sheet.Units.UnitWrittenIn(row.Index, column.Column);
         }
 
-        if (nonNegative && parsed.Value < 0m)
+        if (parsed.Value < 0m)
         {
             sheet.Error(RuleIds.ValueNegative, row.Index, column, cell.Display, "为负数，投资额不能为负。");
             ok = false;

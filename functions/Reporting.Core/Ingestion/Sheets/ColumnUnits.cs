@@ -30,8 +30,11 @@ internal sealed class ColumnUnits
     }
 
     /// <summary>The factor to 万元 (万美元 for 外资) of an amount column; null when the column cannot be read in it.</summary>
-    public decimal? PerWan(ColumnBinding column) =>
-        _columns.TryGetValue(column.Column, out Resolved resolved) ? (resolved.Readable ? resolved.Unit.PerWan : null) : 1m;
+    public decimal? PerWan(ColumnBinding column) => ReadIn(column)?.PerWan;
+
+    /// <summary>The unit an amount column is read in; null when the column cannot be read in it (a foreign currency).</summary>
+    public MoneyUnit? ReadIn(ColumnBinding column) =>
+        _columns.TryGetValue(column.Column, out Resolved resolved) ? (resolved.Readable ? resolved.Unit : null) : MoneyUnit.Wan;
 
     /// <summary>The unit a header, a units row or the note states for a column, or null when none does (a metric's value then stays as written).</summary>
     public MoneyUnit? Stated(ColumnBinding column) =>
