@@ -230,12 +230,7 @@ public sealed class WorkbookIngestor
             ErrorCount = run.Findings.Errors,
             WarningCount = run.Findings.Warnings,
             FindingsTruncated = run.Findings.Truncated,
-            Kinds = [.. FieldCatalog.Kinds.Where(k => k switch
-            {
-                DatasetKind.Projects => run.Projects.Count > 0,
-                DatasetKind.Signings => run.Signings.Count > 0,
-                _ => run.Metrics.Count > 0,
-            })],
+            Kinds = [.. FieldCatalog.Kinds.Where(k => run.RecordsOf(k) > 0)],
             Projects = run.Projects,
             Signings = run.Signings,
             Metrics = run.Metrics,
@@ -610,15 +605,9 @@ public sealed class WorkbookIngestor
 
         foreach (DatasetKind kind in FieldCatalog.Kinds)
         {
-            int records = kind switch
-            {
-                DatasetKind.Projects => run.Projects.Count,
-                DatasetKind.Signings => run.Signings.Count,
-                _ => run.Metrics.Count,
-            };
             // A county may send its own 招商 list beside its projects (signings are counted once across files); no county
             // sends the city's indicators, and no bureau sends projects.
-            if (records == 0 || department.Kinds.Contains(kind) || (kind == DatasetKind.Signings && run.UploadCounty is not null))
+            if (run.RecordsOf(kind) == 0 || department.Kinds.Contains(kind) || (kind == DatasetKind.Signings && run.UploadCounty is not null))
             {
                 continue;
             }

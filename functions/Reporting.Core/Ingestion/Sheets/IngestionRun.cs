@@ -69,6 +69,14 @@ internal sealed class IngestionRun
 
     public List<MetricRecord> Metrics { get; } = [];
 
+    /// <summary>How many records of a kind the file gave.</summary>
+    public int RecordsOf(DatasetKind kind) => kind switch
+    {
+        DatasetKind.Projects => Projects.Count,
+        DatasetKind.Signings => Signings.Count,
+        _ => Metrics.Count,
+    };
+
     public List<PeriodClue> PeriodClues { get; } = [];
 
     /// <summary>
